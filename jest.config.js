@@ -1,0 +1,34 @@
+/** Three kinds of test, one command (`npm test` runs them all). */
+const transform = { '^.+\\.[jt]sx?$': 'babel-jest' }
+
+module.exports = {
+  projects: [
+    {
+      // pure domain rules, the emulator through the real SDK, functions against the emulator
+      displayName: 'node',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/__tests__/{unit,emulator,functions}/**/*.test.ts'],
+    },
+    {
+      // pages and components in jsdom, with Taro mapped to small stand-ins
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      transform,
+      testMatch: ['<rootDir>/__tests__/web/**/*.test.tsx'],
+      setupFilesAfterEnv: ['<rootDir>/__tests__/web/support/setup.ts'],
+      moduleNameMapper: {
+        '^@tarojs/components$': '<rootDir>/__tests__/web/support/components.tsx',
+        '^@tarojs/taro$': '<rootDir>/__tests__/web/support/taro.ts',
+        '\\.(css|scss)$': '<rootDir>/__tests__/web/support/style.ts',
+      },
+    },
+    {
+      // the built h5 app in Debian's chromium, against the local server
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/__tests__/browser/**/*.test.ts'],
+    },
+  ],
+}
