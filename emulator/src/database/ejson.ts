@@ -1,0 +1,48 @@
+/**
+ * The wire format: canonical EJSON strings (bson's EJSON), as the SDK sends and expects them.
+ * Decoding turns BSON wrapper types into plain JS values that mingo understands, and resolves
+ * CloudBase's `db.serverDate()` marker against the server clock.
+ */
+import { BSONRegExp, EJSON } from 'bson'
+
+export type Doc = Record<string, unknown> & { _id?: unknown }
+
+const SERVER_DATE = '$tcb_server_date'
+
+export function decode(text: string | undefined, now: number): any {
+  if (text === undefined || text === '') return undefined
+  return revive(EJSON.parse(text, { relaxed: true }), now)
+}
+
+/** Decodes a value that may already be an object (aggregate stages are JSON or EJSON strings). */
+export function revive(value: unknown, now: number): any {
+  if (Array.isArray(value)) return value.map((v) => revive(v, now))
+  if (value instanceof BSONRegExp) return new RegExp(value.pattern, jsFlags(value.options))
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value
+  const obj = value as Record<string, unknown>
+  if (SERVER_DATE in obj) {
+    const offset = Number((obj[SERVER_DATE] as { offset?: number } | undefined)?.offset ?? 0)
+    return new Date(now + offset)
+  }
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(obj)) out[k] = revive(v, now)
+  return out
+}
+
+function jsFlags(options: string): string {
+  return [...options].filter((f) => 'imsu'.includes(f)).join('')
+}
+
+/** The reply form of a document: canonical EJSON, as the real service sends it. */
+export function encode(doc: unknown): string {
+  return EJSON.stringify(doc, { relaxed: false })
+}
+
+/** The stored form: relaxed EJSON (plain numbers, `{"$date": ...}`), so SQLite's json_extract can index it. */
+export function toStored(doc: Doc): string {
+  return EJSON.stringify(doc, { relaxed: true })
+}
+
+export function fromStored(text: string): Doc {
+  return revive(EJSON.parse(text, { relaxed: true }), 0) as Doc
+}

@@ -1,0 +1,219 @@
+/**
+ * The `database.*` actions of the /admin protocol, with the parameter and reply shapes of
+ * @cloudbase/node-sdk 3.x (see ../../README.md for where this differs from the real service).
+ */
+import { randomBytes } from 'crypto'
+import { aggregate, find, update as applyUpdate } from 'mingo'
+import { type Doc, decode, encode, revive } from './ejson'
+import { invalidParam } from './errors'
+import { compile, type Row, type Store, type Write } from './store'
+import { type Transaction, Transactions } from './transactions'
+
+type Params = Record<string, any>
+const DEFAULT_LIMIT = 100
+const MAX_LIMIT = 1000
+
+export class DatabaseService {
+  readonly transactions: Transactions
+  constructor(
+    readonly store: Store,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.transactions = new Transactions(store)
+  }
+
+  /** Runs one action; returns `{data}` or, for startTransaction, top-level fields. */
+  handle(action: string, p: Params): Record<string, unknown> {
+    switch (action) {
+      case 'database.getDocument':
+        return { data: this.getDocument(p) }
+      case 'database.calculateDocument':
+        return { data: { total: this.matching(p).length } }
+      case 'database.insertDocument':
+        return { data: this.insert(p) }
+      case 'database.modifyDocument':
+        return { data: this.modify(p) }
+      case 'database.modifyAndReturnDoc':
+        return { data: this.modifyAndReturn(p) }
+      case 'database.removeDocument':
+        return { data: this.remove(p) }
+      case 'database.aggregateDocuments':
+        return { data: { list: this.aggregate(p).map(encode) } }
+      case 'database.addCollection':
+        return { data: this.addCollection(p) }
+      case 'database.startTransaction':
+        return { transactionId: this.transactions.start().id }
+      case 'database.commitTransaction':
+        this.transactions.commit(this.transactions.get(p.transactionId))
+        return { data: {} }
+      case 'database.abortTransaction':
+        this.transactions.abort(this.transactions.get(p.transactionId))
+        return { data: {} }
+      default:
+        throw invalidParam(`emulator: action ${action} is not emulated`)
+    }
+  }
+
+  private txn(p: Params): Transaction | undefined {
+    return p.transactionId ? this.transactions.get(p.transactionId) : undefined
+  }
+
+  private query(p: Params): Doc {
+    return (decode(p.query, this.clock()) as Doc | undefined) ?? {}
+  }
+
+  /** All documents the caller can see that match the query (its own transaction's writes included). */
+  private matching(p: Params, stopAfter = Infinity): Doc[] {
+    const coll = String(p.collectionName)
+    const q = this.query(p)
+    const t = this.txn(p)
+    if (t && p.queryType === 'DOC' && typeof q._id === 'string') {
+      const doc = this.transactions.read(t, coll, q._id)
+      return doc ? [doc] : []
+    }
+    const rows = this.store.scan(coll, q, t ? Infinity : stopAfter)
+    return t ? this.transactions.overlay(t, coll, rows, compile(q)) : rows.map((r) => r.doc)
+  }
+
+  private getDocument(p: Params) {
+    const order = normaliseOrder(decode(p.order, 0))
+    const offset = Number(p.offset ?? 0)
+    const limit = Math.min(Number(p.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT)
+    const docs = this.matching(p, order ? Infinity : offset + limit)
+    const projection = decode(p.projection, 0) as Doc | undefined
+    let cursor = find(docs, {}, projection && Object.keys(projection).length ? projection : undefined)
+    if (order) cursor = cursor.sort(order)
+    const list = cursor.skip(offset).limit(limit).all()
+    return { list: list.map(encode), limit, offset }
+  }
+
+  private insert(p: Params) {
+    const coll = String(p.collectionName)
+    this.store.assertCollection(coll)
+    const now = this.clock()
+    const docs = (p.data as string[]).map((d) => decode(d, now) as Doc)
+    const ids = docs.map((d) => (d._id === undefined ? newId() : String(d._id)))
+    const t = this.txn(p)
+    if (t) {
+      ids.forEach((id, i) => {
+        if (this.transactions.read(t, coll, id)) throw invalidParam(`duplicate _id ${id}`)
+        this.transactions.write(t, coll, id, { ...docs[i], _id: id })
+      })
+    } else {
+      this.store.apply(ids.map((id, i) => ({ kind: 'insert', coll, id, doc: docs[i] })))
+    }
+    return { insertedIds: ids }
+  }
+
+  /** set (merge false: replace, upsert) and update (merge true: operators), by doc or by query. */
+  private modify(p: Params) {
+    const coll = String(p.collectionName)
+    const now = this.clock()
+    const data = decode(p.data, now) as Doc
+    const multi = p.multi !== false && p.queryType !== 'DOC'
+    const targets = this.matching(p, multi ? Infinity : 1).slice(0, multi ? undefined : 1)
+    const changed: { id: string; doc: Doc }[] = []
+    for (const doc of targets) {
+      const next = p.merge === false ? { ...stripOperators(data), _id: doc._id } : updated(doc, data)
+      if (next) changed.push({ id: String(doc._id), doc: next })
+    }
+    let upsertId: string | undefined
+    if (targets.length === 0 && p.upsert) {
+      const q = this.query(p)
+      upsertId = typeof q._id === 'string' ? q._id : newId()
+      changed.push({ id: upsertId, doc: { ...(p.merge === false ? stripOperators(data) : updated({}, data) ?? {}), _id: upsertId } })
+    }
+    this.write(p, coll, changed, upsertId)
+    return { updated: upsertId ? 0 : changed.length, upsert_id: upsertId }
+  }
+
+  private modifyAndReturn(p: Params) {
+    const coll = String(p.collectionName)
+    const data = decode(p.data, this.clock()) as Doc
+    const [doc] = this.matching(p, 1)
+    if (!doc) return { updated: 0, doc: null }
+    const next = updated(doc, data)
+    if (next) this.write(p, coll, [{ id: String(doc._id), doc: next }])
+    return { updated: next ? 1 : 0, doc: encode(next ?? doc) }
+  }
+
+  private remove(p: Params) {
+    const coll = String(p.collectionName)
+    const multi = p.multi !== false && p.queryType !== 'DOC'
+    const targets = this.matching(p, multi ? Infinity : 1).slice(0, multi ? undefined : 1)
+    const t = this.txn(p)
+    if (t) targets.forEach((d) => this.transactions.write(t, coll, String(d._id), null))
+    else this.store.apply(targets.map((d) => ({ kind: 'delete', coll, id: String(d._id) })))
+    return { deleted: targets.length }
+  }
+
+  private write(p: Params, coll: string, changed: { id: string; doc: Doc }[], insertedId?: string): void {
+    const t = this.txn(p)
+    if (t) changed.forEach((c) => this.transactions.write(t, coll, c.id, c.doc))
+    else {
+      const writes: Write[] = changed.map((c) => ({
+        kind: c.id === insertedId ? 'insert' : 'put',
+        coll,
+        id: c.id,
+        doc: c.doc,
+      }))
+      this.store.apply(writes)
+    }
+  }
+
+  private aggregate(p: Params): Doc[] {
+    const coll = String(p.collectionName)
+    const now = this.clock()
+    const pipeline = (p.stages as { stageKey: string; stageValue: string }[]).map((s) => ({
+      [s.stageKey]: revive(JSON.parse(s.stageValue), now),
+    }))
+    // A leading $match is read through the indexes like any query.
+    const first = pipeline[0]?.$match as Doc | undefined
+    const source: Row[] = this.store.scan(coll, first ?? {})
+    const rest = first ? pipeline.slice(1) : pipeline
+    return aggregate(
+      source.map((r) => r.doc),
+      rest,
+      { collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => r.doc) },
+    ) as Doc[]
+  }
+
+  private addCollection(p: Params) {
+    const name = String(p.collectionName)
+    if (this.store.has(name)) throw invalidParam(`collection ${name} already exists`)
+    this.store.createCollection(name)
+    return {}
+  }
+}
+
+/** CloudBase ids: 32 hex characters. */
+export function newId(): string {
+  return randomBytes(16).toString('hex')
+}
+
+function normaliseOrder(order: unknown): Record<string, 1 | -1> | undefined {
+  if (!order) return undefined
+  if (Array.isArray(order)) {
+    const out: Record<string, 1 | -1> = {}
+    for (const o of order as { field: string; direction: string | number }[]) {
+      out[o.field] = o.direction === 'desc' || o.direction === -1 ? -1 : 1
+    }
+    return out
+  }
+  const entries = Object.entries(order as Record<string, number>)
+  return entries.length ? Object.fromEntries(entries.map(([k, v]) => [k, v < 0 ? -1 : 1])) : undefined
+}
+
+/** Applies update operators to a copy; undefined when nothing changed. */
+function updated(doc: Doc, data: Doc): Doc | undefined {
+  const copy = structuredClone(doc)
+  const ops = Object.keys(data).some((k) => k.startsWith('$')) ? data : { $set: data }
+  const changed = applyUpdate(copy, ops as never)
+  return changed.length ? copy : undefined
+}
+
+function stripOperators(data: Doc): Doc {
+  const { _id, ...rest } = data
+  void _id
+  return rest
+}

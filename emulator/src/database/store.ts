@@ -1,0 +1,254 @@
+/**
+ * Documents in SQLite: one table per collection (id, seq, body as relaxed EJSON), declared indexes
+ * as expression indexes on json_extract(body), a global write sequence for optimistic checks.
+ * Everything here is synchronous (better-sqlite3), so a read-modify-write done in one call cannot
+ * interleave with another request: that is what makes single-document updates atomic.
+ */
+import Database from 'better-sqlite3'
+import { Query } from 'mingo'
+import type { Declarations, IndexDeclaration } from './declarations'
+import { type Doc, fromStored, toStored } from './ejson'
+import { collectionNotExist, duplicateWrite, invalidParam } from './errors'
+
+export interface Row {
+  id: string
+  seq: number
+  doc: Doc
+}
+
+export type Write =
+  | { kind: 'insert'; coll: string; id: string; doc: Doc }
+  | { kind: 'put'; coll: string; id: string; doc: Doc }
+  | { kind: 'delete'; coll: string; id: string }
+
+const NAME = /^[A-Za-z0-9_-]{1,64}$/
+const FIELD = /^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/
+const table = (coll: string) => `"c_${coll}"`
+/** Missing and null index alike (as MongoDB does); x'00' is a value no document field can hold. */
+const keyExpr = (field: string) => `ifnull(json_extract(body, '$.${field}'), x'00')`
+
+type Scalar = string | number | boolean
+
+export class Store {
+  readonly sqlite: Database.Database
+  private seq = 0
+  private readonly collections = new Set<string>()
+  private readonly indexes = new Map<string, IndexDeclaration[]>()
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(file: string, declarations: Declarations) {
+    this.sqlite = new Database(file)
+    // WAL + NORMAL: a committed write survives the process being killed (not a power loss).
+    this.sqlite.pragma('journal_mode = WAL')
+    this.sqlite.pragma('synchronous = NORMAL')
+    this.sqlite.exec('CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY)')
+    for (const { name } of this.sqlite.prepare('SELECT name FROM collections').all() as { name: string }[]) {
+      this.collections.add(name)
+    }
+    for (const [name, decl] of Object.entries(declarations)) {
+      this.indexes.set(name, decl.indexes)
+      if (!this.collections.has(name)) this.createCollection(name)
+      this.ensureIndexes(name)
+    }
+    for (const name of this.collections) {
+      const row = this.sqlite.prepare(`SELECT max(seq) AS s FROM ${table(name)}`).get() as { s: number | null }
+      this.seq = Math.max(this.seq, row.s ?? 0)
+    }
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) this.statements.set(sql, (s = this.sqlite.prepare(sql)))
+    return s
+  }
+
+  close(): void {
+    this.sqlite.close()
+  }
+
+  get currentSeq(): number {
+    return this.seq
+  }
+
+  has(coll: string): boolean {
+    return this.collections.has(coll)
+  }
+
+  assertCollection(coll: string): void {
+    if (!this.collections.has(coll)) throw collectionNotExist(coll)
+  }
+
+  listCollections(): string[] {
+    return [...this.collections].sort()
+  }
+
+  createCollection(coll: string): void {
+    if (!NAME.test(coll)) throw invalidParam(`invalid collection name: ${coll}`)
+    this.sqlite.exec(
+      `CREATE TABLE IF NOT EXISTS ${table(coll)} (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, body TEXT NOT NULL)`,
+    )
+    this.sqlite.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)').run(coll)
+    this.collections.add(coll)
+  }
+
+  private ensureIndexes(coll: string): void {
+    for (const ix of this.indexes.get(coll) ?? []) {
+      const fields = Object.keys(ix.keys)
+      if (!NAME.test(ix.name) || !fields.every((f) => FIELD.test(f))) throw invalidParam(`bad index ${ix.name}`)
+      this.sqlite.exec(
+        `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "ix_${coll}_${ix.name}" ON ${table(coll)} (${fields
+          .map(keyExpr)
+          .join(', ')})`,
+      )
+    }
+  }
+
+  getById(coll: string, id: string): Row | undefined {
+    this.assertCollection(coll)
+    const row = this.stmt(`SELECT id, seq, body FROM ${table(coll)} WHERE id = ?`).get(id) as
+      | { id: string; seq: number; body: string }
+      | undefined
+    return row && { id: row.id, seq: row.seq, doc: fromStored(row.body) }
+  }
+
+  /**
+   * Committed documents matching `query` (mingo semantics). An equality on `_id` or on the leading
+   * fields of a declared index narrows the rows read; mingo then decides exactly.
+   * `stopAfter` ends the scan early when the caller needs no more (no sort, a limit).
+   */
+  scan(coll: string, query: Doc, stopAfter = Infinity): Row[] {
+    this.assertCollection(coll)
+    const { where, params } = this.plan(coll, query)
+    const test = isEmpty(query) ? () => true : compile(query)
+    const out: Row[] = []
+    if (stopAfter <= 0) return out
+    const stmt = this.stmt(`SELECT id, seq, body FROM ${table(coll)}${where}`)
+    for (const r of stmt.iterate(...params) as IterableIterator<{ id: string; seq: number; body: string }>) {
+      const doc = fromStored(r.body)
+      if (!test(doc)) continue
+      out.push({ id: r.id, seq: r.seq, doc })
+      if (out.length >= stopAfter) break
+    }
+    return out
+  }
+
+  /** How a query will be read: exposed so tests can check that an indexed equality does not scan. */
+  plan(coll: string, query: Doc): { where: string; params: unknown[]; index?: string } {
+    const eq = equalities(query)
+    const id = eq.get('_id')
+    if (id !== undefined) return { where: ' WHERE id = ?', params: [sqlValue(id)], index: '_id' }
+    let best: { fields: string[]; values: Scalar[]; name: string } | undefined
+    for (const ix of this.indexes.get(coll) ?? []) {
+      const fields: string[] = []
+      const values: Scalar[] = []
+      for (const f of Object.keys(ix.keys)) {
+        const v = eq.get(f)
+        if (v === undefined) break
+        fields.push(f)
+        values.push(v)
+      }
+      if (fields.length > (best?.fields.length ?? 0)) best = { fields, values, name: ix.name }
+    }
+    if (!best) return { where: '', params: [] }
+    return {
+      where: ` WHERE ${best.fields.map((f) => `${keyExpr(f)} = ?`).join(' AND ')}`,
+      params: best.values.map(sqlValue),
+      index: best.name,
+    }
+  }
+
+  /** Applies writes atomically (all or none) and returns the sequence number of each. */
+  apply(writes: Write[]): number[] {
+    const seqs: number[] = []
+    const startSeq = this.seq
+    const run = this.sqlite.transaction(() => {
+      for (const w of writes) {
+        this.assertCollection(w.coll)
+        const seq = ++this.seq
+        seqs.push(seq)
+        if (w.kind === 'delete') {
+          this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.id)
+          continue
+        }
+        this.assertScalarKeys(w.coll, w.doc)
+        const body = toStored({ ...w.doc, _id: w.id })
+        const sql =
+          w.kind === 'insert'
+            ? `INSERT INTO ${table(w.coll)} (id, seq, body) VALUES (?, ?, ?)`
+            : `INSERT INTO ${table(w.coll)} (id, seq, body) VALUES (?, ?, ?)
+               ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, body = excluded.body`
+        this.stmt(sql).run(w.id, seq, body)
+      }
+    })
+    try {
+      run()
+    } catch (err) {
+      this.seq = startSeq
+      const e = err as { code?: string; message?: string }
+      if (e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw duplicateWrite(e.message ?? '')
+      }
+      throw err
+    }
+    return seqs
+  }
+
+  /**
+   * Emulator limit: an index here is one value per document, so an indexed field may not hold an
+   * array (MongoDB would build a multikey index). Refusing is better than silently missing rows.
+   */
+  private assertScalarKeys(coll: string, doc: Doc): void {
+    for (const ix of this.indexes.get(coll) ?? []) {
+      for (const f of Object.keys(ix.keys)) {
+        if (Array.isArray(valueAt(doc, f))) {
+          throw invalidParam(`emulator: indexed field ${coll}.${f} holds an array (multikey indexes are not emulated)`)
+        }
+      }
+    }
+  }
+
+  /** Drops every document (test control); collections and indexes stay. */
+  clear(): void {
+    for (const c of this.collections) this.sqlite.exec(`DELETE FROM ${table(c)}`)
+  }
+}
+
+function valueAt(doc: Doc, path: string): unknown {
+  let v: unknown = doc
+  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined
+  return v
+}
+
+function isEmpty(q: Doc): boolean {
+  return Object.keys(q).length === 0
+}
+
+export function compile(query: Doc): (doc: Doc) => boolean {
+  const q = new Query(query)
+  return (doc) => q.test(doc)
+}
+
+/** Top-level `field: scalar` and `field: {$eq: scalar}` conditions, also inside a top-level $and. */
+function equalities(query: Doc, out = new Map<string, Scalar>()): Map<string, Scalar> {
+  for (const [k, v] of Object.entries(query)) {
+    if (k === '$and' && Array.isArray(v)) {
+      for (const sub of v) if (sub && typeof sub === 'object') equalities(sub as Doc, out)
+    } else if (!k.startsWith('$')) {
+      const val = isScalar(v) ? v : isEqOp(v) ? (v as { $eq: Scalar }).$eq : undefined
+      if (val !== undefined && isScalar(val)) out.set(k, val)
+    }
+  }
+  return out
+}
+
+function isEqOp(v: unknown): boolean {
+  return !!v && typeof v === 'object' && Object.keys(v).length === 1 && '$eq' in (v as object)
+}
+
+function isScalar(v: unknown): v is Scalar {
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+}
+
+function sqlValue(v: Scalar): string | number {
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v
+}

@@ -1,0 +1,58 @@
+/**
+ * Hosts cloud functions as the cloud does: `main(event, context)` with the caller's identity in
+ * `context.environment` (a JSON string), which `getCloudbaseContext(context)` reads.
+ */
+import { randomBytes } from 'crypto'
+import { invalidParam } from './database/errors'
+
+export type CloudMain = (event: unknown, context: Record<string, unknown>) => Promise<unknown>
+
+export interface Caller {
+  /** The WeChat openid of a mini-program user; absent for server-side callers. */
+  openid?: string
+  source: 'wx_client' | 'node-sdk'
+}
+
+export class FunctionHost {
+  private readonly functions = new Map<string, CloudMain>()
+
+  constructor(private readonly envId: string) {}
+
+  register(name: string, main: CloudMain): void {
+    this.functions.set(name, main)
+  }
+
+  names(): string[] {
+    return [...this.functions.keys()].sort()
+  }
+
+  async invoke(name: string, event: unknown, caller: Caller): Promise<unknown> {
+    const main = this.functions.get(name)
+    if (!main) throw new FunctionNotFound(name)
+    const environment: Record<string, string> = { TCB_SOURCE: caller.source, SCF_NAMESPACE: this.envId }
+    if (caller.openid) {
+      Object.assign(environment, { WX_OPENID: caller.openid, WX_APPID: 'local-appid', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' })
+    }
+    return main(event, {
+      request_id: randomBytes(8).toString('hex'),
+      function_name: name,
+      namespace: this.envId,
+      environment: JSON.stringify(environment),
+    })
+  }
+
+  /** `functions.invokeFunction` from the SDK (a server-side caller). */
+  async handle(p: Record<string, any>): Promise<Record<string, unknown>> {
+    const name = String(p.function_name)
+    if (!this.functions.has(name)) throw invalidParam(`FUNCTION_NOT_FOUND: ${name}`)
+    const event = p.request_data ? JSON.parse(p.request_data) : {}
+    const result = await this.invoke(name, event, { source: 'node-sdk' })
+    return { data: { response_data: JSON.stringify(result ?? null) } }
+  }
+}
+
+export class FunctionNotFound extends Error {
+  constructor(name: string) {
+    super(`function ${name} is not hosted here`)
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Local sign-in: stands in for WeChat's login in the browser. A person picks a seeded identity on
+ * /app/login and gets an HttpOnly cookie holding that openid and an HMAC of it; the function host
+ * trusts only a cookie whose HMAC checks, so a page cannot claim someone else's identity.
+ */
+import { createHmac, timingSafeEqual } from 'crypto'
+
+export interface Identity {
+  openid: string
+  /** What the sign-in page shows, e.g. "张伟（历下区解放路街道甸柳新村社区党支部，书记）". */
+  label: string
+  group?: string
+}
+
+export const SESSION_COOKIE = 'dangke_session'
+
+export class IdentitySigner {
+  constructor(private readonly secret: string) {}
+
+  issue(openid: string): string {
+    return `${encodeURIComponent(openid)}.${this.mac(openid)}`
+  }
+
+  verify(token: string | undefined): string | undefined {
+    if (!token) return undefined
+    const dot = token.lastIndexOf('.')
+    if (dot < 0) return undefined
+    const openid = decodeURIComponent(token.slice(0, dot))
+    const want = Buffer.from(this.mac(openid))
+    const got = Buffer.from(token.slice(dot + 1))
+    return want.length === got.length && timingSafeEqual(want, got) ? openid : undefined
+  }
+
+  private mac(openid: string): string {
+    return createHmac('sha256', this.secret).update(`session:${openid}`).digest('base64url')
+  }
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=')
+    if (k === name) return v.join('=')
+  }
+  return undefined
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/** The sign-in page: large text and buttons, grouped, with a filter box (no script needed to sign in). */
+export function loginPage(identities: Identity[], current: string | undefined): string {
+  const groups = new Map<string, Identity[]>()
+  for (const id of identities) {
+    const g = id.group ?? '身份'
+    groups.set(g, [...(groups.get(g) ?? []), id])
+  }
+  const sections = [...groups]
+    .map(
+      ([g, ids]) =>
+        `<h2>${escapeHtml(g)}</h2>` +
+        ids
+          .map(
+            (i) =>
+              `<button name="openid" value="${escapeHtml(i.openid)}" data-openid="${escapeHtml(i.openid)}"${
+                i.openid === current ? ' class="current"' : ''
+              }>${escapeHtml(i.label)}</button>`,
+          )
+          .join(''),
+    )
+    .join('')
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>本地登录 · 我来讲党课</title>
+<style>
+body{font:20px/1.6 system-ui,sans-serif;margin:0;padding:16px;color:#1a1a1a;background:#fff}
+h1{font-size:26px;color:#c40000;margin:8px 0}h2{font-size:20px;margin:20px 0 8px}
+p{margin:4px 0 12px}input{font-size:20px;padding:10px;width:100%;box-sizing:border-box;margin-bottom:8px}
+button{display:block;width:100%;min-height:52px;font-size:20px;text-align:left;padding:10px 14px;margin:6px 0;
+border:2px solid #c40000;border-radius:10px;background:#fff;color:#1a1a1a}
+button.current{background:#c40000;color:#fff}
+</style></head><body>
+<h1>本地登录</h1>
+<p>这是本地运行时代替微信登录的页面：选择一位演示党员，以他的身份使用小程序。</p>
+<input id="filter" placeholder="输入姓名或单位筛选" oninput="for(const b of document.querySelectorAll('button'))b.hidden=!b.textContent.includes(this.value)">
+<form method="post" action="/app/login">${sections}</form>
+</body></html>`
+}
