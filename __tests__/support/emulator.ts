@@ -19,6 +19,9 @@ export interface TestCloud {
   stop(opts?: { keepData?: boolean }): Promise<void>
 }
 
+/** A transaction as runTransaction hands it to its callback. */
+export type Tx = Awaited<ReturnType<TestCloud['db']['startTransaction']>>
+
 export async function startTestCloud(options: Partial<EmulatorOptions> = {}): Promise<TestCloud> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dangke-test-'))
   const emulator = await startEmulator({ ...options, dataDir })

@@ -3,6 +3,8 @@
  * `context.environment` (a JSON string), which `getCloudbaseContext(context)` reads.
  */
 import { randomBytes } from 'crypto'
+import { existsSync, readdirSync } from 'fs'
+import { join, resolve } from 'path'
 import { invalidParam } from './database/errors'
 
 export type CloudMain = (event: unknown, context: Record<string, unknown>) => Promise<unknown>
@@ -55,4 +57,23 @@ export class FunctionNotFound extends Error {
   constructor(name: string) {
     super(`function ${name} is not hosted here`)
   }
+}
+
+/**
+ * Registers every deployable bundle `<root>/<name>/index.js` (what `npm run build:functions`
+ * writes), as SCF would load it. The bundles read TCB_CONTEXT_CNFG from the environment, so it
+ * must point at this emulator before they are loaded.
+ */
+export function loadFunctionBundles(host: FunctionHost, root: string): string[] {
+  const loaded: string[] = []
+  for (const name of readdirSync(root)) {
+    const file = resolve(join(root, name, 'index.js'))
+    if (name.startsWith('_') || !existsSync(file)) continue
+    const mod = require(file) as { main?: CloudMain }
+    if (typeof mod.main === 'function') {
+      host.register(name, mod.main)
+      loaded.push(name)
+    }
+  }
+  return loaded
 }

@@ -23,10 +23,19 @@ export interface MemberDoc {
   phone: string
   branchId: string
   roles: Role[]
-  /** The WeChat identity bound to this member, if any (unique). */
-  openid?: string
   /** For node administrators: the node whose subtree they manage. */
   adminOrgId?: string
+}
+
+/**
+ * A WeChat identity bound to a member. Its own collection, keyed by openid, with a unique index on
+ * memberId: one identity per member and one member per identity, and no unique index over a field
+ * that unbound members lack (MongoDB would count every missing value as the same null).
+ */
+export interface BindingDoc {
+  _id: string
+  memberId: string
+  boundAt: Date
 }
 
 export type SpeakerRole = 'secretary' | 'committee' | 'member' | 'expert' | 'model'

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'crypto'
 import { aggregate, find, update as applyUpdate } from 'mingo'
-import { type Doc, decode, encode, revive } from './ejson'
+import { type Doc, decode, encode } from './ejson'
 import { invalidParam } from './errors'
 import { compile, type Row, type Store, type Write } from './store'
 import { type Transaction, Transactions } from './transactions'
@@ -165,7 +165,7 @@ export class DatabaseService {
     const coll = String(p.collectionName)
     const now = this.clock()
     const pipeline = (p.stages as { stageKey: string; stageValue: string }[]).map((s) => ({
-      [s.stageKey]: revive(JSON.parse(s.stageValue), now),
+      [s.stageKey]: decode(s.stageValue, now),
     }))
     // A leading $match is read through the indexes like any query.
     const first = pipeline[0]?.$match as Doc | undefined

@@ -1,0 +1,64 @@
+/** storage.* and functions.invokeFunction through the SDK. */
+import tcb from '@cloudbase/node-sdk'
+import { startTestCloud, type TestCloud } from '../support/emulator'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud()
+})
+afterAll(() => cloud.stop())
+
+it('uploads a file, gives a temporary URL that serves it, deletes it', async () => {
+  const bytes = Buffer.from('封面图片的字节', 'utf8')
+  const { fileID } = await cloud.app.uploadFile({ cloudPath: 'covers/lecture-1.png', fileContent: bytes })
+  expect(fileID).toMatch(/^cloud:\/\/local-dev\..+\/covers\/lecture-1\.png$/)
+  const { fileList } = await cloud.app.getTempFileURL({ fileList: [fileID] })
+  expect(fileList[0].code).toBe('SUCCESS')
+  const served = Buffer.from(await (await fetch(fileList[0].tempFileURL)).arrayBuffer())
+  expect(served.equals(bytes)).toBe(true)
+  const deleted = await cloud.app.deleteFile({ fileList: [fileID] })
+  expect(deleted.fileList[0].code).toBe('SUCCESS')
+  expect((await cloud.app.getTempFileURL({ fileList: [fileID] })).fileList[0].code).not.toBe('SUCCESS')
+})
+
+it('refuses an upload to a URL it did not sign', async () => {
+  const res = await fetch(`${cloud.emulator.url}/storage/covers/evil.png?sig=forged`, { method: 'PUT', body: 'x' })
+  expect(res.status).toBe(403)
+})
+
+it('invokes a hosted function, with no WeChat identity for a server caller', async () => {
+  cloud.emulator.functions.register('echo', async (event, context) => ({
+    event,
+    openid: tcb.getCloudbaseContext(context as never).WX_OPENID ?? null,
+  }))
+  const res = await cloud.app.callFunction({ name: 'echo', data: { a: 1 } })
+  expect(res.result).toEqual({ event: { a: 1 }, openid: null })
+})
+
+it('hosts functions for the h5 app with the signed-in identity, and only a signed one', async () => {
+  cloud.emulator.functions.register('whoami', async (_event, context) => ({
+    openid: tcb.getCloudbaseContext(context as never).WX_OPENID ?? null,
+  }))
+  const call = (cookie?: string) =>
+    fetch(`${cloud.emulator.url}/app/call/whoami`, {
+      method: 'POST',
+      body: '{}',
+      headers: cookie ? { cookie } : {},
+    }).then((r) => r.json())
+  expect(await call()).toEqual({ openid: null })
+  expect(await call('dangke_session=demo-m-0001.forged')).toEqual({ openid: null })
+  // Sign-in accepts only identities the host lists; none are listed in this test.
+  const refused = await fetch(`${cloud.emulator.url}/app/login`, { method: 'POST', body: 'openid=demo-m-0001' })
+  expect(refused.status).toBe(400)
+})
+
+it('counts /admin requests per action and resets the count', async () => {
+  await fetch(`${cloud.emulator.url}/emulator/v1/counters/reset`, { method: 'POST' })
+  await cloud.db.collection('orgs').where({ name: '历下区' }).get()
+  await cloud.db.collection('orgs').count()
+  const counts = await (await fetch(`${cloud.emulator.url}/emulator/v1/counters`)).json()
+  expect(counts).toEqual({
+    total: 2,
+    byAction: { 'database.calculateDocument': 1, 'database.getDocument': 1 },
+  })
+})

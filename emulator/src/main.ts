@@ -1,0 +1,29 @@
+/**
+ * The local CloudBase on its own: `npm run emulator`. Environment:
+ *   DANGKE_PORT (default 8787), DANGKE_DATA_DIR (default .data/cloudbase),
+ *   DANGKE_FUNCTIONS (a folder of built function bundles to host, optional).
+ * `npm start` (scripts/start.ts) uses the same server with the app, the functions and demo data.
+ */
+import { resolve } from 'path'
+import { loadFunctionBundles } from './functions'
+import { startEmulator } from './server'
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({
+    port: Number(process.env.DANGKE_PORT ?? 8787),
+    dataDir: resolve(process.env.DANGKE_DATA_DIR ?? '.data/cloudbase'),
+  })
+  if (process.env.DANGKE_FUNCTIONS) {
+    process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
+    loadFunctionBundles(emulator.functions, resolve(process.env.DANGKE_FUNCTIONS))
+  }
+  console.log(`local CloudBase: ${emulator.adminUrl}`)
+  const stop = () => emulator.stop().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
