@@ -7,6 +7,9 @@
 import { z } from 'zod'
 import { THEME_CODES, type ThemeCode } from './themes'
 
+// Validation messages in Chinese, on the server and in forms alike.
+z.config(z.locales.zhCN())
+
 const isoDate = z.iso.datetime({ offset: true })
 
 export const lectureListInput = z.object({

@@ -1,0 +1,49 @@
+/** The router's promises, for any function: parse first, identity from the platform, stable refusals. */
+import { createFunction } from '../../cloudfunctions/_shared/router'
+import { AppError } from '../../src/shared/errors'
+import { startTestCloud, type TestCloud } from '../support/emulator'
+
+let cloud: TestCloud
+beforeAll(async () => {
+  cloud = await startTestCloud()
+})
+afterAll(() => cloud.stop())
+beforeEach(() => cloud.emulator.store.clear())
+
+const context = (openid?: string) => ({ environment: JSON.stringify(openid ? { WX_OPENID: openid } : {}) })
+
+// A handler that writes what it is given, to see what reaches the database.
+const recording = createFunction('lecture', {
+  list: async (input, { db, openid }) => {
+    if (!openid) throw new AppError('NOT_SIGNED_IN')
+    if (input.theme === 'micro') throw new Error('database exploded at /secret/path')
+    await db.collection('orgs').add({ _id: `${openid}-${input.pageSize}`, by: openid })
+    return { items: [] }
+  },
+})
+
+it('a payload that zod rejects reaches no handler and writes nothing', async () => {
+  const res = await recording({ action: 'list', payload: { pageSize: 0 } }, context('o-1'))
+  expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  expect(cloud.emulator.store.scan('orgs', {})).toHaveLength(0)
+})
+
+it('takes the identity from the platform context, never from the payload', async () => {
+  const res = await recording({ action: 'list', payload: { pageSize: 3, openid: 'o-evil' } }, context('o-1'))
+  expect(res).toEqual({ ok: true, data: { items: [] } })
+  expect(cloud.emulator.store.scan('orgs', {}).map((r) => r.doc)).toEqual([{ _id: 'o-1-3', by: 'o-1' }])
+  expect(await recording({ action: 'list', payload: { pageSize: 3 } }, context())).toMatchObject({
+    ok: false,
+    code: 'NOT_SIGNED_IN',
+    message: '请先登录',
+  })
+})
+
+it('answers an unexpected error with the generic code and no detail', async () => {
+  const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  const res = await recording({ action: 'list', payload: { theme: 'micro' } }, context('o-1'))
+  expect(res).toEqual({ ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' })
+  expect(JSON.stringify(res)).not.toMatch(/secret|exploded/)
+  expect(spy).toHaveBeenCalled()
+  spy.mockRestore()
+})

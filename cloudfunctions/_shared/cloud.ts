@@ -1,0 +1,21 @@
+/**
+ * The CloudBase app of a function, made once per instance. In the cloud the environment is the
+ * function's own; locally TCB_CONTEXT_CNFG points the same SDK at the emulator.
+ */
+import tcb from '@cloudbase/node-sdk'
+
+export type CloudApp = ReturnType<typeof tcb.init>
+export type Database = ReturnType<CloudApp['database']>
+
+let app: CloudApp | undefined
+
+export function cloudApp(): CloudApp {
+  app ??= tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  return app
+}
+
+/** The caller's WeChat identity, as the platform sets it (never taken from the payload). */
+export function callerOpenid(context: unknown): string | undefined {
+  const ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+  return ctx.WX_OPENID || undefined
+}
