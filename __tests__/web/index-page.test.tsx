@@ -1,0 +1,254 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { call } from '../../src/api/client'
+import Index from '../../src/pages/index'
+import type { LectureList, LectureSummary } from '../../src/shared/contract'
+import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { showAgain } from './support/taro'
+
+jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
+
+const callMock = call as unknown as jest.Mock<
+  Promise<Reply<LectureList>>,
+  [string, string, Record<string, unknown>]
+>
+
+function lecture(over: Partial<LectureSummary> = {}): LectureSummary {
+  return {
+    id: 'l1',
+    title: '学习二十届四中全会精神',
+    theme: 'village',
+    lecturerName: '王建国',
+    hostOrgName: '城关村党支部',
+    startAt: '2025-11-28T14:30:00+08:00',
+    endAt: '2025-11-28T16:00:00+08:00',
+    address: '城关村党群服务中心二楼',
+    capacity: 40,
+    seatsLeft: 12,
+    hours: 2,
+    ...over,
+  }
+}
+
+const ok = (data: LectureList): Reply<LectureList> => ({ ok: true, data })
+
+/** A reply the test resolves when it wants (to see loading states and out-of-order replies). */
+function deferred() {
+  let resolve!: (r: Reply<LectureList>) => void
+  const promise = new Promise<Reply<LectureList>>((r) => (resolve = r))
+  return { promise, resolve }
+}
+
+beforeEach(() => {
+  callMock.mockReset()
+})
+
+describe('lecture list page', () => {
+  it('shows 正在加载… and then the lectures of the first page', async () => {
+    const first = deferred()
+    callMock.mockReturnValueOnce(first.promise)
+    render(<Index />)
+
+    expect(screen.getByText('正在加载…')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledTimes(1)
+    expect(callMock).toHaveBeenCalledWith('lecture', 'list', { pageSize: 20 })
+
+    await act(async () =>
+      first.resolve(
+        ok({
+          items: [
+            lecture(),
+            lecture({
+              id: 'l2',
+              title: '红色路线寻访',
+              theme: 'walking',
+              lecturerName: '李秀英',
+              seatsLeft: 0,
+              hours: 1.5,
+            }),
+          ],
+        }),
+      ),
+    )
+
+    expect(screen.getByText('学习二十届四中全会精神')).toBeInTheDocument()
+    expect(screen.getByText('王建国')).toBeInTheDocument()
+    expect(screen.getByText('余 12 席')).toBeInTheDocument()
+    expect(screen.getByText('2 学时')).toBeInTheDocument()
+    expect(screen.getAllByText('城关村党支部')).toHaveLength(2)
+    expect(screen.getAllByText('11月28日 周五 14:30–16:00')).toHaveLength(2)
+    expect(screen.getAllByText('城关村党群服务中心二楼')).toHaveLength(2)
+    expect(screen.getByText('红色路线寻访')).toBeInTheDocument()
+    expect(screen.getByText('李秀英')).toBeInTheDocument()
+    expect(screen.getByText('已满')).toBeInTheDocument()
+    expect(screen.getByText('1.5 学时')).toBeInTheDocument()
+    // theme tags on the "全部" tab (the tab row holds the same names once more)
+    expect(screen.getAllByText('行走党课')).toHaveLength(2)
+    expect(screen.queryByText('正在加载…')).not.toBeInTheDocument()
+    expect(screen.queryByText('加载更多')).not.toBeInTheDocument()
+  })
+
+  it('shows 全部 and the nine theme tabs, and reloads with the theme of a tapped tab', async () => {
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    render(<Index />)
+    await screen.findByText('王建国')
+
+    for (const name of [
+      '全部',
+      '乡味党课',
+      '田坎党课',
+      '车间党课',
+      '情景党课',
+      '体验党课',
+      '行走党课',
+      '沉浸党课',
+      '微党课',
+      '常规党课',
+    ]) {
+      expect(screen.getAllByText(name).length).toBeGreaterThan(0)
+    }
+
+    callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'v1', title: '乡音讲党史' })] }))
+    fireEvent.click(screen.getByText('田坎党课'))
+    callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'v2', title: '村里的老支书' })] }))
+    fireEvent.click(screen.getAllByText('乡味党课')[0])
+
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { theme: 'village', pageSize: 20 })
+    expect(await screen.findByText('村里的老支书')).toBeInTheDocument()
+    // the list of the tab tapped before is not shown
+    expect(screen.queryByText('乡音讲党史')).not.toBeInTheDocument()
+
+    callMock.mockResolvedValueOnce(ok({ items: [] }))
+    fireEvent.click(screen.getByText('全部'))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20 })
+    expect(await screen.findByText('暂无党课')).toBeInTheDocument()
+  })
+
+  it('ignores a reply that arrives after the member switched to another theme', async () => {
+    const all = deferred()
+    const field = deferred()
+    callMock.mockReturnValueOnce(all.promise).mockReturnValueOnce(field.promise)
+    render(<Index />)
+    fireEvent.click(screen.getByText('田坎党课'))
+
+    await act(async () =>
+      field.resolve(ok({ items: [lecture({ id: 'f1', title: '田间地头话振兴', theme: 'field' })] })),
+    )
+    await act(async () => all.resolve(ok({ items: [lecture({ id: 'a1', title: '过时的全部列表' })] })))
+
+    expect(screen.getByText('田间地头话振兴')).toBeInTheDocument()
+    expect(screen.queryByText('过时的全部列表')).not.toBeInTheDocument()
+  })
+
+  it('passes `after: next` for 加载更多 and appends the next page', async () => {
+    const next = { startAt: '2025-11-28T14:30:00+08:00', id: 'l1' }
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()], next }))
+    render(<Index />)
+
+    const more = await screen.findByText('加载更多')
+    const second = deferred()
+    callMock.mockReturnValueOnce(second.promise)
+    fireEvent.click(more)
+
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20, after: next })
+    // while the page loads, the button says so and a second tap asks nothing more
+    fireEvent.click(screen.getByText('正在加载…'))
+    expect(callMock).toHaveBeenCalledTimes(2)
+
+    await act(async () => second.resolve(ok({ items: [lecture({ id: 'l9', title: '第二页的党课' })] })))
+    expect(screen.getByText('第二页的党课')).toBeInTheDocument()
+    expect(screen.getByText('学习二十届四中全会精神')).toBeInTheDocument()
+    expect(screen.queryByText('加载更多')).not.toBeInTheDocument()
+  })
+
+  it('keeps the theme when loading more', async () => {
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    render(<Index />)
+    await screen.findByText('王建国')
+
+    const next = { startAt: '2025-11-29T09:00:00+08:00', id: 'w1' }
+    callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'w1', theme: 'walking' })], next }))
+    fireEvent.click(screen.getByText('行走党课'))
+    callMock.mockResolvedValueOnce(ok({ items: [] }))
+    fireEvent.click(await screen.findByText('加载更多'))
+
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', {
+      theme: 'walking',
+      pageSize: 20,
+      after: next,
+    })
+    await waitFor(() => expect(screen.queryByText('加载更多')).not.toBeInTheDocument())
+  })
+
+  it('shows a refusal with its message, and 重试 asks again', async () => {
+    callMock.mockResolvedValueOnce(refusal('NETWORK'))
+    render(<Index />)
+
+    expect(await screen.findByText(ERROR_MESSAGES.NETWORK)).toBeInTheDocument()
+    expect(screen.queryByText('暂无党课')).not.toBeInTheDocument()
+
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    fireEvent.click(screen.getByText('重试'))
+
+    expect(await screen.findByText('王建国')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledTimes(2)
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20 })
+    expect(screen.queryByText(ERROR_MESSAGES.NETWORK)).not.toBeInTheDocument()
+  })
+
+  it('shows the explanation of a refusal when there is one', async () => {
+    callMock.mockResolvedValueOnce(refusal('INVALID_INPUT', '每页最多 50 条'))
+    render(<Index />)
+    expect(await screen.findByText(ERROR_MESSAGES.INVALID_INPUT)).toBeInTheDocument()
+    expect(screen.getByText('每页最多 50 条')).toBeInTheDocument()
+  })
+
+  it('keeps the list when 加载更多 is refused, and its 重试 asks for the same page', async () => {
+    const next = { startAt: '2025-11-28T14:30:00+08:00', id: 'l1' }
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()], next }))
+    render(<Index />)
+
+    callMock.mockResolvedValueOnce(refusal('INTERNAL'))
+    fireEvent.click(await screen.findByText('加载更多'))
+
+    expect(await screen.findByText(ERROR_MESSAGES.INTERNAL)).toBeInTheDocument()
+    expect(screen.getByText('王建国')).toBeInTheDocument()
+
+    callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'l2', title: '第二页的党课' })] }))
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('第二页的党课')).toBeInTheDocument()
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20, after: next })
+    expect(screen.queryByText(ERROR_MESSAGES.INTERNAL)).not.toBeInTheDocument()
+  })
+
+  it('refreshes seats quietly when the member comes back to the page', async () => {
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    render(<Index />)
+    await screen.findByText('余 12 席')
+    expect(callMock).toHaveBeenCalledTimes(1) // the first show does not load twice
+
+    const again = deferred()
+    callMock.mockReturnValueOnce(again.promise)
+    act(() => showAgain())
+    expect(callMock).toHaveBeenCalledTimes(2)
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20 })
+    // the list stays on screen while it reloads
+    expect(screen.getByText('余 12 席')).toBeInTheDocument()
+    expect(screen.queryByText('正在加载…')).not.toBeInTheDocument()
+
+    await act(async () => again.resolve(ok({ items: [lecture({ seatsLeft: 11 })] })))
+    expect(screen.getByText('余 11 席')).toBeInTheDocument()
+
+    // a refused quiet refresh keeps the list as it was
+    callMock.mockResolvedValueOnce(refusal('NETWORK'))
+    await act(async () => showAgain())
+    expect(screen.getByText('余 11 席')).toBeInTheDocument()
+    expect(screen.queryByText(ERROR_MESSAGES.NETWORK)).not.toBeInTheDocument()
+  })
+
+  it('shows 暂无党课 for an empty list', async () => {
+    callMock.mockResolvedValueOnce(ok({ items: [] }))
+    render(<Index />)
+    expect(await screen.findByText('暂无党课')).toBeInTheDocument()
+    expect(screen.queryByText('加载更多')).not.toBeInTheDocument()
+  })
+})

@@ -1,0 +1,2 @@
+// Style imports (css/scss) resolve to this empty module in jsdom tests.
+export default {}

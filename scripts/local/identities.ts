@@ -1,0 +1,28 @@
+/** Who the local sign-in page offers: every seeded member bound to a demo WeChat identity. */
+import type { Store } from '../../emulator/src/database/store'
+import type { Identity } from '../../emulator/src/identity'
+import type { BindingDoc, MemberDoc, OrgDoc, Role } from '../../src/shared/model'
+
+const ROLE_NAMES: Partial<Record<Role, string>> = {
+  admin: '组织部门管理员',
+  secretary: '支部书记',
+  committee: '支部委员',
+  judge: '评审专家',
+}
+
+export function localIdentities(store: Store): Identity[] {
+  const members = new Map(store.scan('members', {}).map((r) => [r.id, r.doc as unknown as MemberDoc]))
+  const orgs = new Map(store.scan('orgs', {}).map((r) => [r.id, r.doc as unknown as OrgDoc]))
+  const out: (Identity & { rank: number })[] = []
+  for (const { doc } of store.scan('bindings', {})) {
+    const b = doc as unknown as BindingDoc
+    const m = members.get(b.memberId)
+    if (!m) continue
+    const role = (['admin', 'secretary', 'committee', 'judge'] as Role[]).find((r) => m.roles.includes(r))
+    const group = role ? ROLE_NAMES[role]! : '党员'
+    const where = m.adminOrgId ? orgs.get(m.adminOrgId)?.name : orgs.get(m.branchId)?.name
+    out.push({ openid: b._id, label: `${m.name}　${where ?? ''}`, group, rank: role ? ['admin', 'secretary', 'committee', 'judge'].indexOf(role) : 9 })
+  }
+  out.sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label, 'zh-CN'))
+  return out.map(({ rank, ...identity }) => (void rank, identity))
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我来讲党课',
+})
