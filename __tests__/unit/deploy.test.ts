@@ -1,0 +1,25 @@
+/** What deployment takes from the repository: the declared indexes and the function list. */
+import { readFileSync } from 'fs'
+import { join } from 'path'
+import { loadDeclarations } from '../../emulator/src/database/declarations'
+import { functionNames } from '../../scripts/build-functions'
+import { indexPlan } from '../../scripts/deploy-database'
+
+it('turns each declared index into the manager API shape', () => {
+  const plan = indexPlan(loadDeclarations())
+  const bindings = plan.find((p) => p.collection === 'bindings')!
+  expect(bindings.indexes).toEqual([
+    {
+      IndexName: 'memberId',
+      MgoKeySchema: { MgoIsUnique: true, MgoIndexKeys: [{ Name: 'memberId', Direction: '1' }] },
+    },
+  ])
+  const lectures = plan.find((p) => p.collection === 'lectures')!
+  expect(lectures.indexes[0].MgoKeySchema.MgoIndexKeys.map((k) => k.Name)).toEqual(['status', 'startAt'])
+})
+
+it('deploys every function that has a source, and only those', () => {
+  const rc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudbaserc.json'), 'utf8'))
+  expect(rc.functions.map((f: { name: string }) => f.name).sort()).toEqual(functionNames())
+  for (const f of rc.functions) expect(f).toMatchObject({ handler: 'index.main', installDependency: false })
+})
