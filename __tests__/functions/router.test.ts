@@ -37,6 +37,8 @@ it('takes the identity from the platform context, never from the payload', async
     code: 'NOT_SIGNED_IN',
     message: '请先登录',
   })
+  // A trigger's context carries no environment at all: no caller, not a crash.
+  expect(await recording({ action: 'list', payload: { pageSize: 3 } }, {})).toMatchObject({ code: 'NOT_SIGNED_IN' })
 })
 
 it('answers an unexpected error with the generic code and no detail', async () => {

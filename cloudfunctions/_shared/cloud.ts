@@ -16,6 +16,9 @@ export function cloudApp(): CloudApp {
 
 /** The caller's WeChat identity, as the platform sets it (never taken from the payload). */
 export function callerOpenid(context: unknown): string | undefined {
-  const ctx = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
+  const c = context as { environment?: unknown; environ?: unknown } | undefined
+  // The SDK throws on a context without either field (e.g. a timer trigger's): no caller then.
+  if (!c || (c.environment === undefined && c.environ === undefined)) return undefined
+  const ctx = tcb.getCloudbaseContext(c as Parameters<typeof tcb.getCloudbaseContext>[0])
   return ctx.WX_OPENID || undefined
 }

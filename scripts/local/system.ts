@@ -7,7 +7,6 @@ import tcb from '@cloudbase/node-sdk'
 import { spawnSync } from 'child_process'
 import { existsSync } from 'fs'
 import { join, resolve } from 'path'
-import type { Store } from '../../emulator/src/database/store'
 import { loadFunctionBundles } from '../../emulator/src/functions'
 import { type Emulator, startEmulator } from '../../emulator/src/server'
 import { buildFunctions } from '../build-functions'
@@ -25,6 +24,8 @@ export interface LocalSystemOptions {
   rebuildApp?: boolean
   /** Where the demo data's "today" is (tests pin it). */
   now?: Date
+  /** Serve (and build if missing) the h5 app; benchmarks need only the functions. Default true. */
+  app?: boolean
 }
 
 export interface LocalSystem {
@@ -55,16 +56,15 @@ export function buildAppIfMissing(force = false): void {
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   useLocalCloudEnv()
   await buildFunctions()
-  buildAppIfMissing(options.rebuildApp)
-  let store: Store | undefined
+  const app = options.app !== false
+  if (app) buildAppIfMissing(options.rebuildApp)
   const emulator = await startEmulator({
     port: options.port,
     dataDir: options.dataDir,
     envId: ENV_ID,
-    staticDir: H5_DIR,
-    identities: () => (store ? localIdentities(store) : []),
+    staticDir: app ? H5_DIR : undefined,
+    identities: localIdentities,
   })
-  store = emulator.store
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
   const functions = loadFunctionBundles(emulator.functions, join(ROOT, 'cloudfunctions'))
   const db = tcb.init({ env: ENV_ID, serviceUrl: emulator.adminUrl, keepalive: false }).database()
