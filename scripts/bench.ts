@@ -5,7 +5,7 @@
  *   - requests per second and latency under concurrent load
  */
 import { mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
+import { cpus, tmpdir } from 'os'
 import { join } from 'path'
 import { startLocalSystem } from './local/system'
 
@@ -60,16 +60,22 @@ async function main(): Promise<void> {
 
     // Throughput: the first page of the list, 50 members at once.
     await load(200, 20, () => callAs(undefined, 'lecture', { action: 'list', payload: {} }).then(() => undefined))
-    const s = await load(2000, 50, () => callAs(undefined, 'lecture', { action: 'list', payload: {} }).then(() => undefined))
+    const s = await load(2000, 50, () =>
+      callAs(undefined, 'lecture', { action: 'list', payload: {} }).then(() => undefined),
+    )
     rows.push(['lecture.list, 50 concurrent: requests/s', (s.requests / s.seconds).toFixed(0), ''])
-    rows.push(['lecture.list, 50 concurrent: p50 / p95 / max ms', `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(1)}`, ''])
+    rows.push([
+      'lecture.list, 50 concurrent: p50 / p95 / max ms',
+      `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(1)}`,
+      '',
+    ])
     rows.push(['emulator resident memory MB', (process.memoryUsage().rss / 2 ** 20).toFixed(0), ''])
   } finally {
     await system.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
   const width = Math.max(...rows.map((r) => r[0].length))
-  console.log(`\ndangke benchmark (${new Date().toISOString()}, node ${process.version}, ${require('os').cpus().length} cores)`)
+  console.log(`\ndangke benchmark (${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores)`)
   for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(18)}  ${target}`)
 }
 

@@ -43,7 +43,9 @@ async function deploy(dryRun: boolean): Promise<void> {
     const missing: CreateIndex[] = []
     for (const ix of indexes) if (!(await database.checkIndexExists(collection, ix.IndexName)).Exists) missing.push(ix)
     if (missing.length) await database.updateCollection(collection, { CreateIndexes: missing })
-    console.log(`${collection}: ${missing.length ? `created ${missing.map((i) => i.IndexName).join(', ')}` : 'up to date'}`)
+    console.log(
+      `${collection}: ${missing.length ? `created ${missing.map((i) => i.IndexName).join(', ')}` : 'up to date'}`,
+    )
   }
 }
 

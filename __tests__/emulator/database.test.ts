@@ -56,7 +56,9 @@ describe('queries', () => {
 
   it('regex queries, both db.RegExp and a JS RegExp', async () => {
     await addLectures(12)
-    const a = await lectures().where({ title: cloud.db.RegExp({ regexp: '^第1', options: 'i' }) }).count()
+    const a = await lectures()
+      .where({ title: cloud.db.RegExp({ regexp: '^第1', options: 'i' }) })
+      .count()
     const b = await lectures().where({ title: /1讲$/ }).count()
     expect([a.total, b.total]).toEqual([3, 2]) // 第1讲 第10讲 第11讲 / 第1讲 第11讲
   })
@@ -64,10 +66,28 @@ describe('queries', () => {
   it('array, $in, $or and date comparisons', async () => {
     await addLectures(6)
     expect((await lectures().where({ tags: 't1' }).count()).total).toBe(2)
-    expect((await lectures().where({ n: _().in([1, 2, 99]) }).count()).total).toBe(2)
-    expect((await lectures().where(_().or([{ n: 0 }, { n: 5 }])).count()).total).toBe(2)
+    expect(
+      (
+        await lectures()
+          .where({ n: _().in([1, 2, 99]) })
+          .count()
+      ).total,
+    ).toBe(2)
+    expect(
+      (
+        await lectures()
+          .where(_().or([{ n: 0 }, { n: 5 }]))
+          .count()
+      ).total,
+    ).toBe(2)
     const after = new Date(Date.UTC(2026, 0, 1) + 3 * 3600_000)
-    expect((await lectures().where({ startAt: _().gt(after) }).count()).total).toBe(2)
+    expect(
+      (
+        await lectures()
+          .where({ startAt: _().gt(after) })
+          .count()
+      ).total,
+    ).toBe(2)
   })
 
   it('refuses a collection that does not exist, with the real code', async () => {
@@ -111,7 +131,9 @@ describe('writes', () => {
     const res = await lectures().where({ status: 'draft' }).update({ status: 'published' })
     expect(res.updated).toBe(3)
     expect((await lectures().where({ status: 'published' }).count()).total).toBe(6)
-    const r = await lectures().where({ _id: 'L0002' }).updateAndReturn({ n: _().inc(10) })
+    const r = await lectures()
+      .where({ _id: 'L0002' })
+      .updateAndReturn({ n: _().inc(10) })
     expect(r.updated).toBe(1)
     expect(r.doc).toMatchObject({ _id: 'L0002', n: 12 })
   })
@@ -157,7 +179,8 @@ describe('writes', () => {
       .lookup({ from: 'orgs', localField: '_id', foreignField: '_id', as: 'org' })
       .sort({ _id: 1 })
       .end()
-    expect(res.data.map((d: any) => [d._id, d.count, d.total, d.org[0].name])).toEqual([
+    type Group = { _id: string; count: number; total: number; org: { name: string }[] }
+    expect(res.data.map((d: Group) => [d._id, d.count, d.total, d.org[0].name])).toEqual([
       ['o1', 4, 10, '甲支部'],
       ['o2', 1, 5, '乙支部'],
     ])

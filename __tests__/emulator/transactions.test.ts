@@ -51,7 +51,10 @@ it('runTransaction retries on conflict: 20 concurrent read-modify-writes lose no
     cloud.db.runTransaction(async (t: Tx) => {
       const doc = (await t.collection('lectures').doc('seat').get()).data
       if (doc.left <= 0) return false
-      await t.collection('lectures').doc('seat').update({ left: doc.left - 1, taken: [...doc.taken, who] })
+      await t
+        .collection('lectures')
+        .doc('seat')
+        .update({ left: doc.left - 1, taken: [...doc.taken, who] })
       return true
     }, 100)
   const results = await Promise.all(Array.from({ length: 20 }, (_x, i) => take(i)))

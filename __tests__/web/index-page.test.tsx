@@ -7,10 +7,7 @@ import { showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
-const callMock = call as unknown as jest.Mock<
-  Promise<Reply<LectureList>>,
-  [string, string, Record<string, unknown>]
->
+const callMock = call as unknown as jest.Mock<Promise<Reply<LectureList>>, [string, string, Record<string, unknown>]>
 
 function lecture(over: Partial<LectureSummary> = {}): LectureSummary {
   return {

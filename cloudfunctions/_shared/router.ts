@@ -40,7 +40,11 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Handle
     if (!parsed.success) return refusal('INVALID_INPUT', describeIssues(parsed.error))
     try {
       const handler = handlers[action as ActionName<F>] as (i: unknown, c: HandlerContext) => Promise<unknown>
-      const data = await handler(parsed.data, { openid: callerOpenid(context), db: cloudApp().database(), now: new Date() })
+      const data = await handler(parsed.data, {
+        openid: callerOpenid(context),
+        db: cloudApp().database(),
+        now: new Date(),
+      })
       return { ok: true, data }
     } catch (err) {
       if (err instanceof AppError) return refusal(err.code, err.explanation)

@@ -25,7 +25,9 @@ export async function listLectures(
   const docs = res.data as LectureDoc[]
   const page = docs.slice(0, input.pageSize).map(toSummary)
   const last = page[page.length - 1]
-  return docs.length > input.pageSize && last ? { items: page, next: { startAt: last.startAt, id: last.id } } : { items: page }
+  return docs.length > input.pageSize && last
+    ? { items: page, next: { startAt: last.startAt, id: last.id } }
+    : { items: page }
 }
 
 export function toSummary(doc: LectureDoc): LectureSummary {

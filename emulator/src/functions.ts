@@ -33,7 +33,11 @@ export class FunctionHost {
     if (!main) throw new FunctionNotFound(name)
     const environment: Record<string, string> = { TCB_SOURCE: caller.source, SCF_NAMESPACE: this.envId }
     if (caller.openid) {
-      Object.assign(environment, { WX_OPENID: caller.openid, WX_APPID: 'local-appid', WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID' })
+      Object.assign(environment, {
+        WX_OPENID: caller.openid,
+        WX_APPID: 'local-appid',
+        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID',
+      })
     }
     return main(event, {
       request_id: randomBytes(8).toString('hex'),
@@ -44,10 +48,10 @@ export class FunctionHost {
   }
 
   /** `functions.invokeFunction` from the SDK (a server-side caller). */
-  async handle(p: Record<string, any>): Promise<Record<string, unknown>> {
+  async handle(p: Record<string, unknown>): Promise<Record<string, unknown>> {
     const name = String(p.function_name)
     if (!this.functions.has(name)) throw invalidParam(`FUNCTION_NOT_FOUND: ${name}`)
-    const event = p.request_data ? JSON.parse(p.request_data) : {}
+    const event = p.request_data ? JSON.parse(String(p.request_data)) : {}
     const result = await this.invoke(name, event, { source: 'node-sdk' })
     return { data: { response_data: JSON.stringify(result ?? null) } }
   }
@@ -69,6 +73,7 @@ export function loadFunctionBundles(host: FunctionHost, root: string): string[] 
   for (const name of readdirSync(root)) {
     const file = resolve(join(root, name, 'index.js'))
     if (name.startsWith('_') || !existsSync(file)) continue
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS bundle found at run time, loaded synchronously as SCF does
     const mod = require(file) as { main?: CloudMain }
     if (typeof mod.main === 'function') {
       host.register(name, mod.main)

@@ -28,8 +28,8 @@ export interface EmulatorOptions {
   declarations?: Declarations
   /** Built h5 app to serve at `/`. */
   staticDir?: string
-  /** Who can sign in on /app/login (read when the page is shown). */
-  identities?: () => Identity[]
+  /** Who can sign in on /app/login (read from this emulator's store when the page is shown). */
+  identities?: (store: Store) => Identity[]
 }
 
 export interface Emulator {
@@ -69,7 +69,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   let base = ''
   const storage = new StorageService(join(options.dataDir, 'storage'), secret, () => base, envId)
 
-  async function admin(body: Record<string, any>): Promise<Record<string, unknown>> {
+  async function admin(body: Record<string, unknown>): Promise<Record<string, unknown>> {
     const action = String(body.action ?? '')
     counters.add(action)
     if (action.startsWith('database.')) return database.handle(action, body)
@@ -96,7 +96,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const file = decodeURIComponent(path.slice('/storage/'.length))
       if (req.method === 'PUT') {
         const ok = storage.put(file, url.searchParams.get('sig') ?? '', await readBody(req))
-        return ok ? send(res, 200, '', 'text/plain') : send(res, 403, '<Error><Code>AccessDenied</Code></Error>', 'application/xml')
+        return ok
+          ? send(res, 200, '', 'text/plain')
+          : send(res, 403, '<Error><Code>AccessDenied</Code></Error>', 'application/xml')
       }
       const bytes = storage.read(file)
       return bytes ? send(res, 200, bytes, contentType(file)) : send(res, 404, 'not found', 'text/plain')
@@ -109,11 +111,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   async function app(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const openid = signer.verify(readCookie(req.headers.cookie, SESSION_COOKIE))
     if (path === '/app/login' && req.method === 'GET') {
-      return send(res, 200, loginPage(options.identities?.() ?? [], openid), 'text/html; charset=utf-8')
+      return send(res, 200, loginPage(options.identities?.(store) ?? [], openid), 'text/html; charset=utf-8')
     }
     if (path === '/app/login' && req.method === 'POST') {
       const chosen = new URLSearchParams((await readBody(req)).toString('utf8')).get('openid') ?? ''
-      const known = options.identities?.().some((i) => i.openid === chosen) ?? false
+      const known = options.identities?.(store).some((i) => i.openid === chosen) ?? false
       if (!known) return send(res, 400, '未知的身份', 'text/plain; charset=utf-8')
       res.setHeader('set-cookie', `${SESSION_COOKIE}=${signer.issue(chosen)}; Path=/; HttpOnly; SameSite=Lax`)
       res.setHeader('location', '/')

@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { dirname, join, normalize } from 'path'
 import { invalidParam } from './database/errors'
 
-type Params = Record<string, any>
+/** Raw SDK parameters, as parsed from the request body; each action casts the fields it reads. */
+type Params = Record<string, unknown>
 
 export class StorageService {
   constructor(
@@ -98,7 +99,9 @@ export class StorageService {
 }
 
 function cleanPath(path: string): string {
-  const p = normalize(decodeURIComponent(path)).replace(/^(\.\.(\/|\\|$))+/, '').replace(/^\/+/, '')
+  const p = normalize(decodeURIComponent(path))
+    .replace(/^(\.\.(\/|\\|$))+/, '')
+    .replace(/^\/+/, '')
   if (!p || p.includes('..')) throw invalidParam(`bad cloud path ${path}`)
   return p
 }

@@ -21,7 +21,12 @@ export function localIdentities(store: Store): Identity[] {
     const role = (['admin', 'secretary', 'committee', 'judge'] as Role[]).find((r) => m.roles.includes(r))
     const group = role ? ROLE_NAMES[role]! : '党员'
     const where = m.adminOrgId ? orgs.get(m.adminOrgId)?.name : orgs.get(m.branchId)?.name
-    out.push({ openid: b._id, label: `${m.name}　${where ?? ''}`, group, rank: role ? ['admin', 'secretary', 'committee', 'judge'].indexOf(role) : 9 })
+    out.push({
+      openid: b._id,
+      label: `${m.name}\u3000${where ?? ''}`, // \u3000: the full-width (ideographic) space
+      group,
+      rank: role ? ['admin', 'secretary', 'committee', 'judge'].indexOf(role) : 9,
+    })
   }
   out.sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label, 'zh-CN'))
   return out.map(({ rank, ...identity }) => (void rank, identity))

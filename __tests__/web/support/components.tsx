@@ -8,17 +8,7 @@ import { createElement, type ReactNode } from 'react'
 
 type AnyProps = Record<string, unknown> & { children?: ReactNode }
 
-const PASS = new Set([
-  'className',
-  'style',
-  'id',
-  'children',
-  'disabled',
-  'src',
-  'alt',
-  'role',
-  'placeholder',
-])
+const PASS = new Set(['className', 'style', 'id', 'children', 'disabled', 'src', 'alt', 'role', 'placeholder'])
 
 function domProps(props: AnyProps): Record<string, unknown> {
   const out: Record<string, unknown> = {}

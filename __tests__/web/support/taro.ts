@@ -8,15 +8,15 @@ import { useEffect, useRef } from 'react'
 type Callback = (...args: unknown[]) => unknown
 
 function onMount(name: string) {
-  const hook = (fn: Callback) => {
+  const useHook = (fn: Callback) => {
     const latest = useRef(fn)
     latest.current = fn
     useEffect(() => {
       latest.current()
     }, [])
   }
-  Object.defineProperty(hook, 'name', { value: name })
-  return hook
+  Object.defineProperty(useHook, 'name', { value: name })
+  return useHook
 }
 
 /** Hooks that the stand-in never fires by itself (no scrolling, pulling or unloading in jsdom). */

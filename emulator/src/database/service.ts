@@ -9,7 +9,8 @@ import { invalidParam } from './errors'
 import { compile, type Row, type Store, type Write } from './store'
 import { type Transaction, Transactions } from './transactions'
 
-type Params = Record<string, any>
+/** Raw SDK parameters, as parsed from the request body; each action casts the fields it reads. */
+type Params = Record<string, unknown>
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
 
@@ -44,10 +45,10 @@ export class DatabaseService {
       case 'database.startTransaction':
         return { transactionId: this.transactions.start().id }
       case 'database.commitTransaction':
-        this.transactions.commit(this.transactions.get(p.transactionId))
+        this.transactions.commit(this.transactions.get(p.transactionId as string))
         return { data: {} }
       case 'database.abortTransaction':
-        this.transactions.abort(this.transactions.get(p.transactionId))
+        this.transactions.abort(this.transactions.get(p.transactionId as string))
         return { data: {} }
       default:
         throw invalidParam(`emulator: action ${action} is not emulated`)
@@ -55,11 +56,11 @@ export class DatabaseService {
   }
 
   private txn(p: Params): Transaction | undefined {
-    return p.transactionId ? this.transactions.get(p.transactionId) : undefined
+    return p.transactionId ? this.transactions.get(p.transactionId as string) : undefined
   }
 
   private query(p: Params): Doc {
-    return (decode(p.query, this.clock()) as Doc | undefined) ?? {}
+    return (decode(p.query as string | undefined, this.clock()) as Doc | undefined) ?? {}
   }
 
   /** All documents the caller can see that match the query (its own transaction's writes included). */
@@ -76,11 +77,11 @@ export class DatabaseService {
   }
 
   private getDocument(p: Params) {
-    const order = normaliseOrder(decode(p.order, 0))
+    const order = normaliseOrder(decode(p.order as string | undefined, 0))
     const offset = Number(p.offset ?? 0)
     const limit = Math.min(Number(p.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT)
     const docs = this.matching(p, order ? Infinity : offset + limit)
-    const projection = decode(p.projection, 0) as Doc | undefined
+    const projection = decode(p.projection as string | undefined, 0) as Doc | undefined
     let cursor = find(docs, {}, projection && Object.keys(projection).length ? projection : undefined)
     if (order) cursor = cursor.sort(order)
     const list = cursor.skip(offset).limit(limit).all()
@@ -109,7 +110,7 @@ export class DatabaseService {
   private modify(p: Params) {
     const coll = String(p.collectionName)
     const now = this.clock()
-    const data = decode(p.data, now) as Doc
+    const data = decode(p.data as string, now) as Doc
     const multi = p.multi !== false && p.queryType !== 'DOC'
     const targets = this.matching(p, multi ? Infinity : 1).slice(0, multi ? undefined : 1)
     const changed: { id: string; doc: Doc }[] = []
@@ -121,7 +122,10 @@ export class DatabaseService {
     if (targets.length === 0 && p.upsert) {
       const q = this.query(p)
       upsertId = typeof q._id === 'string' ? q._id : newId()
-      changed.push({ id: upsertId, doc: { ...(p.merge === false ? stripOperators(data) : updated({}, data) ?? {}), _id: upsertId } })
+      changed.push({
+        id: upsertId,
+        doc: { ...(p.merge === false ? stripOperators(data) : (updated({}, data) ?? {})), _id: upsertId },
+      })
     }
     this.write(p, coll, changed, upsertId)
     return { updated: upsertId ? 0 : changed.length, upsert_id: upsertId }
@@ -129,7 +133,7 @@ export class DatabaseService {
 
   private modifyAndReturn(p: Params) {
     const coll = String(p.collectionName)
-    const data = decode(p.data, this.clock()) as Doc
+    const data = decode(p.data as string, this.clock()) as Doc
     const [doc] = this.matching(p, 1)
     if (!doc) return { updated: 0, doc: null }
     const next = updated(doc, data)

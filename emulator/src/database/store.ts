@@ -106,8 +106,7 @@ export class Store {
   getById(coll: string, id: string): Row | undefined {
     this.assertCollection(coll)
     const row = this.stmt(`SELECT id, seq, body FROM ${table(coll)} WHERE id = ?`).get(id) as
-      | { id: string; seq: number; body: string }
-      | undefined
+      { id: string; seq: number; body: string } | undefined
     return row && { id: row.id, seq: row.seq, doc: fromStored(row.body) }
   }
 

@@ -120,9 +120,7 @@ export default function Index() {
         {state.phase === 'refused' && state.refusal && (
           <View className='index__state'>
             <Text className='index__state-text'>{state.refusal.message}</Text>
-            {state.refusal.explanation && (
-              <Text className='index__state-detail'>{state.refusal.explanation}</Text>
-            )}
+            {state.refusal.explanation && <Text className='index__state-detail'>{state.refusal.explanation}</Text>}
             <Button className='index__button' onClick={() => void loadFirst(theme)}>
               重试
             </Button>
