@@ -1,5 +1,8 @@
 /** storage.* and functions.invokeFunction through the SDK. */
 import tcb from '@cloudbase/node-sdk'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
@@ -61,4 +64,22 @@ it('counts /admin requests per action and resets the count', async () => {
     total: 2,
     byAction: { 'database.calculateDocument': 1, 'database.getDocument': 1 },
   })
+})
+
+it('serves the app folder, but never a folder itself or a path outside it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dangke-static-'))
+  mkdirSync(join(dir, 'js'))
+  writeFileSync(join(dir, 'index.html'), '<p>app</p>')
+  const web = await startTestCloud({ staticDir: dir })
+  try {
+    const home = await fetch(`${web.emulator.url}/`)
+    expect([home.status, await home.text()]).toEqual([200, '<p>app</p>'])
+    expect((await fetch(`${web.emulator.url}/js`)).status).toBe(404)
+    expect((await fetch(`${web.emulator.url}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404)
+  } finally {
+    await web.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  // Back to the shared instance's SDK settings.
+  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: cloud.emulator.adminUrl })
 })

@@ -7,7 +7,7 @@
  *   anything else            the built h5 app, if a folder is given
  */
 import { randomBytes } from 'crypto'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import type { AddressInfo } from 'net'
 import { extname, join, normalize } from 'path'
@@ -224,7 +224,7 @@ function serveStatic(res: ServerResponse, dir: string | undefined, path: string)
   if (!dir) return send(res, 404, 'no app is served here', 'text/plain')
   const rel = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '')
   const file = join(dir, rel === '/' ? 'index.html' : rel)
-  if (!file.startsWith(dir) || !existsSync(file) || file.endsWith('/')) {
+  if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
     return send(res, 404, 'not found', 'text/plain')
   }
   send(res, 200, readFileSync(file), contentType(file))
