@@ -78,6 +78,7 @@ p{margin:4px 0 12px}input{font-size:20px;padding:10px;width:100%;box-sizing:bord
 button{display:block;width:100%;min-height:52px;font-size:20px;text-align:left;padding:10px 14px;margin:6px 0;
 border:2px solid #c40000;border-radius:10px;background:#fff;color:#1a1a1a}
 button.current{background:#c40000;color:#fff}
+[hidden]{display:none}
 </style></head><body>
 <h1>本地登录</h1>
 <p>这是本地运行时代替微信登录的页面：选择一位演示党员，以他的身份使用小程序。</p>

@@ -49,8 +49,13 @@ export function useLocalCloudEnv(): void {
 export function buildAppIfMissing(force = false): void {
   if (!force && existsSync(join(H5_DIR, 'index.html'))) return
   console.log('building the h5 app (the first time takes about a minute)…')
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: process.env })
-  if (r.status !== 0) throw new Error('h5 build failed')
+  // A production build whatever the caller's NODE_ENV: under jest (NODE_ENV=test) babel-preset-taro
+  // would ask for react-refresh, which a build does not need.
+  const env = { ...process.env, NODE_ENV: 'production' }
+  // Progress bars only on a terminal; in CI logs, the output only if the build fails.
+  const stdio = process.stdout.isTTY ? 'inherit' : 'pipe'
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio, env, maxBuffer: 64 * 2 ** 20 })
+  if (r.status !== 0) throw new Error(`h5 build failed\n${r.stdout ?? ''}${r.stderr ?? ''}`.slice(-8000))
 }
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
