@@ -1,0 +1,54 @@
+/**
+ * Who may do what: pure rules over the caller (from their binding) and the node or lecture at hand.
+ * The server checks them on every action; pages use the same rules only to hide what would be refused.
+ */
+import type { Role } from './model'
+
+/** The caller as the server knows them after reading their binding. */
+export interface Actor {
+  memberId: string
+  name: string
+  branchId: string
+  /** The branch's ancestors, root first, then the branch itself. */
+  path: string[]
+  roles: Role[]
+  /** For node administrators: the node whose subtree they manage, and its own path (root first, itself last). */
+  adminOrgId?: string
+}
+
+/** A node as rights need it: its id and its ancestors (root first). */
+export interface NodeRef {
+  id: string
+  /** Ancestors, root first, not including the node itself. */
+  ancestors: string[]
+}
+
+const isBranchOfficer = (a: Actor) => a.roles.includes('secretary') || a.roles.includes('committee')
+
+/** Lectures hosted at a node: its branch officers (at a branch) and the administrators of any node above it. */
+export function managesLecturesOf(actor: Actor, node: NodeRef): boolean {
+  if (isBranchOfficer(actor) && node.id === actor.branchId) return true
+  return administers(actor, node)
+}
+
+/** A branch's roster (import, unbind): its secretary, and administrators of a node above it. */
+export function managesRosterOf(actor: Actor, node: NodeRef): boolean {
+  if (actor.roles.includes('secretary') && node.id === actor.branchId) return true
+  return administers(actor, node)
+}
+
+function administers(actor: Actor, node: NodeRef): boolean {
+  const root = actor.adminOrgId
+  if (!root || !actor.roles.includes('admin')) return false
+  return node.id === root || node.ancestors.includes(root)
+}
+
+/** What a member may see: their branch's and its ancestors' lectures, co-hosted ones, and those open to all. */
+export function canSeeLecture(
+  actor: Actor,
+  lecture: { openToAll: boolean; hostOrgId: string; coHostOrgIds: string[] },
+): boolean {
+  if (lecture.openToAll) return true
+  const mine = new Set(actor.path)
+  return mine.has(lecture.hostOrgId) || lecture.coHostOrgIds.some((id) => mine.has(id))
+}
