@@ -187,6 +187,19 @@ describe('writes', () => {
   })
 })
 
+describe('parsed-document cache', () => {
+  it('serves each version once parsed, and no reader can change what the next one reads', async () => {
+    await lectures().add({ _id: 'c', n: 1, tags: ['a'] })
+    const cached = cloud.emulator.store.getById('lectures', 'c')!.doc
+    expect(Object.isFrozen(cached) && Object.isFrozen(cached.tags)).toBe(true)
+    await lectures().aggregate().addFields({ n: 99 }).end()
+    await lectures()
+      .doc('c')
+      .update({ tags: _().push(['b']) })
+    expect((await lectures().doc('c').get()).data[0]).toEqual({ _id: 'c', n: 1, tags: ['a', 'b'] })
+  })
+})
+
 describe('indexes', () => {
   it('an equality on indexed fields reads through the index, not the whole table', async () => {
     const store = cloud.emulator.store

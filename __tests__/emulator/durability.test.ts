@@ -45,19 +45,19 @@ it('every acknowledged write survives kill -9', async () => {
     let acknowledged = 0
     const writers = Array.from({ length: 10 }, async (_x, w) => {
       for (let i = 0; i < 20; i++) {
-        await db.collection('members').add({ _id: `m-${w}-${i}`, name: '党员', branchId: 'b1' })
+        await db.collection('orgs').add({ _id: `o-${w}-${i}`, name: '支部', parentId: 'p1' })
         acknowledged++
       }
     })
     await Promise.all(writers)
-    await db.collection('members').doc('m-0-0').update({ name: '改过' })
+    await db.collection('orgs').doc('o-0-0').update({ name: '改过' })
     child.kill('SIGKILL')
     await new Promise((r) => child.once('exit', r))
     const store = new Store(join(dataDir, 'cloudbase.sqlite'), loadDeclarations())
     try {
       expect(acknowledged).toBe(200)
-      expect(store.scan('members', {})).toHaveLength(200)
-      expect(store.getById('members', 'm-0-0')?.doc.name).toBe('改过')
+      expect(store.scan('orgs', {})).toHaveLength(200)
+      expect(store.getById('orgs', 'o-0-0')?.doc.name).toBe('改过')
     } finally {
       store.close()
     }

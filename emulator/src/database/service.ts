@@ -175,10 +175,11 @@ export class DatabaseService {
     const first = pipeline[0]?.$match as Doc | undefined
     const source: Row[] = this.store.scan(coll, first ?? {})
     const rest = first ? pipeline.slice(1) : pipeline
+    // Stages may change their input in place: give them copies, not the store's frozen documents.
     return aggregate(
-      source.map((r) => r.doc),
+      source.map((r) => structuredClone(r.doc)),
       rest,
-      { collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => r.doc) },
+      { collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => structuredClone(r.doc)) },
     ) as Doc[]
   }
 

@@ -35,6 +35,7 @@ export class Store {
   private readonly collections = new Set<string>()
   private readonly indexes = new Map<string, IndexDeclaration[]>()
   private readonly statements = new Map<string, Database.Statement>()
+  private readonly parsed = new ParsedCache(50_000)
 
   constructor(file: string, declarations: Declarations) {
     this.sqlite = new Database(file)
@@ -107,7 +108,7 @@ export class Store {
     this.assertCollection(coll)
     const row = this.stmt(`SELECT id, seq, body FROM ${table(coll)} WHERE id = ?`).get(id) as
       { id: string; seq: number; body: string } | undefined
-    return row && { id: row.id, seq: row.seq, doc: fromStored(row.body) }
+    return row && { id: row.id, seq: row.seq, doc: this.parse(coll, row) }
   }
 
   /**
@@ -123,12 +124,22 @@ export class Store {
     if (stopAfter <= 0) return out
     const stmt = this.stmt(`SELECT id, seq, body FROM ${table(coll)}${where}`)
     for (const r of stmt.iterate(...params) as IterableIterator<{ id: string; seq: number; body: string }>) {
-      const doc = fromStored(r.body)
+      const doc = this.parse(coll, r)
       if (!test(doc)) continue
       out.push({ id: r.id, seq: r.seq, doc })
       if (out.length >= stopAfter) break
     }
     return out
+  }
+
+  /** A row's document, parsed once per version: parsing dominates reads, and most reads repeat. */
+  private parse(coll: string, row: { id: string; seq: number; body: string }): Doc {
+    const key = `${coll}\u0000${row.id}`
+    const hit = this.parsed.get(key, row.seq)
+    if (hit) return hit
+    const doc = deepFreeze(fromStored(row.body))
+    this.parsed.set(key, row.seq, doc)
+    return doc
   }
 
   /** How a query will be read: exposed so tests can check that an indexed equality does not scan. */
@@ -210,6 +221,37 @@ export class Store {
   clear(): void {
     for (const c of this.collections) this.sqlite.exec(`DELETE FROM ${table(c)}`)
   }
+}
+
+/**
+ * Parsed documents by version, least recently used out first. Entries are frozen: a caller that
+ * changed one would change every later reader's copy, so mutation must fail loudly instead.
+ */
+class ParsedCache {
+  private readonly map = new Map<string, { seq: number; doc: Doc }>()
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, seq: number): Doc | undefined {
+    const e = this.map.get(key)
+    if (!e || e.seq !== seq) return undefined
+    this.map.delete(key) // re-insert: Map order is the recency order
+    this.map.set(key, e)
+    return e.doc
+  }
+
+  set(key: string, seq: number, doc: Doc): void {
+    this.map.delete(key)
+    this.map.set(key, { seq, doc })
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value as string)
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
 }
 
 function valueAt(doc: Doc, path: string): unknown {
