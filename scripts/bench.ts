@@ -3,11 +3,19 @@
  * city) in this process and drives it over HTTP as the h5 app does.
  *   - database calls per user action (each one is a network round trip in the cloud)
  *   - requests per second and latency under concurrent load
+ *   - sign-ups per second with 100 members at once, each signed in as themselves (the local sign-in cookie)
  */
 import { mkdtempSync, rmSync } from 'fs'
 import { cpus, tmpdir } from 'os'
 import { join } from 'path'
+import tcb from '@cloudbase/node-sdk'
+import { EventEmitter } from 'events'
+import type { LectureDoc } from '../src/shared/model'
 import { startLocalSystem } from './local/system'
+
+// The functions run in this process; the SDK adds a 'connect' listener to its keep-alive socket per request,
+// which with 100 requests in flight passes Node's warning threshold (10 per socket).
+EventEmitter.defaultMaxListeners = 200
 
 interface Stats {
   requests: number
@@ -41,15 +49,32 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dangke-bench-'))
   const system = await startLocalSystem({ port: 0, dataDir, app: false })
   const { emulator } = system
-  const callAs = async (openid: string | undefined, fn: string, body: unknown) => {
+  /** Sign in as a listed identity (a bound member) as the sign-in page does: the signed cookie. */
+  const signIn = async (openid: string): Promise<string> => {
+    const res = await fetch(`${emulator.url}/app/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ openid }).toString(),
+      redirect: 'manual',
+    })
+    const cookie = res.headers.getSetCookie()[0]?.split(';')[0]
+    if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${openid}: ${res.status}`)
+    return cookie
+  }
+  const callAs = async (cookie: string | undefined, fn: string, body: unknown, expect = true) => {
     const res = await fetch(`${emulator.url}/app/call/${fn}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(body),
     })
-    const reply = (await res.json()) as { ok: boolean; code?: string }
-    if (!reply.ok) throw new Error(`${fn}: ${reply.code} (${openid ?? 'anonymous'})`)
+    const reply = (await res.json()) as { ok: boolean; code?: string; data?: unknown }
+    if (reply.ok !== expect) throw new Error(`${fn}: ${reply.code ?? 'ok'} (${cookie ?? 'anonymous'})`)
     return reply
+  }
+  const callsOf = async (action: () => Promise<unknown>): Promise<number> => {
+    emulator.counters.reset()
+    await action()
+    return emulator.counters.snapshot().total
   }
   const rows: string[][] = []
   try {
@@ -69,6 +94,68 @@ async function main(): Promise<void> {
       `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(1)}`,
       '',
     ])
+
+    // Sign-up: lectures open to all, added for the benchmark; the seeded members, signed in as themselves.
+    const db = tcb.init({ env: 'local-dev', serviceUrl: emulator.adminUrl, keepalive: false }).database()
+    const [template] = (await db.collection('lectures').where({ status: 'published' }).limit(1).get())
+      .data as LectureDoc[]
+    const addLecture = async (id: string, capacity: number) => {
+      const { _id, ...rest } = template
+      void _id
+      const doc = { ...rest, openToAll: true, approvalRequired: false, capacity, signedUp: 0, waiting: 0, tickets: 0 }
+      await db.collection('lectures').add({ ...doc, _id: id, signupDeadline: new Date(Date.now() + 86_400_000) })
+    }
+    const openids = emulator.store.scan('bindings', {}).map((r) => r.id)
+    const cookies = await Promise.all(openids.map(signIn))
+    const signUp = (i: number, lectureId: string, expect = true) =>
+      callAs(cookies[i], 'signup', { action: 'signUp', payload: { lectureId } }, expect)
+
+    await addLecture('bench-calls', 1)
+    rows.push(['signup.signUp, a seat: database calls', String(await callsOf(() => signUp(0, 'bench-calls'))), '≤ 4'])
+    rows.push([
+      'signup.signUp, onto the waitlist: database calls',
+      String(await callsOf(() => signUp(1, 'bench-calls'))),
+      '',
+    ])
+    rows.push([
+      'signup.signUp refused (already signed up): database calls',
+      String(await callsOf(() => signUp(0, 'bench-calls', false))),
+      '',
+    ])
+    rows.push([
+      'signup.cancel, seat passed to the waitlist: database calls',
+      String(
+        await callsOf(() => callAs(cookies[0], 'signup', { action: 'cancel', payload: { lectureId: 'bench-calls' } })),
+      ),
+      '',
+    ])
+
+    // Throughput: 100 members at once; each signs up for one lecture after another (seats, then the waitlist).
+    // A request the server fails (e.g. an SDK timeout under this load) is counted, not fatal.
+    const MEMBERS = 100
+    const LECTURES = 10
+    let failed = 0
+    const signUpUnderLoad = (i: number, prefix: string) =>
+      signUp(i % MEMBERS, `${prefix}-${Math.floor(i / MEMBERS)}`).then(
+        () => undefined,
+        () => void failed++,
+      )
+    for (const prefix of ['bench-warm', 'bench-seats']) {
+      for (let k = 0; k < LECTURES; k++) await addLecture(`${prefix}-${k}`, 100_000)
+    }
+    for (let k = 0; k < LECTURES; k++) await addLecture(`bench-queue-${k}`, 1)
+    await load(MEMBERS * LECTURES, MEMBERS, (i) => signUpUnderLoad(i, 'bench-warm'))
+    failed = 0
+    for (const [kind, prefix] of [
+      ['a seat', 'bench-seats'],
+      ['the waitlist', 'bench-queue'],
+    ]) {
+      const t = await load(MEMBERS * LECTURES, MEMBERS, (i) => signUpUnderLoad(i, prefix))
+      const what = `signup.signUp (${kind}), ${MEMBERS} concurrent members`
+      rows.push([`${what}: sign-ups/s`, (t.requests / t.seconds).toFixed(0), ''])
+      rows.push([`${what}: p50 / p95 / max ms`, `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)} / ${t.max.toFixed(1)}`, ''])
+    }
+    rows.push([`signup.signUp under load: requests failed (of ${2 * MEMBERS * LECTURES})`, String(failed), ''])
     rows.push(['emulator resident memory MB', (process.memoryUsage().rss / 2 ** 20).toFixed(0), ''])
   } finally {
     await system.stop()

@@ -1,5 +1,31 @@
+/**
+ * Pages grouped by who uses them (style.md 14): what every member needs first stays in the main
+ * package (the two tab pages, lecture detail, binding); proposing is a small member sub-package; the
+ * secretary's and administrator's pages are the `manage` sub-package, preloaded from "我的" on any
+ * network (village 4G never counts as wifi).
+ */
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/lecture/index', 'pages/bind/index'],
+  subPackages: [
+    { root: 'member', pages: ['propose/index'] },
+    {
+      root: 'manage',
+      pages: ['lectures/index', 'edit/index', 'roster/index', 'proposals/index', 'members/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/mine/index': { network: 'all', packages: ['manage'] },
+  },
+  tabBar: {
+    color: '#333333',
+    selectedColor: '#C40000',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '党课' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
   window: {
     navigationBarTitleText: '我来讲党课',
     navigationBarBackgroundColor: '#C40000',

@@ -59,6 +59,22 @@ describe('buildSeed', () => {
     expect(seed.members.filter((m) => m.roles.includes('judge'))).toHaveLength(3)
   })
 
+  it('gives every member a unique, readable invite code', () => {
+    const codes = seed.members.map((m) => m.inviteCode)
+    for (const c of codes) expect(c).toMatch(/^[A-HJ-NP-Z2-9]{6}$/)
+    expect(new Set(codes).size).toBe(codes.length)
+  })
+
+  it('copies branch, path and roles into each binding', () => {
+    const orgs = new Map(seed.orgs.map((o) => [o._id, o]))
+    for (const b of seed.bindings) {
+      const m = seed.members.find((x) => x._id === b.memberId)!
+      expect(b).toMatchObject({ name: m.name, branchId: m.branchId, roles: m.roles })
+      expect(b.path).toEqual([...orgs.get(m.branchId)!.path, m.branchId])
+      expect(b.adminOrgId).toBe(m.adminOrgId)
+    }
+  })
+
   it('gives unique valid mainland phone numbers', () => {
     const phones = seed.members.map((m) => m.phone)
     for (const p of phones) expect(p).toMatch(/^1[35789]\d{9}$/)

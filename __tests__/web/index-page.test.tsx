@@ -3,7 +3,7 @@ import { call } from '../../src/api/client'
 import Index from '../../src/pages/index'
 import type { LectureList, LectureSummary } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
-import { showAgain } from './support/taro'
+import { navigateTo, showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -22,6 +22,7 @@ function lecture(over: Partial<LectureSummary> = {}): LectureSummary {
     capacity: 40,
     seatsLeft: 12,
     hours: 2,
+    status: 'published',
     ...over,
   }
 }
@@ -37,6 +38,7 @@ function deferred() {
 
 beforeEach(() => {
   callMock.mockReset()
+  navigateTo.mockClear()
 })
 
 describe('lecture list page', () => {
@@ -61,6 +63,7 @@ describe('lecture list page', () => {
               lecturerName: '李秀英',
               seatsLeft: 0,
               hours: 1.5,
+              status: 'published',
             }),
           ],
         }),
@@ -247,5 +250,100 @@ describe('lecture list page', () => {
     render(<Index />)
     expect(await screen.findByText('暂无党课')).toBeInTheDocument()
     expect(screen.queryByText('加载更多')).not.toBeInTheDocument()
+  })
+})
+
+describe('lecture list page: filters, search and opening a lecture', () => {
+  it('starts on 即将开始 and reloads with the filter of a tapped chip, keeping the theme', async () => {
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    render(<Index />)
+    await screen.findByText('王建国')
+    expect(screen.getByRole('radio', { name: '即将开始' })).toHaveAttribute('aria-checked', 'true')
+
+    callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'w1', title: '本周的党课' })] }))
+    fireEvent.click(screen.getByText('本周'))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20, filter: 'thisWeek' })
+    expect(await screen.findByText('本周的党课')).toBeInTheDocument()
+    expect(screen.getByRole('radio', { name: '本周' })).toHaveAttribute('aria-checked', 'true')
+
+    callMock.mockResolvedValueOnce(ok({ items: [] }))
+    fireEvent.click(screen.getByRole('tab', { name: '乡味党课' }))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20, filter: 'thisWeek', theme: 'village' })
+    await screen.findByText('暂无党课')
+
+    callMock.mockResolvedValueOnce(ok({ items: [] }))
+    fireEvent.click(screen.getByText('本支部'))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20, filter: 'myBranch', theme: 'village' })
+    await waitFor(() => expect(callMock).toHaveBeenCalledTimes(4))
+
+    // a tap on the chip already chosen asks nothing
+    fireEvent.click(screen.getByText('本支部'))
+    expect(callMock).toHaveBeenCalledTimes(4)
+
+    callMock.mockResolvedValueOnce(ok({ items: [] }))
+    fireEvent.click(screen.getByText('全市开放'))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', {
+      pageSize: 20,
+      filter: 'openToAll',
+      theme: 'village',
+    })
+    await waitFor(() => expect(callMock).toHaveBeenCalledTimes(5))
+  })
+
+  it('searches title or lecturer on 搜索, keeps the search when loading more, and 清除 drops it', async () => {
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    render(<Index />)
+    await screen.findByText('王建国')
+
+    const next = { startAt: '2025-11-28T14:30:00+08:00', id: 's1' }
+    callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 's1', title: '老支书讲党史' })], next }))
+    fireEvent.change(screen.getByPlaceholderText('搜索题目或主讲人'), { target: { value: ' 老支书 ' } })
+    expect(callMock).toHaveBeenCalledTimes(1) // nothing is asked while typing
+    fireEvent.click(screen.getByText('搜索'))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20, q: '老支书' })
+    expect(await screen.findByText('老支书讲党史')).toBeInTheDocument()
+
+    callMock.mockResolvedValueOnce(ok({ items: [] }))
+    fireEvent.click(screen.getByText('加载更多'))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20, q: '老支书', after: next })
+    await waitFor(() => expect(screen.queryByText('加载更多')).not.toBeInTheDocument())
+
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    fireEvent.click(screen.getByText('清除'))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20 })
+    expect(await screen.findByText('王建国')).toBeInTheDocument()
+    expect(screen.getByPlaceholderText('搜索题目或主讲人')).toHaveValue('')
+  })
+
+  it('says what found nothing, and 清除搜索 brings the list back', async () => {
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    render(<Index />)
+    await screen.findByText('王建国')
+
+    callMock.mockResolvedValueOnce(ok({ items: [] }))
+    fireEvent.change(screen.getByPlaceholderText('搜索题目或主讲人'), { target: { value: '没有这场' } })
+    fireEvent.click(screen.getByText('搜索'))
+    expect(await screen.findByText('暂无党课')).toBeInTheDocument()
+    expect(screen.getByText('没有找到与“没有这场”有关的党课')).toBeInTheDocument()
+
+    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+    fireEvent.click(screen.getByText('清除搜索'))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20 })
+    expect(await screen.findByText('王建国')).toBeInTheDocument()
+    expect(screen.getByPlaceholderText('搜索题目或主讲人')).toHaveValue('')
+  })
+
+  it('opens the lecture page of a tapped card', async () => {
+    callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'lec-007' })] }))
+    render(<Index />)
+    fireEvent.click(await screen.findByText('学习二十届四中全会精神'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/lecture/index?id=lec-007' })
+  })
+
+  it('offers 去登录 in the browser when the visitor is not signed in', async () => {
+    callMock.mockResolvedValueOnce(refusal('NOT_SIGNED_IN'))
+    render(<Index />)
+    expect(await screen.findByText(ERROR_MESSAGES.NOT_SIGNED_IN)).toBeInTheDocument()
+    expect(screen.getByText('去登录')).toBeInTheDocument()
   })
 })

@@ -14,6 +14,7 @@ const lecture: LectureSummary = {
   capacity: 30,
   seatsLeft: 3,
   hours: 1,
+  status: 'published',
 }
 
 describe('LectureCard', () => {

@@ -1,7 +1,17 @@
-/** The `lecture` cloud function: browse, and (next issue) post and manage lectures. */
+/** The `lecture` cloud function: members browse; secretaries and administrators post and manage. */
 import { createFunction } from '../_shared/router'
+import { lectureDetail } from './detail'
+import { cancelLecture, duplicate, publishLecture } from './lifecycle'
 import { listLectures } from './list'
+import { managedLectures } from './managed'
+import { saveLecture } from './save'
 
 export const main = createFunction('lecture', {
   list: listLectures,
+  detail: lectureDetail,
+  managed: managedLectures,
+  save: saveLecture,
+  publish: publishLecture,
+  cancel: cancelLecture,
+  duplicate,
 })

@@ -2,7 +2,10 @@
 import type { BindingDoc, LectureDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
 import { buildLectures } from './lectures'
 import { buildOrgs } from './orgs'
-import { buildMembers } from './people'
+import { bindingFor } from '../../cloudfunctions/_shared/actor'
+import { buildMembers, demoOpenid } from './people'
+
+const SEED_EPOCH = new Date(Date.UTC(2026, 0, 1))
 
 export interface Seed {
   orgs: OrgDoc[]
@@ -13,7 +16,9 @@ export interface Seed {
 
 export function buildSeed(now: Date): Seed {
   const { orgs, hosts } = buildOrgs()
-  const { members, names, bindings } = buildMembers(orgs.filter((o) => o.kind === 'branch').map((o) => o._id))
+  const { members, names, bound } = buildMembers(orgs.filter((o) => o.kind === 'branch').map((o) => o._id))
+  const byId = new Map(orgs.map((o) => [o._id, o]))
+  const bindings = bound.map((m) => bindingFor(demoOpenid(m._id), m, byId.get(m.branchId)!, SEED_EPOCH))
   const lectures = buildLectures(now, hosts, members, names)
   return { orgs, members, bindings, lectures }
 }

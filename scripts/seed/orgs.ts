@@ -26,6 +26,8 @@ export interface Host {
   kind: OrgKind
   type?: BranchType
   districtId: string
+  /** Ancestors, root first (as OrgDoc.path). */
+  path: string[]
   /** e.g. 济南市历下区解放路街道 (empty for the city-level organs, whose places say it all) */
   area: string
   /** e.g. 山师东路社区党群服务中心 */
@@ -217,6 +219,7 @@ export function buildOrgs(): OrgSeed {
         kind: n.kind,
         type: n.type,
         districtId: d.id,
+        path,
         area: prefix,
         place,
         lat: here[0],

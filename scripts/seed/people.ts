@@ -2,7 +2,7 @@
  * About 200 demo members: made-up names (common surnames of Shandong, 亓 and 毕 as in Laiwu), phone numbers of
  * a valid mainland format, one secretary and 0-2 committee members per branch, node administrators, judges.
  */
-import type { BindingDoc, MemberDoc, Role } from '../../src/shared/model'
+import type { MemberDoc, Role } from '../../src/shared/model'
 import { mulberry32, type Rng } from './prng'
 
 const SURNAMES = [...'王王王王张张张李李李刘刘孙孙赵陈杨徐高马郭于朱董吕田韩姜宋曹崔侯邢毕鲁房亓吴胡任袁石尹']
@@ -15,7 +15,8 @@ const AVOID = new Set(
 )
 /** The local sign-in's stand-in for a WeChat openid. */
 export const demoOpenid = (memberId: string) => `demo-${memberId}`
-const SEED_EPOCH = new Date(Date.UTC(2026, 0, 1))
+/** Invite codes: no 0/O or 1/I, which people misread on a printed roster. */
+const CODE_ALPHABET = [...'ABCDEFGHJKLMNPQRSTUVWXYZ23456789']
 
 const PHONE_PREFIXES = `130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156
   157 158 159 177 178 180 181 182 183 185 186 187 188 189 191 199`.split(/\s+/)
@@ -62,7 +63,8 @@ const UNBOUND_COUNT = 20
 
 export interface People {
   members: MemberDoc[]
-  bindings: BindingDoc[]
+  /** Members bound to a demo WeChat identity (the rest bind themselves with their invite code). */
+  bound: MemberDoc[]
   /** Every name used so far, so that invited lecturers get other names. */
   names: Set<string>
 }
@@ -71,6 +73,16 @@ export function buildMembers(branchIds: string[]): People {
   const rng = mulberry32(0x5eed0001)
   const names = new Set<string>()
   const phones = new Set<string>()
+  const codes = new Set<string>()
+  const inviteCode = (): string => {
+    for (;;) {
+      const c = Array.from({ length: 6 }, () => rng.pick(CODE_ALPHABET)).join('')
+      if (!codes.has(c)) {
+        codes.add(c)
+        return c
+      }
+    }
+  }
   const phone = (): string => {
     for (;;) {
       const p = rng.pick(PHONE_PREFIXES) + String(rng.int(0, 99999999)).padStart(8, '0')
@@ -89,7 +101,7 @@ export function buildMembers(branchIds: string[]): People {
       if (i === 0) roles.push('secretary')
       else if (i <= committee) roles.push('committee')
       const _id = 'm-' + String(members.length + 1).padStart(4, '0')
-      members.push({ _id, name: personName(rng, names), phone: phone(), branchId, roles })
+      members.push({ _id, name: personName(rng, names), phone: phone(), branchId, roles, inviteCode: inviteCode() })
     }
   })
   const lastOf = (branchId: string, skip = 0): MemberDoc =>
@@ -105,8 +117,5 @@ export function buildMembers(branchIds: string[]): People {
   const unbound = new Set(
     Array.from({ length: UNBOUND_COUNT }, (_, k) => plain[Math.floor(((k + 0.5) * plain.length) / UNBOUND_COUNT)]),
   )
-  const bindings: BindingDoc[] = members
-    .filter((m) => !unbound.has(m))
-    .map((m) => ({ _id: demoOpenid(m._id), memberId: m._id, boundAt: SEED_EPOCH }))
-  return { members, names, bindings }
+  return { members, names, bound: members.filter((m) => !unbound.has(m)) }
 }

@@ -23,6 +23,8 @@ export interface MemberDoc {
   phone: string
   branchId: string
   roles: Role[]
+  /** Given with the roster; a member binds their WeChat with it once (unique). */
+  inviteCode: string
   /** For node administrators: the node whose subtree they manage. */
   adminOrgId?: string
 }
@@ -36,6 +38,15 @@ export interface BindingDoc {
   _id: string
   memberId: string
   boundAt: Date
+  /**
+   * A copy of what rights need (src/shared/rights.ts Actor), so that knowing who calls costs one
+   * read. Rewritten whenever the member's branch or roles change.
+   */
+  name: string
+  branchId: string
+  path: string[]
+  roles: Role[]
+  adminOrgId?: string
 }
 
 export type SpeakerRole = 'secretary' | 'committee' | 'member' | 'expert' | 'model'
@@ -60,6 +71,8 @@ export interface LectureDoc {
   hostOrgId: string
   /** Copied from the org at posting time so that a list page needs no second read. */
   hostOrgName: string
+  /** The host's ancestors, root first: an administrator of any of them manages the lecture. */
+  hostPath: string[]
   coHostOrgIds: string[]
   /** Org ids whose members may see the lecture (host, co-hosts); `openToAll` widens it. */
   openToAll: boolean
@@ -68,13 +81,54 @@ export interface LectureDoc {
   endAt: Date
   signupDeadline: Date
   capacity: number
+  /** Confirmed sign-ups (never above capacity). */
   signedUp: number
+  /** Members on the waitlist. */
+  waiting: number
+  /** Sign-up arrivals so far: each sign-up takes the next number, which orders the waitlist. */
+  tickets: number
   approvalRequired: boolean
   cancelPolicy: 'untilDeadline' | 'untilStart'
   credit: { hours: number; bucket: HourBucket }
   checkinLevel: CheckinLevel
   coverFileId?: string
   status: LectureStatus
+  cancelReason?: string
+  /** Member who posted it (absent for imported or seeded lectures). */
+  createdBy?: string
   createdAt: Date
   updatedAt: Date
+}
+
+export type SignupState = 'confirmed' | 'waitlisted' | 'pending' | 'declined' | 'cancelled'
+
+/** One per member and lecture: `_id` is `${lectureId}:${memberId}`. */
+export interface SignupDoc {
+  _id: string
+  lectureId: string
+  memberId: string
+  memberName: string
+  branchId: string
+  status: SignupState
+  /** Arrival number (LectureDoc.tickets): the waitlist is served in this order. */
+  ticket: number
+  reason?: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+export interface ProposalDoc {
+  _id: string
+  memberId: string
+  memberName: string
+  branchId: string
+  theme: ThemeCode
+  title: string
+  outline: string
+  status: 'pending' | 'accepted' | 'declined'
+  reason?: string
+  lectureId?: string
+  createdAt: Date
+  decidedAt?: Date
+  decidedBy?: string
 }

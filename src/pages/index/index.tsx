@@ -1,11 +1,16 @@
-import { Button, ScrollView, Text, View } from '@tarojs/components'
-import { useDidShow, useLoad } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useLoad } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { call } from '../../api/client'
+import FilterBar from '../../components/FilterBar'
 import LectureCard from '../../components/LectureCard'
+import RefusalView from '../../components/RefusalView'
+import SearchBox from '../../components/SearchBox'
+import ThemeTabs from '../../components/ThemeTabs'
 import type { LectureList, LectureSummary } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
-import { THEMES, type ThemeCode } from '../../shared/themes'
+import { DEFAULT_QUERY, listPayload, type ListQuery } from '../../utils/lectureQuery'
+import { routes } from '../../utils/routes'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -25,24 +30,21 @@ interface ListState {
 
 const INITIAL: ListState = { phase: 'loading', items: [], more: 'idle' }
 
-const TABS: { code: ThemeCode | undefined; name: string }[] = [
-  { code: undefined, name: '全部' },
-  ...THEMES.map((t) => ({ code: t.code, name: t.name })),
-]
+const openLecture = (lecture: LectureSummary) => void Taro.navigateTo({ url: routes.lecture(lecture.id) })
 
-/** The lecture list: theme tabs, lecture cards, keyset paging with "加载更多". */
+/** The lecture list: search, theme tabs, filter chips, lecture cards, keyset paging with "加载更多". */
 export default function Index() {
-  const [theme, setTheme] = useState<ThemeCode | undefined>(undefined)
+  const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY)
   const [state, setState] = useState<ListState>(INITIAL)
   /** Only the latest request may change the list (a fast tab switch must not show a stale theme). */
   const ticket = useRef(0)
   const shownOnce = useRef(false)
 
-  /** Load the first page of a theme. `quiet` keeps the current list on screen while reloading. */
-  const loadFirst = useCallback(async (code: ThemeCode | undefined, quiet = false) => {
+  /** Load the first page of a query. `quiet` keeps the current list on screen while reloading. */
+  const loadFirst = useCallback(async (q: ListQuery, quiet = false) => {
     const mine = ++ticket.current
     if (!quiet) setState(INITIAL)
-    const reply = await call('lecture', 'list', { pageSize: PAGE_SIZE, ...(code ? { theme: code } : {}) })
+    const reply = await call('lecture', 'list', listPayload(q, PAGE_SIZE))
     if (mine !== ticket.current) return
     if (reply.ok) {
       setState({ phase: 'ready', items: reply.data.items, next: reply.data.next, more: 'idle' })
@@ -56,7 +58,7 @@ export default function Index() {
     if (!after || state.more === 'loading') return
     const mine = ++ticket.current
     setState((s) => ({ ...s, more: 'loading', moreRefusal: undefined }))
-    const reply = await call('lecture', 'list', { pageSize: PAGE_SIZE, after, ...(theme ? { theme } : {}) })
+    const reply = await call('lecture', 'list', listPayload(query, PAGE_SIZE, after))
     if (mine !== ticket.current) return
     if (reply.ok) {
       setState((s) => ({
@@ -70,14 +72,17 @@ export default function Index() {
     }
   }
 
-  const chooseTheme = (code: ThemeCode | undefined) => {
-    if (code === theme && state.phase !== 'refused') return
-    setTheme(code)
-    void loadFirst(code)
+  /** Change part of the query and load its first page (a tap on what is already chosen does nothing). */
+  const choose = (change: Partial<ListQuery>) => {
+    const q = { ...query, ...change }
+    const same = q.theme === query.theme && q.filter === query.filter && q.q === query.q
+    if (same && state.phase !== 'refused') return
+    setQuery(q)
+    void loadFirst(q)
   }
 
   useLoad(() => {
-    void loadFirst(undefined)
+    void loadFirst(DEFAULT_QUERY)
   })
 
   // Coming back to the page (e.g. after signing up on a lecture) refreshes seats left without
@@ -89,26 +94,15 @@ export default function Index() {
       return
     }
     if (state.phase === 'ready' && state.more === 'idle' && state.items.length <= PAGE_SIZE) {
-      void loadFirst(theme, true)
+      void loadFirst(query, true)
     }
   })
 
   return (
     <View className='index'>
-      <ScrollView className='index__tabs' scrollX enhanced showScrollbar={false}>
-        {TABS.map((tab) => {
-          const active = tab.code === theme
-          return (
-            <View
-              key={tab.code ?? 'all'}
-              className={`index__tab${active ? ' index__tab--active' : ''}`}
-              onClick={() => chooseTheme(tab.code)}
-            >
-              <Text className='index__tab-text'>{tab.name}</Text>
-            </View>
-          )
-        })}
-      </ScrollView>
+      <SearchBox value={query.q} onSearch={(q) => choose({ q })} />
+      <ThemeTabs value={query.theme} onChange={(theme) => choose({ theme })} />
+      <FilterBar value={query.filter} onChange={(filter) => choose({ filter })} />
 
       <View className='index__body'>
         {state.phase === 'loading' && (
@@ -118,23 +112,27 @@ export default function Index() {
         )}
 
         {state.phase === 'refused' && state.refusal && (
-          <View className='index__state'>
-            <Text className='index__state-text'>{state.refusal.message}</Text>
-            {state.refusal.explanation && <Text className='index__state-detail'>{state.refusal.explanation}</Text>}
-            <Button className='index__button' onClick={() => void loadFirst(theme)}>
-              重试
-            </Button>
-          </View>
+          <RefusalView refusal={state.refusal} onRetry={() => void loadFirst(query)} />
         )}
 
         {state.phase === 'ready' && state.items.length === 0 && (
           <View className='index__state'>
             <Text className='index__state-text'>暂无党课</Text>
+            {query.q !== '' && (
+              <>
+                <Text className='index__state-detail'>{`没有找到与“${query.q}”有关的党课`}</Text>
+                <Button className='index__button' onClick={() => choose({ q: '' })}>
+                  清除搜索
+                </Button>
+              </>
+            )}
           </View>
         )}
 
         {state.phase === 'ready' &&
-          state.items.map((lecture) => <LectureCard key={lecture.id} lecture={lecture} showTheme={!theme} />)}
+          state.items.map((lecture) => (
+            <LectureCard key={lecture.id} lecture={lecture} showTheme={!query.theme} onClick={openLecture} />
+          ))}
 
         {state.phase === 'ready' && state.more === 'refused' && state.moreRefusal && (
           <View className='index__more-refusal'>

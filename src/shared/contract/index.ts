@@ -4,55 +4,23 @@
  * functions parse every payload with it (cloudfunctions/_shared/router.ts). Nothing else declares
  * these shapes.
  */
-import { z } from 'zod'
-import { THEME_CODES, type ThemeCode } from './themes'
+import type { z } from 'zod'
+import type { Procedure } from './common'
+import { lectureProcedures } from './lecture'
+import { memberProcedures } from './member'
+import { proposalProcedures } from './proposal'
+import { signupProcedures } from './signup'
 
-// Validation messages in Chinese, on the server and in forms alike.
-z.config(z.locales.zhCN())
-
-const isoDate = z.iso.datetime({ offset: true })
-
-export const lectureListInput = z.object({
-  theme: z.enum(THEME_CODES).optional(),
-  /** Keyset paging: the last item of the previous page. */
-  after: z.object({ startAt: isoDate, id: z.string().min(1).max(64) }).optional(),
-  pageSize: z.number().int().min(1).max(50).default(20),
-})
-
-export interface LectureSummary {
-  id: string
-  title: string
-  theme: ThemeCode
-  lecturerName: string
-  hostOrgName: string
-  /** ISO 8601 */
-  startAt: string
-  endAt: string
-  address: string
-  capacity: number
-  seatsLeft: number
-  hours: number
-}
-
-export interface LectureList {
-  items: LectureSummary[]
-  /** Pass as `after` to load the next page; absent on the last page. */
-  next?: { startAt: string; id: string }
-}
-
-/** A procedure: its input schema and (by type only) its output. */
-interface Procedure<I extends z.ZodType, O> {
-  input: I
-  output?: O
-}
-function procedure<O>() {
-  return <I extends z.ZodType>(input: I): Procedure<I, O> => ({ input })
-}
+export * from './lecture'
+export * from './member'
+export * from './proposal'
+export * from './signup'
 
 export const contract = {
-  lecture: {
-    list: procedure<LectureList>()(lectureListInput),
-  },
+  lecture: lectureProcedures,
+  member: memberProcedures,
+  signup: signupProcedures,
+  proposal: proposalProcedures,
 } as const
 
 export type Contract = typeof contract

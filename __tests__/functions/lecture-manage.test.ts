@@ -1,0 +1,485 @@
+/**
+ * lecture.detail, managed, save, publish, cancel and duplicate in-process, through the real SDK and the
+ * emulator, with seeded data and fixtures written beside it.
+ */
+import { buildSeed } from '../../scripts/seed/data'
+import { seedDatabase } from '../../scripts/seed/index'
+import { main } from '../../cloudfunctions/lecture/main'
+import type { LectureDetail, LectureInput, LectureSummary } from '../../src/shared/contract'
+import { lectureFields, managedScopeOf, newLecture, sameTimeNextWeek } from '../../src/shared/lectureRules'
+import type { LectureDoc, MemberDoc, SignupDoc } from '../../src/shared/model'
+import { startTestCloud, type TestCloud } from '../support/emulator'
+
+let cloud: TestCloud
+const now = new Date()
+const seed = buildSeed(now)
+const HOUR = 3600_000
+const DAY = 24 * HOUR
+
+/** A branch with a secretary and a plain member; its sibling in the same street; a branch elsewhere. */
+const OWN = 'br-lixia-ssdl-lt'
+const SIBLING = 'br-lixia-ssdl-1'
+const OTHER = 'br-jiyang-qd'
+const STREET = 'org-lixia-jiefanglu'
+const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
+const find = (what: string, pred: (m: MemberDoc) => boolean) => {
+  const m = seed.members.find((x) => bound(x) && pred(x))
+  if (!m) throw new Error(`no seeded ${what}`)
+  return m
+}
+const secretary = find('secretary', (m) => m.branchId === OWN && m.roles.includes('secretary'))
+const plain = find('plain member', (m) => m.branchId === OWN && m.roles.length === 1)
+const otherSecretary = find('other secretary', (m) => m.branchId === OTHER && m.roles.includes('secretary'))
+const streetAdmin = find('street admin', (m) => m.adminOrgId === STREET)
+const unbound = seed.members.find((m) => !bound(m))!
+
+const as = (m: MemberDoc) => ({ environment: JSON.stringify({ WX_OPENID: 'demo-' + m._id }) })
+const anonymous = { environment: JSON.stringify({}) }
+const orgOf = (id: string) => seed.orgs.find((o) => o._id === id)!
+
+/** A valid lecture form, two days ahead. */
+function form(hostOrgId: string, over: Partial<LectureInput> = {}): LectureInput {
+  const start = new Date(now.getTime() + 2 * DAY)
+  return {
+    title: '学党章、守党规、当先锋',
+    theme: 'standard',
+    summary: '读原文、谈体会。',
+    lecturer: { name: '王建华', title: '区委党校讲师' },
+    speakerRole: 'expert',
+    hostOrgId,
+    venue: { address: '山师东路社区老年活动室' },
+    startAt: start.toISOString(),
+    endAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
+    signupDeadline: new Date(start.getTime() - 2 * HOUR).toISOString(),
+    capacity: 40,
+    ...over,
+  }
+}
+
+let serial = 0
+/** Writes a lecture straight into the database (not through the function under test). */
+async function lectureAt(hostOrgId: string, over: Partial<LectureDoc> = {}): Promise<LectureDoc> {
+  const values = { coHostOrgIds: [], openToAll: false, approvalRequired: false, ...form(hostOrgId) }
+  const parsed = { ...values, summary: '', cancelPolicy: 'untilDeadline', checkinLevel: 'L1' } as const
+  const venue = { address: '测试地点', radiusM: 200, stops: [] }
+  const doc: LectureDoc = {
+    _id: `fx-${++serial}`,
+    ...newLecture(lectureFields({ ...parsed, venue }, orgOf(hostOrgId)), secretary._id, now),
+    ...over,
+  }
+  await cloud.db.collection('lectures').add(doc)
+  return doc
+}
+
+async function signupFor(lecture: LectureDoc, m: MemberDoc, status: SignupDoc['status'], ticket: number) {
+  const doc: SignupDoc = {
+    _id: `${lecture._id}:${m._id}`,
+    lectureId: lecture._id,
+    memberId: m._id,
+    memberName: m.name,
+    branchId: m.branchId,
+    status,
+    ticket,
+    createdAt: now,
+    updatedAt: now,
+  }
+  await cloud.db.collection('signups').add(doc)
+}
+
+const call = (action: string, payload: unknown, context: object) => main({ action, payload }, context)
+async function ok<T>(action: string, payload: unknown, context: object): Promise<T> {
+  const res = await call(action, payload, context)
+  if (!res.ok) throw new Error(`${action}: ${res.code} ${res.explanation ?? ''}`)
+  return res.data as T
+}
+const storedLecture = (id: string) =>
+  cloud.emulator.store.scan('lectures', { _id: id }).map((r) => r.doc as unknown as LectureDoc)[0]
+const everything = () => JSON.stringify(['lectures', 'signups'].map((c) => cloud.emulator.store.scan(c, {})))
+async function callsOf(f: () => Promise<unknown>): Promise<number> {
+  cloud.emulator.counters.reset()
+  await f()
+  return cloud.emulator.counters.snapshot().total
+}
+
+beforeAll(async () => {
+  cloud = await startTestCloud()
+  await seedDatabase(cloud.db, now)
+})
+afterAll(() => cloud.stop())
+
+describe('lecture.detail', () => {
+  it('shows a lecture of the member’s branch, with whether they may manage it', async () => {
+    const l = await lectureAt(OWN, { status: 'published' })
+    const seen = await ok<LectureDetail>('detail', { id: l._id }, as(plain))
+    expect(seen).toMatchObject({ id: l._id, title: l.title, hostOrgId: OWN, canManage: false, seatsLeft: 40 })
+    expect(seen.hostOrgName).toBe(orgOf(OWN).name)
+    expect(seen.mySignup).toBeUndefined()
+    expect(await ok('detail', { id: l._id }, as(secretary))).toMatchObject({ canManage: true })
+    expect(await ok('detail', { id: l._id }, as(streetAdmin))).toMatchObject({ canManage: true })
+  })
+
+  it('refuses a lecture the caller may not see, with the reason that fits who they are', async () => {
+    const l = await lectureAt(OWN, { status: 'published' })
+    expect(await call('detail', { id: l._id }, as(otherSecretary))).toMatchObject({ ok: false, code: 'NOT_VISIBLE' })
+    expect(await call('detail', { id: l._id }, anonymous)).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' })
+    expect(await call('detail', { id: l._id }, as(unbound))).toMatchObject({ ok: false, code: 'NOT_A_MEMBER' })
+    expect(await call('detail', { id: 'nope' }, as(plain))).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+  })
+
+  it('shows a lecture open to all to anyone, and a draft only to its managers', async () => {
+    const open = await lectureAt(OTHER, { status: 'published', openToAll: true })
+    expect(await ok('detail', { id: open._id }, anonymous)).toMatchObject({ canManage: false, openToAll: true })
+    expect(await ok('detail', { id: open._id }, as(plain))).toMatchObject({ canManage: false })
+    const draft = await lectureAt(OWN, { openToAll: true })
+    expect(await ok('detail', { id: draft._id }, as(secretary))).toMatchObject({ status: 'draft', canManage: true })
+    expect(await call('detail', { id: draft._id }, as(plain))).toMatchObject({ ok: false, code: 'NOT_VISIBLE' })
+    expect(await call('detail', { id: draft._id }, anonymous)).toMatchObject({ ok: false, code: 'NOT_SIGNED_IN' })
+  })
+
+  it('gives the caller’s own sign-up and their place on the waitlist', async () => {
+    const l = await lectureAt(OWN, { status: 'published', openToAll: true, capacity: 1, signedUp: 1, waiting: 3 })
+    const [first, gaveUp, third] = seed.members.filter(
+      (m) => bound(m) && [OWN, SIBLING].includes(m.branchId) && m !== plain && m !== streetAdmin,
+    )
+    await signupFor(l, plain, 'confirmed', 1)
+    await signupFor(l, first, 'waitlisted', 2)
+    await signupFor(l, gaveUp, 'cancelled', 3)
+    await signupFor(l, third, 'waitlisted', 4)
+    await signupFor(l, streetAdmin, 'waitlisted', 5)
+    expect(await ok('detail', { id: l._id }, as(plain))).toMatchObject({
+      mySignup: { status: 'confirmed' },
+      seatsLeft: 0,
+      waiting: 3,
+    })
+    expect((await ok<LectureDetail>('detail', { id: l._id }, as(first))).mySignup).toEqual({
+      status: 'waitlisted',
+      position: 1,
+    })
+    expect((await ok<LectureDetail>('detail', { id: l._id }, as(gaveUp))).mySignup).toEqual({ status: 'cancelled' })
+    expect((await ok<LectureDetail>('detail', { id: l._id }, as(streetAdmin))).mySignup).toEqual({
+      status: 'waitlisted',
+      position: 3,
+    })
+  })
+
+  it('resolves the cover to a temporary URL, and skips one that is gone', async () => {
+    const { fileID } = await cloud.app.uploadFile({ cloudPath: 'covers/test.png', fileContent: Buffer.from('png') })
+    const l = await lectureAt(OWN, { status: 'published', coverFileId: fileID })
+    const seen = await ok<LectureDetail>('detail', { id: l._id }, as(plain))
+    expect(seen.coverFileId).toBe(fileID)
+    expect(seen.coverUrl).toMatch(/^http/)
+    const gone = await lectureAt(OWN, { status: 'published', coverFileId: 'cloud://local-dev.x/covers/none.png' })
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    expect((await ok<LectureDetail>('detail', { id: gone._id }, as(plain))).coverUrl).toBeUndefined()
+    warn.mockRestore()
+  })
+
+  it('costs three database calls (four on the waitlist, one for someone not signed in)', async () => {
+    const l = await lectureAt(OWN, { status: 'published', openToAll: true })
+    expect(await callsOf(() => ok('detail', { id: l._id }, as(plain)))).toBe(3)
+    await signupFor(l, plain, 'waitlisted', 1)
+    expect(await callsOf(() => ok('detail', { id: l._id }, as(plain)))).toBe(4)
+    expect(await callsOf(() => ok('detail', { id: l._id }, anonymous))).toBe(1)
+  })
+})
+
+describe('lecture.managed', () => {
+  const scoped = (pred: (l: LectureDoc) => boolean, scope: 'drafts' | 'upcoming' | 'past') => {
+    const docs = cloud.emulator.store
+      .scan('lectures', {})
+      .map((r) => r.doc as unknown as LectureDoc)
+      .filter((l) => pred(l) && managedScopeOf(l, new Date()) === scope)
+    const sign = scope === 'past' ? -1 : 1
+    return docs
+      .sort((a, b) => sign * (a.startAt.getTime() - b.startAt.getTime() || a._id.localeCompare(b._id)))
+      .map((l) => l._id)
+  }
+
+  beforeAll(async () => {
+    await lectureAt(OWN) // a draft
+    await lectureAt(OWN, { status: 'published', startAt: new Date(now.getTime() + 3 * DAY) })
+    await lectureAt(OWN, { status: 'published', startAt: new Date(now.getTime() + DAY) })
+    await lectureAt(OWN, { status: 'cancelled', cancelReason: '下雨' })
+    await lectureAt(OWN, {
+      status: 'published',
+      startAt: new Date(now.getTime() - 3 * HOUR),
+      endAt: new Date(now.getTime() - 2 * HOUR),
+    })
+    await lectureAt(OWN, { status: 'finished', startAt: new Date(now.getTime() - 9 * DAY) })
+    await lectureAt(SIBLING, { status: 'published' })
+    await lectureAt(STREET) // a street's own draft
+  })
+
+  it.each(['drafts', 'upcoming', 'past'] as const)(
+    '%s of a secretary’s branch: soonest first ahead, latest first behind',
+    async (scope) => {
+      const { items } = await ok<{ items: LectureSummary[] }>('managed', { scope }, as(secretary))
+      const expected = scoped((l) => l.hostOrgId === OWN, scope)
+      expect(expected.length).toBeGreaterThan(scope === 'drafts' ? 0 : 1)
+      expect(items.map((i) => i.id)).toEqual(expected)
+    },
+  )
+
+  it('an administrator sees the subtree, or one node of it', async () => {
+    const inStreet = (l: LectureDoc) => l.hostOrgId === STREET || l.hostPath.includes(STREET)
+    for (const scope of ['drafts', 'upcoming', 'past'] as const) {
+      const { items } = await ok<{ items: LectureSummary[] }>('managed', { scope }, as(streetAdmin))
+      expect(items.map((i) => i.id)).toEqual(scoped(inStreet, scope))
+    }
+    const drafts = await ok<{ items: LectureSummary[] }>('managed', { scope: 'drafts' }, as(streetAdmin))
+    expect(drafts.items.map((i) => i.hostOrgName)).toEqual(
+      expect.arrayContaining([orgOf(OWN).name, orgOf(STREET).name]),
+    )
+    const one = await ok<{ items: LectureSummary[] }>('managed', { scope: 'upcoming', orgId: SIBLING }, as(streetAdmin))
+    expect(one.items.map((i) => i.id)).toEqual(scoped((l) => l.hostOrgId === SIBLING, 'upcoming'))
+  })
+
+  it('refuses a plain member, a node not managed, and a node that does not exist', async () => {
+    expect(await call('managed', { scope: 'drafts' }, as(plain))).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+    expect(await call('managed', { scope: 'drafts', orgId: OTHER }, as(secretary))).toMatchObject({
+      code: 'FORBIDDEN',
+    })
+    expect(await call('managed', { scope: 'drafts', orgId: 'org-nowhere' }, as(streetAdmin))).toMatchObject({
+      code: 'NOT_FOUND',
+    })
+  })
+
+  it('costs two database calls', async () => {
+    expect(await callsOf(() => ok('managed', { scope: 'upcoming' }, as(secretary)))).toBe(2)
+    expect(await callsOf(() => ok('managed', { scope: 'upcoming', orgId: OWN }, as(secretary)))).toBe(2)
+    expect(await callsOf(() => ok('managed', { scope: 'upcoming', orgId: OWN }, as(streetAdmin)))).toBe(3)
+  })
+})
+
+describe('lecture.save', () => {
+  it('creates a draft with the host copied from its org, the default credit and empty counters', async () => {
+    const before = Date.now()
+    const { id } = await ok<{ id: string }>('save', { lecture: form(OWN, { coHostOrgIds: [SIBLING] }) }, as(secretary))
+    const doc = storedLecture(id)
+    expect(doc).toMatchObject({
+      title: '学党章、守党规、当先锋',
+      status: 'draft',
+      hostOrgId: OWN,
+      hostOrgName: orgOf(OWN).name,
+      hostPath: orgOf(OWN).path,
+      coHostOrgIds: [SIBLING],
+      credit: { hours: 1.5, bucket: 'collective' },
+      lecturer: { name: '王建华', title: '区委党校讲师' },
+      venue: { address: '山师东路社区老年活动室', radiusM: 200, stops: [] },
+      signedUp: 0,
+      waiting: 0,
+      tickets: 0,
+      capacity: 40,
+      createdBy: secretary._id,
+    })
+    expect(doc.startAt).toBeInstanceOf(Date)
+    expect(doc.createdAt.getTime()).toBeGreaterThanOrEqual(before - 1000)
+    expect(doc.updatedAt).toEqual(doc.createdAt)
+  })
+
+  it('keeps a stated credit', async () => {
+    const credit = { hours: 2, bucket: 'training' as const }
+    const { id } = await ok<{ id: string }>('save', { lecture: form(OWN, { credit }) }, as(secretary))
+    expect(storedLecture(id).credit).toEqual(credit)
+  })
+
+  it('refuses co-hosts or a host that do not exist, and a form the schema rejects, writing nothing', async () => {
+    const before = everything()
+    const coHost = await call('save', { lecture: form(OWN, { coHostOrgIds: [SIBLING, 'org-nowhere'] }) }, as(secretary))
+    expect(coHost).toMatchObject({ ok: false, code: 'INVALID_INPUT', explanation: '联办单位不存在：org-nowhere' })
+    const host = await call('save', { lecture: form('org-nowhere') }, as(streetAdmin))
+    expect(host).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    const backwards = form(OWN, { endAt: new Date(now.getTime() + DAY).toISOString() })
+    const bad = await call('save', { lecture: backwards }, as(secretary))
+    expect(bad).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    if (!bad.ok) expect(bad.explanation).toMatch(/结束时间须晚于开始时间/)
+    expect(everything()).toBe(before)
+  })
+
+  it('edits a draft: the form replaces what it decides, counters and authorship stay', async () => {
+    const l = await lectureAt(OWN, { coverFileId: 'cloud://x/c.png', tickets: 0 })
+    const lecture = form(OWN, {
+      title: '改过的标题',
+      lecturer: { name: '李秀英' },
+      venue: { address: '新地点', lat: 36.6, lng: 117.0 },
+      capacity: 25,
+    })
+    expect(await ok('save', { id: l._id, lecture }, as(secretary))).toEqual({ id: l._id })
+    const doc = storedLecture(l._id)
+    expect(doc).toMatchObject({ title: '改过的标题', capacity: 25, status: 'draft', createdBy: l.createdBy })
+    expect(doc.lecturer).toEqual({ name: '李秀英' }) // the old title is gone, not merged
+    expect(doc.venue).toEqual({ address: '新地点', lat: 36.6, lng: 117.0, radiusM: 200, stops: [] })
+    expect('coverFileId' in doc).toBe(false)
+    expect(doc.createdAt).toEqual(l.createdAt)
+    expect(doc.updatedAt.getTime()).toBeGreaterThan(l.updatedAt.getTime() - 1)
+  })
+
+  it('edits a published lecture but never below the seats already taken', async () => {
+    const l = await lectureAt(OWN, { status: 'published', signedUp: 10, tickets: 12, waiting: 2 })
+    const before = everything()
+    const low = await call('save', { id: l._id, lecture: form(OWN, { capacity: 9 }) }, as(secretary))
+    expect(low).toMatchObject({ ok: false, code: 'INVALID_INPUT', explanation: '人数上限不能少于已报名的10人' })
+    expect(everything()).toBe(before)
+    await ok('save', { id: l._id, lecture: form(OWN, { capacity: 10 }) }, as(secretary))
+    expect(storedLecture(l._id)).toMatchObject({
+      capacity: 10,
+      status: 'published',
+      signedUp: 10,
+      waiting: 2,
+      tickets: 12,
+    })
+  })
+
+  it('refuses to edit a cancelled or finished lecture, or one that does not exist', async () => {
+    for (const status of ['cancelled', 'finished'] as const) {
+      const l = await lectureAt(OWN, { status })
+      const before = everything()
+      expect(await call('save', { id: l._id, lecture: form(OWN) }, as(secretary))).toMatchObject({
+        ok: false,
+        code: 'INVALID_STATE',
+      })
+      expect(everything()).toBe(before)
+    }
+    expect(await call('save', { id: 'nope', lecture: form(OWN) }, as(secretary))).toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('moves a lecture only between nodes the caller manages', async () => {
+    const l = await lectureAt(OWN)
+    const before = everything()
+    expect(await call('save', { id: l._id, lecture: form(OTHER) }, as(secretary))).toMatchObject({ code: 'FORBIDDEN' })
+    expect(everything()).toBe(before)
+    await ok('save', { id: l._id, lecture: form(SIBLING) }, as(streetAdmin))
+    expect(storedLecture(l._id)).toMatchObject({ hostOrgId: SIBLING, hostOrgName: orgOf(SIBLING).name })
+    // now out of the first secretary's hands
+    expect(await call('save', { id: l._id, lecture: form(OWN) }, as(secretary))).toMatchObject({ code: 'FORBIDDEN' })
+  })
+
+  it('costs three database calls to create and four to edit', async () => {
+    expect(await callsOf(() => ok('save', { lecture: form(OWN) }, as(secretary)))).toBe(3)
+    const l = await lectureAt(OWN)
+    expect(await callsOf(() => ok('save', { id: l._id, lecture: form(OWN) }, as(secretary)))).toBe(4)
+  })
+})
+
+describe('lecture.publish', () => {
+  it('publishes a draft once; members then find it in the list', async () => {
+    const l = await lectureAt(OWN)
+    expect(await ok('publish', { id: l._id }, as(secretary))).toEqual({ id: l._id })
+    expect(storedLecture(l._id).status).toBe('published')
+    const list = await ok<{ items: LectureSummary[] }>('list', { filter: 'myBranch', pageSize: 50 }, as(plain))
+    expect(list.items.map((i) => i.id)).toContain(l._id)
+    expect(await call('publish', { id: l._id }, as(secretary))).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+  })
+
+  it('refuses a draft whose start has passed, writing nothing', async () => {
+    const l = await lectureAt(OWN, {
+      startAt: new Date(now.getTime() - HOUR),
+      endAt: new Date(now.getTime() + HOUR),
+      signupDeadline: new Date(now.getTime() - 2 * HOUR),
+    })
+    const before = everything()
+    const res = await call('publish', { id: l._id }, as(secretary))
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_STATE', explanation: '开始时间已过，请修改时间后再发布' })
+    expect(everything()).toBe(before)
+  })
+
+  it('costs three database calls', async () => {
+    const l = await lectureAt(OWN)
+    expect(await callsOf(() => ok('publish', { id: l._id }, as(secretary)))).toBe(3)
+  })
+})
+
+describe('lecture.cancel', () => {
+  it('cancels with a reason that signed-up members see; their sign-ups stay; answers how many', async () => {
+    const l = await lectureAt(OWN, { status: 'published', openToAll: true, signedUp: 2, waiting: 1, tickets: 6 })
+    const members = seed.members.filter((m) => bound(m) && (m.branchId === OWN || m.branchId === SIBLING))
+    const states: SignupDoc['status'][] = ['confirmed', 'confirmed', 'waitlisted', 'pending', 'declined', 'cancelled']
+    for (const [i, status] of states.entries()) await signupFor(l, members[i], status, i + 1)
+    const signups = () => JSON.stringify(cloud.emulator.store.scan('signups', { lectureId: l._id }))
+    const before = signups()
+
+    const res = await ok('cancel', { id: l._id, reason: '因天气原因取消' }, as(secretary))
+    expect(res).toEqual({ id: l._id, notified: 4 })
+    expect(storedLecture(l._id)).toMatchObject({ status: 'cancelled', cancelReason: '因天气原因取消', signedUp: 2 })
+    expect(signups()).toBe(before)
+
+    const confirmed = members[0]
+    expect(await ok('detail', { id: l._id }, as(confirmed))).toMatchObject({
+      status: 'cancelled',
+      cancelReason: '因天气原因取消',
+      mySignup: { status: 'confirmed' },
+    })
+    const list = await ok<{ items: LectureSummary[] }>('list', { pageSize: 50, filter: 'myBranch' }, as(plain))
+    expect(list.items.map((i) => i.id)).not.toContain(l._id)
+    expect(await call('cancel', { id: l._id, reason: '再取消一次' }, as(secretary))).toMatchObject({
+      code: 'INVALID_STATE',
+    })
+  })
+
+  it('refuses a draft, an ended lecture and a missing reason, writing nothing', async () => {
+    const draft = await lectureAt(OWN)
+    const ended = await lectureAt(OWN, {
+      status: 'published',
+      startAt: new Date(now.getTime() - 3 * HOUR),
+      endAt: new Date(now.getTime() - HOUR),
+    })
+    const before = everything()
+    expect(await call('cancel', { id: draft._id, reason: '不办了' }, as(secretary))).toMatchObject({
+      code: 'INVALID_STATE',
+    })
+    expect(await call('cancel', { id: ended._id, reason: '不办了' }, as(secretary))).toMatchObject({
+      code: 'INVALID_STATE',
+      explanation: '党课已经结束，不能取消',
+    })
+    expect(await call('cancel', { id: draft._id, reason: ' ' }, as(secretary))).toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    expect(everything()).toBe(before)
+  })
+
+  it('costs four database calls', async () => {
+    const l = await lectureAt(OWN, { status: 'published' })
+    expect(await callsOf(() => ok('cancel', { id: l._id, reason: '因故取消' }, as(secretary)))).toBe(4)
+  })
+})
+
+describe('lecture.duplicate', () => {
+  it('copies a past lecture as a draft on the same weekday and time next week, counters reset', async () => {
+    const start = new Date(now.getTime() - 20 * DAY)
+    const l = await lectureAt(OWN, {
+      status: 'finished',
+      startAt: start,
+      endAt: new Date(start.getTime() + 2 * HOUR),
+      signupDeadline: new Date(start.getTime() - 2 * HOUR),
+      signedUp: 30,
+      waiting: 4,
+      tickets: 40,
+      coverFileId: 'cloud://x/c.png',
+    })
+    const { id } = await ok<{ id: string }>('duplicate', { id: l._id }, as(secretary))
+    expect(id).not.toBe(l._id)
+    const copy = storedLecture(id)
+    const moved = sameTimeNextWeek(start, new Date())
+    expect(copy).toMatchObject({ title: l.title, status: 'draft', signedUp: 0, waiting: 0, tickets: 0 })
+    expect(copy).toMatchObject({ hostOrgId: OWN, venue: l.venue, coverFileId: 'cloud://x/c.png' })
+    expect(copy.startAt).toEqual(moved)
+    expect(copy.startAt.getTime() - now.getTime()).toBeGreaterThan(0)
+    expect(copy.endAt.getTime() - copy.startAt.getTime()).toBe(2 * HOUR)
+    expect(copy.startAt.getTime() - copy.signupDeadline.getTime()).toBe(2 * HOUR)
+    expect(copy.createdBy).toBe(secretary._id)
+    const drafts = await ok<{ items: LectureSummary[] }>('managed', { scope: 'drafts' }, as(secretary))
+    expect(drafts.items.map((i) => i.id)).toContain(id)
+    expect(storedLecture(l._id).status).toBe('finished')
+  })
+
+  it('keeps the dates of a lecture still to come', async () => {
+    const l = await lectureAt(OWN, { status: 'published' })
+    const { id } = await ok<{ id: string }>('duplicate', { id: l._id }, as(streetAdmin))
+    expect(storedLecture(id)).toMatchObject({ startAt: l.startAt, endAt: l.endAt, createdBy: streetAdmin._id })
+  })
+
+  it('costs three database calls', async () => {
+    const l = await lectureAt(OWN, { status: 'finished' })
+    expect(await callsOf(() => ok('duplicate', { id: l._id }, as(secretary)))).toBe(3)
+  })
+})

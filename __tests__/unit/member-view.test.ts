@@ -1,0 +1,91 @@
+import type { Me, MyLectureItem } from '../../src/shared/contract'
+import { groupMyLectures, manageEntries, roleNames } from '../../src/utils/member'
+
+type Member = NonNullable<Me['member']>
+
+const member = (over: Partial<Member> = {}): Member => ({
+  id: 'm-0001',
+  name: '王建国',
+  branchId: 'b1',
+  branchName: '城关村党支部',
+  roles: ['member'],
+  manages: [],
+  ...over,
+})
+
+describe('roleNames', () => {
+  it('writes offices first, in Chinese', () => {
+    expect(roleNames(['member', 'secretary'])).toBe('支部书记、党员')
+    expect(roleNames(['judge', 'admin', 'member'])).toBe('组织管理员、评审专家、党员')
+    expect(roleNames(['member'])).toBe('党员')
+  })
+})
+
+describe('manageEntries', () => {
+  const branch = [{ id: 'b1', name: '城关村党支部', kind: 'branch' as const }]
+
+  it('gives a plain member none', () => {
+    expect(manageEntries(member())).toEqual([])
+  })
+
+  it('gives a secretary lectures, roster and proposals', () => {
+    expect(manageEntries(member({ roles: ['member', 'secretary'], manages: branch }))).toEqual([
+      { title: '党课管理', url: '/manage/lectures/index' },
+      { title: '党员名册', url: '/manage/members/index' },
+      { title: '自荐审核', url: '/manage/proposals/index' },
+    ])
+  })
+
+  it('gives a committee member lectures and proposals but not the roster (rights.ts managesRosterOf)', () => {
+    expect(manageEntries(member({ roles: ['member', 'committee'], manages: branch })).map((e) => e.title)).toEqual([
+      '党课管理',
+      '自荐审核',
+    ])
+  })
+
+  it('gives an administrator the roster too', () => {
+    const street = [{ id: 's1', name: '泉城路街道', kind: 'street' as const }]
+    expect(manageEntries(member({ roles: ['admin'], manages: street })).map((e) => e.title)).toContain('党员名册')
+  })
+})
+
+describe('groupMyLectures', () => {
+  const item = (id: string, status: MyLectureItem['status'], position?: number): MyLectureItem => ({
+    lecture: {
+      id,
+      title: id,
+      theme: 'standard',
+      lecturerName: '李秀英',
+      hostOrgName: '城关村党支部',
+      startAt: '2025-11-28T14:30:00+08:00',
+      endAt: '2025-11-28T16:00:00+08:00',
+      address: '党群服务中心',
+      capacity: 30,
+      seatsLeft: 3,
+      hours: 1.5,
+      status: 'published',
+    },
+    status,
+    position,
+  })
+
+  it('sorts upcoming sign-ups by state, leaves out cancelled ones, and keeps past seats as attended', () => {
+    const groups = groupMyLectures(
+      [
+        item('a', 'confirmed'),
+        item('b', 'waitlisted', 2),
+        item('c', 'pending'),
+        item('d', 'cancelled'),
+        item('e', 'declined'),
+      ],
+      [item('p1', 'confirmed'), item('p2', 'waitlisted'), item('p3', 'cancelled')],
+    )
+    const ids = (list: MyLectureItem[]) => list.map((i) => i.lecture.id)
+    expect(ids(groups.signedUp)).toEqual(['a'])
+    expect(ids(groups.waitlisted)).toEqual(['b'])
+    expect(groups.waitlisted[0].position).toBe(2)
+    expect(ids(groups.pending)).toEqual(['c'])
+    expect(ids(groups.declined)).toEqual(['e'])
+    expect(ids(groups.attended)).toEqual(['p1'])
+  })
+})

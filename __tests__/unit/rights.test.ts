@@ -1,0 +1,63 @@
+import { type Actor, canSeeLecture, managesLecturesOf, managesRosterOf } from '../../src/shared/rights'
+
+// 市 > 区A > 街道A1 > 支部a ; 区B > 街道B1 > 支部b
+const PATH_A = ['city', 'dA', 'sA1']
+const branchA = { id: 'bA', ancestors: PATH_A }
+const branchB = { id: 'bB', ancestors: ['city', 'dB', 'sB1'] }
+const streetA = { id: 'sA1', ancestors: ['city', 'dA'] }
+
+const actor = (over: Partial<Actor>): Actor => ({
+  memberId: 'm',
+  name: '张三',
+  branchId: 'bA',
+  path: [...PATH_A, 'bA'],
+  roles: ['member'],
+  ...over,
+})
+const member = actor({})
+const secretary = actor({ roles: ['member', 'secretary'] })
+const committee = actor({ roles: ['member', 'committee'] })
+const streetAdmin = actor({ roles: ['member', 'admin'], adminOrgId: 'sA1' })
+const otherDistrictAdmin = actor({ roles: ['member', 'admin'], adminOrgId: 'dB' })
+const cityAdmin = actor({ roles: ['member', 'admin'], adminOrgId: 'city' })
+
+describe('managesLecturesOf', () => {
+  it.each([
+    ['plain member, own branch', member, branchA, false],
+    ['secretary, own branch', secretary, branchA, true],
+    ['committee member, own branch', committee, branchA, true],
+    ['secretary, other branch', secretary, branchB, false],
+    ['secretary, the street above', secretary, streetA, false],
+    ['street admin, branch below', streetAdmin, branchA, true],
+    ['street admin, the street itself', streetAdmin, streetA, true],
+    ['street admin, other district', streetAdmin, branchB, false],
+    ['other district admin', otherDistrictAdmin, branchA, false],
+    ['city admin, anywhere', cityAdmin, branchB, true],
+  ])('%s → %s', (_what, who, node, allowed) => {
+    expect(managesLecturesOf(who, node)).toBe(allowed)
+  })
+
+  it('needs the admin role, not only an adminOrgId', () => {
+    expect(managesLecturesOf(actor({ adminOrgId: 'city' }), branchA)).toBe(false)
+  })
+})
+
+describe('managesRosterOf', () => {
+  it('is for the secretary and the administrators above, not committee members', () => {
+    expect(managesRosterOf(secretary, branchA)).toBe(true)
+    expect(managesRosterOf(committee, branchA)).toBe(false)
+    expect(managesRosterOf(streetAdmin, branchA)).toBe(true)
+    expect(managesRosterOf(secretary, branchB)).toBe(false)
+  })
+})
+
+describe('canSeeLecture', () => {
+  const lecture = (hostOrgId: string, over = {}) => ({ openToAll: false, hostOrgId, coHostOrgIds: [], ...over })
+  it('shows own branch, its ancestors, co-hosted and open lectures', () => {
+    expect(canSeeLecture(member, lecture('bA'))).toBe(true)
+    expect(canSeeLecture(member, lecture('dA'))).toBe(true)
+    expect(canSeeLecture(member, lecture('bB'))).toBe(false)
+    expect(canSeeLecture(member, lecture('bB', { coHostOrgIds: ['bA'] }))).toBe(true)
+    expect(canSeeLecture(member, lecture('bB', { openToAll: true }))).toBe(true)
+  })
+})

@@ -1,0 +1,354 @@
+import Taro from '@tarojs/taro'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { call } from '../../src/api/client'
+import ManageEdit from '../../src/manage/edit'
+import type { LectureDetail, Me } from '../../src/shared/contract'
+import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+
+jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
+
+/** The page's query (?id=, ?orgId=), set per test. */
+const mockParams: Record<string, string> = {}
+jest.mock('@tarojs/taro', () => {
+  const actual = jest.requireActual('@tarojs/taro')
+  const useRouter = () => ({ params: mockParams, path: '/manage/edit/index' })
+  return { __esModule: true, ...actual, useRouter, default: { ...actual.default, useRouter } }
+})
+
+type MockProps = Record<string, unknown> & { children?: unknown }
+
+// Picker and Textarea are not among the shared stand-ins: a picker is an input whose change is the
+// picked value ({detail: {value}}), a textarea a textarea.
+jest.mock('@tarojs/components', () => {
+  const actual = jest.requireActual('@tarojs/components')
+  const { createElement } = jest.requireActual('react')
+  const detail = (handler: unknown) => (e: { target: { value: string } }) =>
+    (handler as ((e: { detail: { value: string } }) => void) | undefined)?.({ detail: { value: e.target.value } })
+  const Picker = (props: MockProps) =>
+    createElement(
+      'div',
+      { className: props.className },
+      createElement('input', {
+        id: props.id,
+        'data-mode': props.mode,
+        value: props.value,
+        onChange: detail(props.onChange),
+      }),
+      props.children,
+    )
+  const Textarea = (props: MockProps) =>
+    createElement('textarea', {
+      id: props.id,
+      className: props.className,
+      value: props.value,
+      placeholder: props.placeholder,
+      onChange: detail(props.onInput),
+    })
+  return { __esModule: true, ...actual, Picker, Textarea }
+})
+
+type Handler = (payload: Record<string, unknown>) => Reply<unknown> | Promise<Reply<unknown>>
+const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
+
+function serve(handlers: Record<string, Handler>) {
+  callMock.mockImplementation(async (fn, action, payload) => {
+    const handler = handlers[`${fn}.${action}`]
+    if (!handler) throw new Error(`unexpected call ${fn}.${action}`)
+    return handler(payload)
+  })
+}
+
+const ok = <T,>(data: T): Reply<T> => ({ ok: true, data })
+
+const ME: Reply<Me> = ok({
+  bound: true,
+  member: {
+    id: 'm-1',
+    name: '张书记',
+    branchId: 'b-1',
+    branchName: '城关村党支部',
+    roles: ['secretary', 'admin'],
+    manages: [
+      { id: 'b-1', name: '城关村党支部', kind: 'branch' },
+      { id: 's-1', name: '文化东路街道', kind: 'street' },
+    ],
+  },
+})
+
+function detail(over: Partial<LectureDetail> = {}): LectureDetail {
+  return {
+    id: 'l1',
+    title: '红色路线寻访',
+    theme: 'standard',
+    lecturerName: '李秀英',
+    hostOrgName: '城关村党支部',
+    startAt: '2099-12-05T14:30:00+08:00',
+    endAt: '2099-12-05T17:30:00+08:00',
+    address: '解放阁广场',
+    capacity: 30,
+    seatsLeft: 10,
+    hours: 3,
+    status: 'published',
+    summary: '从解放阁出发',
+    lecturer: { name: '李秀英', title: '老党员', memberId: 'm-7' },
+    speakerRole: 'model',
+    hostOrgId: 'b-1',
+    coHostOrgIds: [],
+    openToAll: false,
+    venue: { address: '解放阁广场', radiusM: 200, stops: [] },
+    signupDeadline: '2099-12-04T18:00:00+08:00',
+    approvalRequired: false,
+    cancelPolicy: 'untilDeadline',
+    credit: { hours: 3, bucket: 'collective' },
+    checkinLevel: 'L1',
+    waiting: 0,
+    canManage: true,
+    ...over,
+  }
+}
+
+function el(container: HTMLElement, selector: string): Element {
+  const found = container.querySelector(selector)
+  if (!found) throw new Error(`no ${selector}`)
+  return found
+}
+
+function type(container: HTMLElement, selector: string, value: string) {
+  fireEvent.change(el(container, selector), { target: { value } })
+}
+
+/** Fill in everything a new lecture needs. */
+function fillIn(container: HTMLElement) {
+  type(container, '#field-title', '学习二十届四中全会精神')
+  type(container, '#field-lecturerName', '王建国')
+  type(container, '#field-address', '城关村党群服务中心二楼')
+  type(container, '#startAt-date', '2099-12-05')
+  type(container, '#startAt-time', '14:30')
+  type(container, '#endAt-date', '2099-12-05')
+  type(container, '#endAt-time', '16:00')
+  type(container, '#signupDeadline-date', '2099-12-04')
+  type(container, '#signupDeadline-time', '18:00')
+  type(container, '#field-capacity', '40')
+}
+
+beforeEach(() => {
+  callMock.mockReset()
+  jest.clearAllMocks()
+  for (const key of Object.keys(mockParams)) delete mockParams[key]
+})
+
+describe('manage: lecture form', () => {
+  it('shows each field error from the shared schema and does not save bad input', async () => {
+    serve({ 'member.me': () => ME })
+    const { container } = render(<ManageEdit />)
+    expect(await screen.findByText('党课内容')).toBeInTheDocument()
+
+    type(container, '#field-title', '党')
+    type(container, '#field-capacity', '0')
+    fireEvent.click(screen.getByText('保存并发布'))
+
+    expect(screen.getByText('标题至少2个字')).toBeInTheDocument()
+    expect(screen.getByText('请填写主讲人')).toBeInTheDocument()
+    expect(screen.getByText('请填写地点')).toBeInTheDocument()
+    expect(screen.getByText('请选择开始的日期和时间')).toBeInTheDocument()
+    expect(screen.getByText('请选择结束的日期和时间')).toBeInTheDocument()
+    expect(screen.getByText('请选择报名截止的日期和时间')).toBeInTheDocument()
+    expect(screen.getByText('人数至少为1')).toBeInTheDocument()
+    expect(screen.getByText('有 7 处需要修改，请看红字提示')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledTimes(1) // member.me only: nothing saved
+    expect(callMock).not.toHaveBeenCalledWith('lecture', 'save', expect.anything())
+
+    // correcting a field takes its error away
+    type(container, '#field-title', '党的二十大精神')
+    expect(screen.queryByText('标题至少2个字')).not.toBeInTheDocument()
+    expect(screen.getByText('请填写主讲人')).toBeInTheDocument()
+
+    // the order rules come once the times are there
+    fillIn(container)
+    type(container, '#endAt-time', '13:00')
+    fireEvent.click(screen.getByText('保存草稿'))
+    expect(screen.getByText('结束时间须晚于开始时间')).toBeInTheDocument()
+    expect(callMock).not.toHaveBeenCalledWith('lecture', 'save', expect.anything())
+  })
+
+  it('posts a new lecture for the host given by ?orgId=, then saves the same draft again and publishes it', async () => {
+    mockParams.orgId = 's-1'
+    serve({
+      'member.me': () => ME,
+      'lecture.save': () => ok({ id: 'l-new' }),
+      'lecture.publish': () => ok({ id: 'l-new' }),
+    })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    expect(screen.getByText('文化东路街道').parentElement).toHaveClass('choice-chips__chip--active')
+
+    fillIn(container)
+    fireEvent.click(screen.getByText('乡味党课'))
+    fireEvent.click(screen.getByText('普通党员'))
+    fireEvent.click(screen.getByText('L3 签到签退'))
+    expect(screen.getByText('按时长默认 1.5 学时，计入集体学习。')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('保存草稿'))
+
+    expect(await screen.findByText(/草稿已保存/)).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledWith('lecture', 'save', {
+      lecture: expect.objectContaining({
+        title: '学习二十届四中全会精神',
+        theme: 'village',
+        lecturer: { name: '王建国' },
+        speakerRole: 'member',
+        hostOrgId: 's-1',
+        openToAll: false,
+        venue: expect.objectContaining({ address: '城关村党群服务中心二楼', stops: [] }),
+        startAt: '2099-12-05T14:30:00+08:00',
+        endAt: '2099-12-05T16:00:00+08:00',
+        signupDeadline: '2099-12-04T18:00:00+08:00',
+        capacity: 40,
+        approvalRequired: false,
+        cancelPolicy: 'untilDeadline',
+        checkinLevel: 'L3',
+      }),
+    })
+    expect(callMock.mock.calls.find((c) => c[1] === 'save')?.[2]).not.toHaveProperty('id')
+
+    fireEvent.click(screen.getByText('保存并发布'))
+    expect(await screen.findByText('已发布，党员现在可以看到并报名了')).toBeInTheDocument()
+    const saves = callMock.mock.calls.filter((c) => c[1] === 'save')
+    expect(saves[1][2]).toMatchObject({ id: 'l-new' }) // the second save edits the draft
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'publish', { id: 'l-new' })
+    expect(screen.getByText('保存修改')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('返回我的党课'))
+    expect(Taro.navigateBack).toHaveBeenCalled()
+  })
+
+  it('edits a lecture loaded by ?id=, keeping the member lecturer while the name stays', async () => {
+    mockParams.id = 'l1'
+    serve({
+      'member.me': () => ME,
+      'lecture.detail': () => ok(detail()),
+      'lecture.save': () => ok({ id: 'l1' }),
+    })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    expect(callMock).toHaveBeenCalledWith('lecture', 'detail', { id: 'l1' })
+    expect(el(container, '#field-title')).toHaveValue('红色路线寻访')
+    expect(el(container, '#startAt-time')).toHaveValue('14:30')
+    expect(el(container, '#field-summary')).toHaveValue('从解放阁出发')
+    expect(screen.getAllByText('2099年12月5日 周六')).toHaveLength(2) // start and end
+    expect(screen.getByText('2099年12月4日 周五')).toBeInTheDocument()
+    expect(screen.getByText('按时长默认 3 学时，计入集体学习。')).toBeInTheDocument()
+    expect(screen.queryByText('保存草稿')).not.toBeInTheDocument()
+
+    type(container, '#field-hours', '2')
+    fireEvent.click(screen.getByText('保存修改'))
+    expect(await screen.findByText('已保存修改，报名的党员会看到新的内容')).toBeInTheDocument()
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'save', {
+      id: 'l1',
+      lecture: expect.objectContaining({
+        lecturer: { name: '李秀英', title: '老党员', memberId: 'm-7' },
+        credit: { hours: 2, bucket: 'collective' },
+        speakerRole: 'model',
+      }),
+    })
+
+    // another lecturer is no longer that member; 恢复默认 sends no credit
+    type(container, '#field-lecturerName', '赵老师')
+    fireEvent.click(screen.getByText('恢复默认'))
+    fireEvent.click(screen.getByText('保存修改'))
+    await waitFor(() => expect(callMock.mock.calls.filter((c) => c[1] === 'save')).toHaveLength(2))
+    const lecture = callMock.mock.calls.filter((c) => c[1] === 'save')[1][2].lecture as Record<string, unknown>
+    expect(lecture.lecturer).toEqual({ name: '赵老师', title: '老党员' })
+    expect(lecture).not.toHaveProperty('credit')
+  })
+
+  it('edits the stops of a walking lecture', async () => {
+    serve({ 'member.me': () => ME, 'lecture.save': () => ok({ id: 'l-w' }) })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    fillIn(container)
+    fireEvent.click(screen.getByText('行走党课'))
+    expect(screen.getByText('沿红色路线边走边讲，有多个站点')).toBeInTheDocument()
+    expect(screen.getByText('第1站')).toBeInTheDocument()
+    expect(screen.getByText('第2站')).toBeInTheDocument()
+
+    type(container, '#stop-0-name', '解放阁')
+    type(container, '#stop-0-address', '历下区黑虎泉西路')
+    type(container, '#stop-0-lat', '36.661')
+    type(container, '#stop-0-lng', '117.024')
+    fireEvent.click(screen.getAllByText('删除这一站')[1])
+    fireEvent.click(screen.getByText('保存草稿'))
+    expect(screen.getByText('行走党课至少要有两个站点')).toBeInTheDocument()
+
+    fireEvent.click(screen.getByText('添加一站'))
+    type(container, '#stop-1-name', '趵突泉')
+    type(container, '#stop-1-address', '历下区趵突泉南路1号')
+    type(container, '#stop-1-lat', '36.662')
+    fireEvent.click(screen.getByText('保存草稿'))
+    expect(screen.getByText('请填写经度，-180到180之间的数字，如 117.1201')).toBeInTheDocument()
+
+    type(container, '#stop-1-lng', '117.016')
+    fireEvent.click(screen.getByText('保存草稿'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('lecture', 'save', expect.anything()))
+    expect((callMock.mock.calls.find((c) => c[1] === 'save')?.[2].lecture as { venue: unknown }).venue).toEqual({
+      address: '城关村党群服务中心二楼',
+      radiusM: 200,
+      stops: [
+        { name: '解放阁', address: '历下区黑虎泉西路', lat: 36.661, lng: 117.024 },
+        { name: '趵突泉', address: '历下区趵突泉南路1号', lat: 36.662, lng: 117.016 },
+      ],
+    })
+  })
+
+  it('shows server refusals in Chinese: a refused save, and a saved draft whose publishing was refused', async () => {
+    let saveReply: Reply<{ id: string }> = refusal('FORBIDDEN', '您不能为这个组织发布党课')
+    serve({
+      'member.me': () => ME,
+      'lecture.save': () => saveReply,
+      'lecture.publish': () => refusal('INVALID_STATE'),
+    })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    fillIn(container)
+    fireEvent.click(screen.getByText('保存并发布'))
+    expect(await screen.findByText(`没有保存成功：${ERROR_MESSAGES.FORBIDDEN}`)).toBeInTheDocument()
+    expect(screen.getByText('您不能为这个组织发布党课')).toBeInTheDocument()
+    expect(callMock).not.toHaveBeenCalledWith('lecture', 'publish', expect.anything())
+
+    saveReply = ok({ id: 'l-9' })
+    fireEvent.click(screen.getByText('保存并发布'))
+    expect(await screen.findByText(`草稿已保存，但没有发布成功：${ERROR_MESSAGES.INVALID_STATE}`)).toBeInTheDocument()
+    expect(screen.getByText('保存并发布')).toBeInTheDocument() // still a draft
+  })
+
+  it('refuses to show a lecture the caller may not manage, and a closed one has no save buttons', async () => {
+    mockParams.id = 'l1'
+    serve({ 'member.me': () => ME, 'lecture.detail': () => ok(detail({ canManage: false })) })
+    const { unmount } = render(<ManageEdit />)
+    expect(await screen.findByText(ERROR_MESSAGES.FORBIDDEN)).toBeInTheDocument()
+    unmount()
+
+    serve({ 'member.me': () => ME, 'lecture.detail': () => ok(detail({ status: 'cancelled' })) })
+    render(<ManageEdit />)
+    expect(await screen.findByText('这场党课已取消，不能再修改。')).toBeInTheDocument()
+    expect(screen.queryByText('保存修改')).not.toBeInTheDocument()
+    expect(screen.queryByText('保存草稿')).not.toBeInTheDocument()
+  })
+
+  it('explains the check-in levels and asks the venue position for L2 and L3', async () => {
+    serve({ 'member.me': () => ME })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    for (const line of [
+      '仅限签到时间：在规定时间内签到即可',
+      '在L0基础上加动态二维码：到现场扫码签到',
+      '在L1基础上加位置范围：须在地点附近签到',
+      '在L2基础上加签退：按实到时长计学时',
+    ]) {
+      expect(screen.getByText(line)).toBeInTheDocument()
+    }
+    expect(container.querySelector('#field-venueLat')).toBeNull()
+    fireEvent.click(screen.getByText('L2 核对位置'))
+    type(container, '#field-venueLat', '200')
+    fireEvent.click(screen.getByText('保存草稿'))
+    expect(screen.getByText('纬度是-90到90之间的数字，如 36.6512')).toBeInTheDocument()
+  })
+})

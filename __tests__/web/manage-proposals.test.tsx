@@ -1,0 +1,155 @@
+import Taro from '@tarojs/taro'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { call } from '../../src/api/client'
+import ManageProposals from '../../src/manage/proposals'
+import type { Me, ProposalView } from '../../src/shared/contract'
+import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+
+jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
+
+type Handler = (payload: Record<string, unknown>) => Reply<unknown> | Promise<Reply<unknown>>
+const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
+const showModal = Taro.showModal as unknown as jest.Mock
+
+function serve(handlers: Record<string, Handler>) {
+  callMock.mockImplementation(async (fn, action, payload) => {
+    const handler = handlers[`${fn}.${action}`]
+    if (!handler) throw new Error(`unexpected call ${fn}.${action}`)
+    return handler(payload)
+  })
+}
+
+const ok = <T,>(data: T): Reply<T> => ({ ok: true, data })
+
+function me(manages: NonNullable<Me['member']>['manages']): Reply<Me> {
+  return ok({
+    bound: true,
+    member: { id: 'm-1', name: '张书记', branchId: 'b-1', branchName: '城关村党支部', roles: ['secretary'], manages },
+  })
+}
+
+const BRANCH = { id: 'b-1', name: '城关村党支部', kind: 'branch' as const }
+const BRANCH_2 = { id: 'b-2', name: '东关党支部', kind: 'branch' as const }
+const STREET = { id: 's-1', name: '文化东路街道', kind: 'street' as const }
+
+function proposal(over: Partial<ProposalView> = {}): ProposalView {
+  return {
+    id: 'p1',
+    memberId: 'm-7',
+    memberName: '李秀英',
+    branchId: 'b-1',
+    theme: 'field',
+    title: '田间地头话振兴',
+    outline: '一、乡村振兴的由来；二、我们村的变化；三、每个党员能做什么。',
+    status: 'pending',
+    createdAt: '2099-11-20T01:05:00.000Z',
+    ...over,
+  }
+}
+
+beforeEach(() => {
+  callMock.mockReset()
+  jest.clearAllMocks()
+})
+
+describe('manage: members’ proposals', () => {
+  it('lists the pending proposals of the branch (never of a street) with member, theme, title and outline', async () => {
+    serve({ 'member.me': () => me([STREET, BRANCH]), 'proposal.inbox': () => ok({ items: [proposal()] }) })
+    render(<ManageProposals />)
+    expect(await screen.findByText('田间地头话振兴')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledWith('proposal', 'inbox', { branchId: 'b-1', status: 'pending' })
+    expect(screen.queryByText('文化东路街道')).not.toBeInTheDocument()
+    expect(screen.getByText('城关村党支部')).toBeInTheDocument()
+    expect(screen.getByText('田坎党课')).toBeInTheDocument()
+    expect(screen.getByText('李秀英 · 11月20日 09:05 自荐')).toBeInTheDocument()
+    expect(screen.getByText(/乡村振兴的由来/)).toBeInTheDocument()
+  })
+
+  it('accepts after confirming and offers 去编辑 for the new draft', async () => {
+    serve({
+      'member.me': () => me([BRANCH]),
+      'proposal.inbox': () => ok({ items: [proposal()] }),
+      'proposal.decide': () => ok(proposal({ status: 'accepted', lectureId: 'l-55' })),
+    })
+    render(<ManageProposals />)
+    fireEvent.click(await screen.findByText('采纳'))
+    expect(await screen.findByText('已采纳，已生成党课草稿')).toBeInTheDocument()
+    expect(showModal).toHaveBeenCalledTimes(1)
+    expect(callMock).toHaveBeenCalledWith('proposal', 'decide', { id: 'p1', decision: 'accept' })
+    expect(screen.getByText('已采纳')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('去编辑'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/manage/edit/index?id=l-55' })
+  })
+
+  it('does nothing when the secretary does not confirm', async () => {
+    serve({ 'member.me': () => me([BRANCH]), 'proposal.inbox': () => ok({ items: [proposal()] }) })
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
+    render(<ManageProposals />)
+    fireEvent.click(await screen.findByText('采纳'))
+    await waitFor(() => expect(showModal).toHaveBeenCalled())
+    expect(callMock).not.toHaveBeenCalledWith('proposal', 'decide', expect.anything())
+  })
+
+  it('declines only with a reason, which then shows on the proposal', async () => {
+    serve({
+      'member.me': () => me([BRANCH]),
+      'proposal.inbox': () => ok({ items: [proposal()] }),
+      'proposal.decide': (p) => ok(proposal({ status: 'declined', reason: p.reason as string })),
+    })
+    const { container } = render(<ManageProposals />)
+    fireEvent.click(await screen.findByText('不采纳'))
+    fireEvent.click(screen.getByText('确认不采纳'))
+    expect(screen.getByText('请填写原因，至少2个字，党员会看到')).toBeInTheDocument()
+    expect(callMock).not.toHaveBeenCalledWith('proposal', 'decide', expect.anything())
+
+    fireEvent.change(container.querySelector('#decline-reason-p1') as Element, { target: { value: '本季度已安排' } })
+    fireEvent.click(screen.getByText('确认不采纳'))
+    expect(await screen.findByText('未采纳的原因：本季度已安排')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledWith('proposal', 'decide', {
+      id: 'p1',
+      decision: 'decline',
+      reason: '本季度已安排',
+    })
+  })
+
+  it('shows a refused decision in the reason form', async () => {
+    serve({
+      'member.me': () => me([BRANCH]),
+      'proposal.inbox': () => ok({ items: [proposal()] }),
+      'proposal.decide': () => refusal('INVALID_STATE'),
+    })
+    const { container } = render(<ManageProposals />)
+    fireEvent.click(await screen.findByText('不采纳'))
+    fireEvent.change(container.querySelector('#decline-reason-p1') as Element, { target: { value: '本季度已安排' } })
+    fireEvent.click(screen.getByText('确认不采纳'))
+    expect(await screen.findByText(ERROR_MESSAGES.INVALID_STATE)).toBeInTheDocument()
+  })
+
+  it('shows all proposals on request, and those of another branch when it is picked', async () => {
+    serve({
+      'member.me': () => me([BRANCH, BRANCH_2]),
+      'proposal.inbox': (p) =>
+        ok({
+          items: [
+            proposal({ id: `${p.branchId}-${p.status}`, title: `${p.branchId} ${p.status}` }),
+            ...(p.status === 'all'
+              ? [proposal({ id: 'old', status: 'accepted', lectureId: 'l-1', title: '旧的' })]
+              : []),
+          ],
+        }),
+    })
+    render(<ManageProposals />)
+    expect(await screen.findByText('b-1 pending')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('全部'))
+    expect(await screen.findByText('b-1 all')).toBeInTheDocument()
+    expect(screen.getByText('已生成党课草稿')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('东关党支部'))
+    expect(await screen.findByText('b-2 all')).toBeInTheDocument()
+  })
+
+  it('explains that proposals belong to branches when the caller manages none', async () => {
+    serve({ 'member.me': () => me([STREET]) })
+    render(<ManageProposals />)
+    expect(await screen.findByText(/您管理的组织中没有党支部/)).toBeInTheDocument()
+  })
+})

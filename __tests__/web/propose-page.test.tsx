@@ -1,0 +1,106 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { call } from '../../src/api/client'
+import Propose from '../../src/member/propose'
+import type { ProposalView } from '../../src/shared/contract'
+import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { THEMES } from '../../src/shared/themes'
+import { switchTab } from './support/taro'
+
+jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
+// The shared stand-ins have no Textarea: a <textarea> that reports Taro's {detail: {value}}.
+type MockInput = (e: { detail: { value: string } }) => void
+jest.mock('@tarojs/components', () => {
+  const { createElement } = jest.requireActual('react')
+  const Textarea = (props: Record<string, unknown>) =>
+    createElement('textarea', {
+      className: props.className,
+      placeholder: props.placeholder,
+      'aria-label': props['aria-label'],
+      maxLength: props.maxlength,
+      value: props.value,
+      onChange: (ev: { target: { value: string } }) =>
+        (props.onInput as MockInput | undefined)?.({ detail: { value: ev.target.value } }),
+    })
+  return { ...jest.requireActual('@tarojs/components'), Textarea }
+})
+
+const callMock = call as unknown as jest.Mock<Promise<Reply<ProposalView>>, [string, string, Record<string, unknown>]>
+
+const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
+
+beforeEach(() => {
+  callMock.mockReset()
+  jest.clearAllMocks()
+})
+
+describe('propose page', () => {
+  it('offers the nine themes with their meanings', () => {
+    render(<Propose />)
+    const options = screen.getAllByRole('radio')
+    expect(options).toHaveLength(9)
+    for (const t of THEMES) {
+      expect(screen.getByText(t.name)).toBeInTheDocument()
+      expect(screen.getByText(t.meaning)).toBeInTheDocument()
+    }
+    fireEvent.click(screen.getByText('田坎党课'))
+    expect(screen.getByRole('radio', { name: /田坎党课/ })).toHaveAttribute('aria-checked', 'true')
+    expect(screen.getByText('✓ 已选')).toBeInTheDocument()
+  })
+
+  it('checks the form with the contract schema before asking the server', () => {
+    render(<Propose />)
+    type('题目', '党')
+    type('提纲', '太短了')
+    fireEvent.click(screen.getByText('提交自荐'))
+    expect(screen.getByText('请选择一种党课形式')).toBeInTheDocument()
+    expect(screen.getByText('题目至少2个字')).toBeInTheDocument()
+    expect(screen.getByText('提纲至少10个字')).toBeInTheDocument()
+    expect(callMock).not.toHaveBeenCalled()
+  })
+
+  it('submits the proposal and says it waits for the secretary', async () => {
+    const outline = '一、老支书带头修路的故事；二、我们从中学到什么；三、怎样接好这一棒'
+    callMock.mockResolvedValueOnce({
+      ok: true,
+      data: {
+        id: 'p1',
+        memberId: 'm-0001',
+        memberName: '王建国',
+        branchId: 'b1',
+        theme: 'village',
+        title: '讲讲咱村的老支书',
+        outline,
+        status: 'pending',
+        createdAt: '2025-11-27T09:00:00+08:00',
+      },
+    })
+    render(<Propose />)
+    fireEvent.click(screen.getByText('乡味党课'))
+    type('题目', ' 讲讲咱村的老支书 ')
+    type('提纲', outline)
+    expect(screen.getByText(`${outline.length} / 2000 字`)).toBeInTheDocument()
+    fireEvent.click(screen.getByText('提交自荐'))
+
+    expect(callMock).toHaveBeenCalledWith('proposal', 'propose', {
+      theme: 'village',
+      title: '讲讲咱村的老支书',
+      outline,
+    })
+    expect(await screen.findByText('已提交')).toBeInTheDocument()
+    expect(screen.getByText('等待书记审核')).toBeInTheDocument()
+    expect(screen.getByText('讲讲咱村的老支书')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('回到我的'))
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/mine/index' })
+  })
+
+  it("shows the server's refusal and keeps what was written", async () => {
+    callMock.mockResolvedValueOnce(refusal('NOT_A_MEMBER'))
+    render(<Propose />)
+    fireEvent.click(screen.getByText('微党课'))
+    type('题目', '一百秒讲初心')
+    type('提纲', '用一百秒讲清楚什么是初心和使命')
+    fireEvent.click(screen.getByText('提交自荐'))
+    expect(await screen.findByRole('alert')).toHaveTextContent(ERROR_MESSAGES.NOT_A_MEMBER)
+    expect(screen.getByLabelText('题目')).toHaveValue('一百秒讲初心')
+  })
+})

@@ -1,0 +1,49 @@
+/**
+ * Who is calling: the binding of the caller's openid (one read), as an Actor for the rights rules.
+ * A binding carries a copy of the member's branch, path and roles for exactly this reason.
+ */
+import type { BindingDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
+import { AppError } from '../../src/shared/errors'
+import type { Actor } from '../../src/shared/rights'
+import type { HandlerContext } from './router'
+
+export async function findActor(ctx: HandlerContext): Promise<Actor | undefined> {
+  if (!ctx.openid) return undefined
+  const res = await ctx.db.collection('bindings').doc(ctx.openid).get()
+  const b = (res.data as BindingDoc[])[0]
+  return b && actorOf(b)
+}
+
+/** The caller as a bound member, or the refusal a member understands. */
+export async function requireActor(ctx: HandlerContext): Promise<Actor> {
+  if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
+  const actor = await findActor(ctx)
+  if (!actor) throw new AppError('NOT_A_MEMBER')
+  return actor
+}
+
+export function actorOf(b: BindingDoc): Actor {
+  return {
+    memberId: b.memberId,
+    name: b.name,
+    branchId: b.branchId,
+    path: b.path,
+    roles: b.roles,
+    adminOrgId: b.adminOrgId,
+  }
+}
+
+/** The binding document of a member, from the member and their branch. */
+export function bindingFor(openid: string, member: MemberDoc, branch: OrgDoc, boundAt: Date): BindingDoc {
+  const doc: BindingDoc = {
+    _id: openid,
+    memberId: member._id,
+    boundAt,
+    name: member.name,
+    branchId: member.branchId,
+    path: [...branch.path, branch._id],
+    roles: member.roles,
+  }
+  if (member.adminOrgId) doc.adminOrgId = member.adminOrgId
+  return doc
+}

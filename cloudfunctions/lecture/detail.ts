@@ -1,0 +1,89 @@
+/**
+ * lecture.detail: one lecture with the caller's own sign-up. Reads the binding and the lecture side by
+ * side, then the caller's sign-up (and, on the waitlist, how many are ahead).
+ */
+import type { LectureDetail, ParsedInput } from '../../src/shared/contract'
+import { AppError } from '../../src/shared/errors'
+import type { LectureDoc, SignupDoc } from '../../src/shared/model'
+import { type Actor, canSeeLecture, managesLecturesOf } from '../../src/shared/rights'
+import { findActor } from '../_shared/actor'
+import { cloudApp } from '../_shared/cloud'
+import { hostOf, loadLecture, toSummary } from '../_shared/lectures'
+import type { HandlerContext } from '../_shared/router'
+import { inOrder } from './access'
+
+export async function lectureDetail(
+  input: ParsedInput<'lecture', 'detail'>,
+  ctx: HandlerContext,
+): Promise<LectureDetail> {
+  const [actor, lecture] = await inOrder(findActor(ctx), loadLecture(ctx.db, input.id))
+  const canManage = !!actor && managesLecturesOf(actor, hostOf(lecture))
+  const visible =
+    canManage || (lecture.status !== 'draft' && (actor ? canSeeLecture(actor, lecture) : lecture.openToAll))
+  if (!visible) {
+    // Signing in or binding might open it; otherwise it is simply not for this member.
+    if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
+    throw new AppError(actor ? 'NOT_VISIBLE' : 'NOT_A_MEMBER')
+  }
+  const [mySignup, coverUrl] = await Promise.all([
+    actor ? signupOf(ctx, lecture._id, actor) : undefined,
+    lecture.coverFileId ? coverUrlOf(lecture.coverFileId) : undefined,
+  ])
+  return toDetail(lecture, canManage, mySignup, coverUrl)
+}
+
+async function signupOf(ctx: HandlerContext, lectureId: string, actor: Actor): Promise<LectureDetail['mySignup']> {
+  const res = await ctx.db.collection('signups').doc(`${lectureId}:${actor.memberId}`).get()
+  const signup = (res.data as SignupDoc[])[0]
+  if (!signup) return undefined
+  if (signup.status === 'declined' && signup.reason) return { status: 'declined', reason: signup.reason }
+  if (signup.status !== 'waitlisted') return { status: signup.status }
+  const _ = ctx.db.command
+  const ahead = await ctx.db
+    .collection('signups')
+    .where({ lectureId, status: 'waitlisted', ticket: _.lt(signup.ticket) })
+    .count()
+  return { status: 'waitlisted', position: ahead.total + 1 }
+}
+
+/** A cover that cannot be resolved is left out rather than failing the page. */
+async function coverUrlOf(fileId: string): Promise<string | undefined> {
+  try {
+    const res = await cloudApp().getTempFileURL({ fileList: [fileId] })
+    const file = res.fileList?.[0]
+    return file?.code === 'SUCCESS' && file.tempFileURL ? file.tempFileURL : undefined
+  } catch (err) {
+    console.warn('[lecture.detail] cover not resolved', fileId, err)
+    return undefined
+  }
+}
+
+function toDetail(
+  doc: LectureDoc,
+  canManage: boolean,
+  mySignup: LectureDetail['mySignup'],
+  coverUrl: string | undefined,
+): LectureDetail {
+  const detail: LectureDetail = {
+    ...toSummary(doc),
+    summary: doc.summary,
+    lecturer: doc.lecturer,
+    speakerRole: doc.speakerRole,
+    hostOrgId: doc.hostOrgId,
+    coHostOrgIds: doc.coHostOrgIds,
+    openToAll: doc.openToAll,
+    venue: doc.venue,
+    signupDeadline: doc.signupDeadline.toISOString(),
+    approvalRequired: doc.approvalRequired,
+    cancelPolicy: doc.cancelPolicy,
+    credit: doc.credit,
+    checkinLevel: doc.checkinLevel,
+    waiting: doc.waiting,
+    canManage,
+  }
+  if (doc.coverFileId) detail.coverFileId = doc.coverFileId
+  if (coverUrl) detail.coverUrl = coverUrl
+  if (doc.cancelReason) detail.cancelReason = doc.cancelReason
+  if (mySignup) detail.mySignup = mySignup
+  return detail
+}

@@ -1,0 +1,88 @@
+/**
+ * lecture.save: create a draft (no id) or edit a draft or published lecture. Reads the binding, the
+ * host and co-host orgs (one query) and, to edit, the lecture, side by side; then one write. An edit is
+ * a conditional update, so that a sign-up landing meanwhile can never leave capacity below signedUp.
+ */
+import type { ParsedInput } from '../../src/shared/contract'
+import { AppError } from '../../src/shared/errors'
+import {
+  assertCapacityFits,
+  assertEditable,
+  type LectureFields,
+  lectureFields,
+  missingOrgsProblem,
+  newLecture,
+} from '../../src/shared/lectureRules'
+import type { LectureDoc, OrgDoc } from '../../src/shared/model'
+import { managesLecturesOf } from '../../src/shared/rights'
+import { requireActor } from '../_shared/actor'
+import type { Database } from '../_shared/cloud'
+import { hostOf, loadLecture } from '../_shared/lectures'
+import type { HandlerContext } from '../_shared/router'
+import { adminRoot, inOrder, isOfficer } from './access'
+
+type Input = ParsedInput<'lecture', 'save'>
+
+export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ id: string }> {
+  if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
+  const { db, now } = ctx
+  const values = input.lecture
+  const orgIds = [values.hostOrgId, ...values.coHostOrgIds]
+  const [actor, [orgs, existing]] = await inOrder(
+    requireActor(ctx),
+    inOrder(loadOrgs(db, orgIds), input.id ? loadLecture(db, input.id) : Promise.resolve(undefined)),
+  )
+  if (!isOfficer(actor) && !adminRoot(actor)) throw new AppError('FORBIDDEN')
+  const host = orgs.find((o) => o._id === values.hostOrgId)
+  if (!host) throw new AppError('INVALID_INPUT', `主办单位不存在：${values.hostOrgId}`)
+  if (!managesLecturesOf(actor, { id: host._id, ancestors: host.path })) throw new AppError('FORBIDDEN')
+  if (existing && !managesLecturesOf(actor, hostOf(existing))) throw new AppError('FORBIDDEN')
+  const missing = missingOrgsProblem(
+    values.coHostOrgIds,
+    orgs.map((o) => o._id),
+  )
+  if (missing) throw new AppError('INVALID_INPUT', missing)
+  const fields = lectureFields(values, host)
+
+  if (!existing) {
+    const res = await db.collection('lectures').add(newLecture(fields, actor.memberId, now))
+    return { id: String(res.id) }
+  }
+  assertEditable(existing.status)
+  assertCapacityFits(fields.capacity, existing.signedUp)
+  await editLecture(db, existing, fields, now)
+  return { id: existing._id }
+}
+
+async function loadOrgs(db: Database, ids: string[]): Promise<OrgDoc[]> {
+  const _ = db.command
+  const res = await db
+    .collection('orgs')
+    .where({ _id: _.in(ids) })
+    .limit(ids.length)
+    .get()
+  return res.data as OrgDoc[]
+}
+
+/**
+ * Replaces what the form decides and keeps the counters. Objects and arrays are set whole (the SDK
+ * would otherwise merge them field by field); optional fields the form left empty are removed.
+ */
+async function editLecture(db: Database, existing: LectureDoc, fields: LectureFields, now: Date): Promise<void> {
+  const _ = db.command
+  const changes: Record<string, unknown> = { updatedAt: now }
+  for (const [key, value] of Object.entries(fields)) {
+    changes[key] = value !== null && typeof value === 'object' && !(value instanceof Date) ? _.set(value) : value
+  }
+  if (!fields.coverFileId && existing.coverFileId) changes.coverFileId = _.remove()
+  const res = await db
+    .collection('lectures')
+    .where({ _id: existing._id, status: _.in(['draft', 'published']), signedUp: _.lte(fields.capacity) })
+    .update(changes)
+  if ((res as { updated?: number }).updated) return
+  // Changed since it was read (cancelled, or filled up): explain with the lecture as it is now.
+  const current = await loadLecture(db, existing._id)
+  assertEditable(current.status)
+  assertCapacityFits(fields.capacity, current.signedUp)
+  throw new AppError('INVALID_STATE', '党课刚刚有变动，请刷新后再试')
+}

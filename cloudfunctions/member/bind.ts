@@ -1,0 +1,68 @@
+/**
+ * member.bind: a WeChat identity takes a member of the roster, by invite code or by name + phone. One
+ * identity per member and one member per identity: the bindings collection is keyed by openid and has a
+ * unique index on memberId, so of two phones binding the same member at once exactly one wins.
+ */
+import type { Me, ParsedInput } from '../../src/shared/contract'
+import { AppError } from '../../src/shared/errors'
+import type { MemberDoc } from '../../src/shared/model'
+import { actorOf, bindingFor, findActor } from '../_shared/actor'
+import type { Database } from '../_shared/cloud'
+import type { HandlerContext } from '../_shared/router'
+import { isDuplicateWrite } from './data'
+import { describeMember, orgsOf } from './me'
+
+/** More than this many tries within the window is refused: a code or a phone is not to be guessed. */
+export const MAX_BIND_ATTEMPTS = 5
+export const BIND_ATTEMPT_WINDOW_MS = 10 * 60_000
+
+type BindInput = ParsedInput<'member', 'bind'>
+
+/**
+ * Database calls: 6 when it binds (binding + member lookup at once, the attempt, count + orgs at once, the
+ * binding), 4 for a wrong code, 2 for an identity already bound.
+ */
+export async function bind(input: BindInput, ctx: HandlerContext): Promise<Me> {
+  const { db, now, openid } = ctx
+  if (!openid) throw new AppError('NOT_SIGNED_IN')
+  const [already, found] = await Promise.all([findActor(ctx), findMembers(db, input)])
+  if (already) throw new AppError('ALREADY_BOUND')
+  const match = found.length === 1 ? found[0] : undefined
+
+  // Every try is written down BEFORE it is counted, so that a burst of simultaneous guesses cannot all pass
+  // the count: each sees at least the tries written before its own. A right try counts too (harmless: the
+  // identity is then bound); a refused one is taken back, so that the lock lasts 10 minutes, not longer.
+  const attempts = db.collection('bindAttempts')
+  const attempt = await attempts.add({ openid, at: now, method: input.method })
+  const since = new Date(now.getTime() - BIND_ATTEMPT_WINDOW_MS)
+  const [count, orgs] = await Promise.all([
+    attempts.where({ openid, at: db.command.gt(since) }).count(),
+    match ? orgsOf(db, { branchId: match.branchId, roles: match.roles, adminOrgId: match.adminOrgId }) : [],
+  ])
+  if (count.total > MAX_BIND_ATTEMPTS) {
+    await attempts.doc(String(attempt.id)).remove()
+    throw new AppError('TOO_MANY_ATTEMPTS', '请10分钟后再试，或向支部书记要邀请码')
+  }
+  if (!match) throw new AppError('NO_MATCH')
+
+  const branch = orgs.find((o) => o._id === match.branchId)
+  if (!branch) throw new Error(`member ${match._id}: branch ${match.branchId} not found`)
+  const binding = bindingFor(openid, match, branch, now)
+  try {
+    await db.collection('bindings').add(binding)
+  } catch (err) {
+    if (!isDuplicateWrite(err)) throw err
+    // Which key was taken: this identity (bound meanwhile, e.g. a double tap) or the member (by someone else).
+    const mine = await findActor(ctx)
+    if (mine?.memberId === match._id) return describeMember(mine, orgs)
+    throw new AppError(mine ? 'ALREADY_BOUND' : 'MEMBER_TAKEN')
+  }
+  return describeMember(actorOf(binding), orgs)
+}
+
+/** The roster entries the input points at (more than one is no match: it must be exactly one). */
+async function findMembers(db: Database, input: BindInput): Promise<MemberDoc[]> {
+  const query = input.method === 'invite' ? { inviteCode: input.code } : { phone: input.phone, name: input.name }
+  const res = await db.collection('members').where(query).limit(2).get()
+  return res.data as MemberDoc[]
+}

@@ -1,0 +1,74 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { ImportReport } from '../../../shared/contract'
+import { IMPORT_RESULT } from '../../utils/labels'
+import ActionButton from '../ActionButton'
+import Notice from '../Notice'
+import './index.scss'
+
+export interface ImportReportViewProps {
+  report: ImportReport
+}
+
+export const NOTHING_IMPORTED = '有错误，名册没有任何改动，请改正后重新导入'
+
+/**
+ * The row-by-row answer of an import. With errors, nothing was written: the rows to correct come
+ * first. Otherwise the rows that changed; "显示全部" shows every row. Class prefix `import-report`.
+ */
+function ImportReportView(props: ImportReportViewProps) {
+  const { report } = props
+  const [showAll, setShowAll] = useState(false)
+  const errors = report.rows.filter((r) => r.result === 'error')
+  const changed = report.rows.filter((r) => r.result === 'created' || r.result === 'updated')
+  const unchanged = report.rows.filter((r) => r.result === 'unchanged').length
+  const focus = report.applied ? changed : errors.length > 0 ? errors : report.rows
+  const rows = showAll ? report.rows : focus
+
+  return (
+    <View className='import-report'>
+      {report.applied ? (
+        <Notice
+          tone='success'
+          text={`导入完成：新增 ${report.created} 人，更新 ${report.updated} 人，未变 ${unchanged} 人`}
+        />
+      ) : (
+        <Notice
+          tone='error'
+          text={NOTHING_IMPORTED}
+          detail={`共 ${report.rows.length} 行，其中 ${errors.length} 行有错误，见下表。`}
+        />
+      )}
+      {rows.map((row) => (
+        <View key={row.row} className={`import-report__row import-report__row--${row.result}`}>
+          <View className='import-report__line'>
+            <Text className='import-report__number'>{`第${row.row}行`}</Text>
+            <Text className='import-report__name'>{row.name || '（无姓名）'}</Text>
+            <Text className={`import-report__result import-report__result--${row.result}`}>
+              {IMPORT_RESULT[row.result]}
+            </Text>
+          </View>
+          {row.errors.map((reason) => (
+            <Text key={reason} className='import-report__reason'>
+              {reason}
+            </Text>
+          ))}
+        </View>
+      ))}
+      {focus.length < report.rows.length && (
+        <ActionButton
+          size='small'
+          variant='quiet'
+          onClick={() => setShowAll(!showAll)}
+          className='import-report__toggle'
+        >
+          {showAll ? (report.applied ? '只看有变化的行' : '只看有错误的行') : `显示全部 ${report.rows.length} 行`}
+        </ActionButton>
+      )}
+    </View>
+  )
+}
+
+ImportReportView.displayName = 'ImportReportView'
+
+export default ImportReportView

@@ -1,0 +1,74 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { LectureSummary } from '../../../shared/contract'
+import { themeName } from '../../../shared/themes'
+import { formatTimeRange } from '../../../utils/datetime'
+import { seatsText, type LectureAction } from '../../utils/lectureActions'
+import { LECTURE_STATUS } from '../../utils/labels'
+import ActionButton from '../ActionButton'
+import './index.scss'
+
+export interface ManagedLectureItemProps {
+  lecture: LectureSummary
+  actions: LectureAction[]
+  onAction: (action: LectureAction, lecture: LectureSummary) => void
+  /** The action whose request is running (its button looks busy). */
+  busyAction?: LectureAction
+  /** Shown under the buttons: the cancel form, or the result of the last action. */
+  children?: ReactNode
+}
+
+const ACTION_LABEL: Record<LectureAction, string> = {
+  edit: '编辑',
+  publish: '发布',
+  roster: '名单',
+  duplicate: '复制为新草稿',
+  cancel: '取消',
+}
+
+/** One lecture in the secretary's list: status, title, time, seats, and what can be done. */
+function ManagedLectureItem(props: ManagedLectureItemProps) {
+  const { lecture, actions, onAction, busyAction, children } = props
+  return (
+    <View className='managed-lecture'>
+      <View className='managed-lecture__head'>
+        <Text className={`managed-lecture__status managed-lecture__status--${lecture.status}`}>
+          {LECTURE_STATUS[lecture.status]}
+        </Text>
+        <Text className='managed-lecture__theme'>{themeName(lecture.theme)}</Text>
+      </View>
+      <Text className='managed-lecture__title'>{lecture.title}</Text>
+      <View className='managed-lecture__row'>
+        <Text className='managed-lecture__label'>时间</Text>
+        <Text className='managed-lecture__value'>{formatTimeRange(lecture.startAt, lecture.endAt)}</Text>
+      </View>
+      <View className='managed-lecture__row'>
+        <Text className='managed-lecture__label'>报名</Text>
+        <Text className='managed-lecture__value managed-lecture__seats'>{`${seatsText(lecture)} 人`}</Text>
+      </View>
+      <View className='managed-lecture__row'>
+        <Text className='managed-lecture__label'>地点</Text>
+        <Text className='managed-lecture__value'>{lecture.address}</Text>
+      </View>
+      <View className='managed-lecture__actions'>
+        {actions.map((action) => (
+          <ActionButton
+            key={action}
+            size='small'
+            variant={action === 'publish' ? 'primary' : action === 'cancel' ? 'quiet' : 'plain'}
+            busy={busyAction === action}
+            onClick={() => onAction(action, lecture)}
+            className='managed-lecture__action'
+          >
+            {busyAction === action ? '请稍候…' : ACTION_LABEL[action]}
+          </ActionButton>
+        ))}
+      </View>
+      {children}
+    </View>
+  )
+}
+
+ManagedLectureItem.displayName = 'ManagedLectureItem'
+
+export default ManagedLectureItem

@@ -1,0 +1,13 @@
+/**
+ * The components that several manage pages use, in one fixed order. Pages import these from here,
+ * before any page's own component: then every page loads the shared styles in the same order, and
+ * the weapp build can put them in the sub-package's common stylesheet without an order conflict
+ * (mini-css-extract-plugin warns when two pages import shared styles in different orders).
+ */
+export { default as ActionButton } from './ActionButton'
+export { default as ChoiceChips } from './ChoiceChips'
+export { default as Notice } from './Notice'
+export { default as OrgPicker } from './OrgPicker'
+export { default as ReasonForm } from './ReasonForm'
+export { default as StateView } from './StateView'
+export { useManagedNodes, type ManagedNode } from './useManagedNodes'

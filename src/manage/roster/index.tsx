@@ -1,0 +1,208 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { call } from '../../api/client'
+import type { LectureRoster, RosterRow } from '../../shared/contract'
+import { refusal, type Refusal } from '../../shared/errors'
+import { formatTimeRange } from '../../utils/datetime'
+import { ActionButton, Notice, ReasonForm, StateView } from '../components'
+import { formatDateTime } from '../utils/chinaTime'
+import { LECTURE_STATUS, SIGNUP_STATUS, SIGNUP_STATUS_ORDER } from '../utils/labels'
+import { readParam } from '../utils/route'
+import './index.scss'
+
+interface RosterState {
+  phase: 'loading' | 'ready' | 'refused'
+  roster?: LectureRoster
+  refusal?: Refusal
+}
+
+interface Message {
+  tone: 'error' | 'success'
+  text: string
+  detail?: string
+}
+
+/**
+ * Opens the exported file. WeChat: download it, then open it in the document viewer, whose menu
+ * can forward it to a chat or a PC. h5: a new tab (the browser saves the .xlsx). Returns false when
+ * the browser blocked the tab, so the page can offer a link to tap.
+ */
+async function openExport(url: string): Promise<boolean> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const file = await Taro.downloadFile({ url })
+    if (file.statusCode !== 200) throw new Error(`download answered ${file.statusCode}`)
+    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true })
+    return true
+  }
+  return window.open(url, '_blank') !== null
+}
+
+/** The roster of one lecture (?id=): counts, sign-ups in arrival order, approval, export to Excel. */
+export default function ManageRoster() {
+  const { params } = useRouter()
+  const lectureId = readParam(params, 'id')
+  const [state, setState] = useState<RosterState>({ phase: 'loading' })
+  const [deciding, setDeciding] = useState<{ memberId: string; decision: 'approve' | 'decline' }>()
+  const [declining, setDeclining] = useState<string>()
+  const [rowMessage, setRowMessage] = useState<{ memberId: string } & Message>()
+  const [exporting, setExporting] = useState(false)
+  const [exported, setExported] = useState<{ url: string; fileName: string; blocked: boolean }>()
+  const [exportMessage, setExportMessage] = useState<Message>()
+
+  const load = async (quiet = false) => {
+    if (!lectureId) return setState({ phase: 'refused', refusal: refusal('NOT_FOUND', '没有指定党课') })
+    if (!quiet) setState({ phase: 'loading' })
+    const reply = await call('signup', 'roster', { lectureId })
+    if (reply.ok) setState({ phase: 'ready', roster: reply.data })
+    else if (!quiet) setState({ phase: 'refused', refusal: reply })
+  }
+
+  useLoad(() => {
+    void load()
+  })
+
+  const decide = async (row: RosterRow, decision: 'approve' | 'decline', reason?: string) => {
+    if (!lectureId || deciding) return
+    setDeciding({ memberId: row.memberId, decision })
+    setRowMessage(undefined)
+    try {
+      const reply = await call('signup', 'decide', {
+        lectureId,
+        memberId: row.memberId,
+        decision,
+        ...(reason ? { reason } : {}),
+      })
+      if (!reply.ok) {
+        setRowMessage({ memberId: row.memberId, tone: 'error', text: reply.message, detail: reply.explanation })
+        return
+      }
+      setDeclining(undefined)
+      const { status, position } = reply.data
+      const result = status === 'waitlisted' && position ? `名额已满，候补第${position}位` : SIGNUP_STATUS[status]
+      setRowMessage({ memberId: row.memberId, tone: 'success', text: `${row.name}：${result}` })
+      await load(true)
+    } finally {
+      setDeciding(undefined)
+    }
+  }
+
+  const exportRoster = async () => {
+    if (!lectureId || exporting) return
+    setExporting(true)
+    setExportMessage(undefined)
+    try {
+      const reply = await call('signup', 'exportRoster', { lectureId })
+      if (!reply.ok) return setExportMessage({ tone: 'error', text: reply.message, detail: reply.explanation })
+      const opened = await openExport(reply.data.url)
+      setExported({ url: reply.data.url, fileName: reply.data.fileName, blocked: !opened })
+    } catch (_err) {
+      setExportMessage({ tone: 'error', text: '名单已生成，但没有打开，请稍后再试' })
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  if (state.phase !== 'ready' || !state.roster) {
+    return (
+      <View className='manage-roster'>
+        <StateView
+          phase={state.phase === 'ready' ? 'loading' : state.phase}
+          refusal={state.refusal}
+          onRetry={lectureId ? () => void load() : undefined}
+        />
+      </View>
+    )
+  }
+
+  const { lecture, counts } = state.roster
+  const rows = [...state.roster.rows].sort((a, b) => a.ticket - b.ticket)
+  return (
+    <View className='manage-roster'>
+      <View className='manage-roster__head'>
+        <Text className='manage-roster__title'>{lecture.title}</Text>
+        <Text className='manage-roster__meta'>{formatTimeRange(lecture.startAt, lecture.endAt)}</Text>
+        <Text className='manage-roster__meta'>{`${LECTURE_STATUS[lecture.status]} · 名额 ${lecture.capacity} 人`}</Text>
+        <View className='manage-roster__counts'>
+          {SIGNUP_STATUS_ORDER.map((status) => (
+            <View key={status} className={`manage-roster__count manage-roster__count--${status}`}>
+              <Text className='manage-roster__count-number'>{counts[status] ?? 0}</Text>
+              <Text className='manage-roster__count-label'>{SIGNUP_STATUS[status]}</Text>
+            </View>
+          ))}
+        </View>
+        <ActionButton variant='plain' busy={exporting} onClick={() => void exportRoster()}>
+          {exporting ? '正在导出…' : '导出Excel'}
+        </ActionButton>
+        {exportMessage && <Notice tone={exportMessage.tone} text={exportMessage.text} detail={exportMessage.detail} />}
+        {exported && (
+          <Notice
+            tone='success'
+            text={`名单已导出：${exported.fileName}`}
+            detail={exported.blocked ? '浏览器没有自动打开，请点下面的按钮下载。' : undefined}
+          >
+            {process.env.TARO_ENV === 'h5' && (
+              <ActionButton size='small' variant='plain' onClick={() => void openExport(exported.url)}>
+                下载
+              </ActionButton>
+            )}
+          </Notice>
+        )}
+      </View>
+
+      <View className='manage-roster__list'>
+        <Text className='manage-roster__list-title'>按报名先后</Text>
+        {rows.length === 0 && <StateView phase='empty' text='还没有人报名' />}
+        {rows.map((row) => (
+          <View key={row.memberId} className='manage-roster__row'>
+            <View className='manage-roster__line'>
+              <Text className='manage-roster__ticket'>{`${row.ticket}.`}</Text>
+              <Text className='manage-roster__name'>{row.name}</Text>
+              <Text className={`manage-roster__status manage-roster__status--${row.status}`}>
+                {SIGNUP_STATUS[row.status]}
+              </Text>
+            </View>
+            <Text className='manage-roster__detail'>{`${row.branchName} · ${formatDateTime(row.signedUpAt)} 报名`}</Text>
+            {row.status === 'pending' && declining !== row.memberId && (
+              <View className='manage-roster__actions'>
+                <ActionButton
+                  size='small'
+                  className='manage-roster__action'
+                  busy={deciding?.memberId === row.memberId && deciding.decision === 'approve'}
+                  onClick={() => void decide(row, 'approve')}
+                >
+                  {deciding?.memberId === row.memberId && deciding.decision === 'approve' ? '请稍候…' : '通过'}
+                </ActionButton>
+                <ActionButton
+                  size='small'
+                  variant='quiet'
+                  className='manage-roster__action'
+                  onClick={() => {
+                    setDeclining(row.memberId)
+                    setRowMessage(undefined)
+                  }}
+                >
+                  不通过
+                </ActionButton>
+              </View>
+            )}
+            {row.status === 'pending' && declining === row.memberId && (
+              <ReasonForm
+                id={`decline-reason-${row.memberId}`}
+                label={`不通过${row.name}的报名，原因（选填，党员会看到）`}
+                placeholder='如：本次只面向本支部党员'
+                confirmText='确认不通过'
+                busy={deciding?.memberId === row.memberId}
+                onConfirm={(reason) => void decide(row, 'decline', reason)}
+                onBack={() => setDeclining(undefined)}
+              />
+            )}
+            {rowMessage?.memberId === row.memberId && (
+              <Notice tone={rowMessage.tone} text={rowMessage.text} detail={rowMessage.detail} />
+            )}
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

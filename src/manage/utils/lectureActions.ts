@@ -1,0 +1,29 @@
+/** What a secretary may do with a lecture in their list, decided from its status and time. */
+import type { LectureSummary } from '../../shared/contract'
+
+export type ManagedScope = 'drafts' | 'upcoming' | 'past'
+export type LectureAction = 'edit' | 'publish' | 'roster' | 'duplicate' | 'cancel'
+
+export const SCOPE_TABS: { value: ManagedScope; label: string }[] = [
+  { value: 'drafts', label: '草稿' },
+  { value: 'upcoming', label: '即将开始' },
+  { value: 'past', label: '已结束' },
+]
+
+/**
+ * A draft can be edited and published; a published lecture that has not ended can be edited,
+ * cancelled and has a roster; anything else only shows its roster. Every lecture can be copied as
+ * a new draft. The server checks all of it again; this only decides which buttons to show.
+ */
+export function actionsFor(lecture: Pick<LectureSummary, 'status' | 'endAt'>, now: Date): LectureAction[] {
+  if (lecture.status === 'draft') return ['edit', 'publish', 'duplicate']
+  const running = lecture.status === 'published' && Date.parse(lecture.endAt) > now.getTime()
+  if (running) return ['edit', 'roster', 'duplicate', 'cancel']
+  return ['roster', 'duplicate']
+}
+
+/** "12 / 40": confirmed sign-ups of the capacity. */
+export function seatsText(lecture: Pick<LectureSummary, 'capacity' | 'seatsLeft'>): string {
+  const signedUp = Math.max(0, lecture.capacity - Math.max(0, lecture.seatsLeft))
+  return `${signedUp} / ${lecture.capacity}`
+}

@@ -1,0 +1,139 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { call } from '../../api/client'
+import StatusTag from '../../components/StatusTag'
+import { proposalProcedures, type ProposalView } from '../../shared/contract/proposal'
+import type { Refusal } from '../../shared/errors'
+import { THEMES, themeName, type ThemeCode } from '../../shared/themes'
+import { fieldErrors, type FieldErrors } from '../../utils/formErrors'
+import { routes } from '../../utils/routes'
+import { proposalStatusLabel } from '../../utils/status'
+import './index.scss'
+
+const OUTLINE_MAX = 2000
+
+/** The proposal schema's own message for a missing theme lists the codes; a member needs words. */
+const WORDING = { theme: '请选择一种党课形式' }
+
+/** 个人自荐: a member proposes a lecture (theme, title, outline); the branch secretary decides. */
+export default function Propose() {
+  const [theme, setTheme] = useState<ThemeCode>()
+  const [title, setTitle] = useState('')
+  const [outline, setOutline] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [busy, setBusy] = useState(false)
+  const [refused, setRefused] = useState<Refusal>()
+  const [sent, setSent] = useState<ProposalView>()
+
+  const submit = async () => {
+    if (busy) return
+    // The schema the server parses with, so the page refuses exactly what the server would.
+    const parsed = proposalProcedures.propose.input.safeParse({ theme, title, outline })
+    setRefused(undefined)
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error, WORDING))
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    const reply = await call('proposal', 'propose', parsed.data)
+    setBusy(false)
+    if (reply.ok) setSent(reply.data)
+    else setRefused(reply)
+  }
+
+  if (sent) {
+    return (
+      <View className='propose'>
+        <View className='propose__done' role='status'>
+          <Text className='propose__done-title'>已提交</Text>
+          <Text className='propose__done-text'>
+            您的自荐已交给支部书记。书记审核后，结果会显示在“我的”页的“我的自荐”里。
+          </Text>
+          <View className='propose__sent'>
+            <Text className='propose__sent-title'>{sent.title}</Text>
+            <Text className='propose__sent-theme'>{themeName(sent.theme)}</Text>
+            <StatusTag {...proposalStatusLabel(sent.status)} />
+          </View>
+          <Button className='propose__button' onClick={() => void Taro.switchTab({ url: routes.mine })}>
+            回到我的
+          </Button>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='propose'>
+      <View className='propose__section'>
+        <Text className='propose__label'>党课形式</Text>
+        <View className='propose__themes' role='radiogroup'>
+          {THEMES.map((t) => {
+            const chosen = t.code === theme
+            return (
+              <View
+                key={t.code}
+                className={`propose__theme${chosen ? ' propose__theme--chosen' : ''}`}
+                role='radio'
+                aria-checked={chosen}
+                onClick={() => setTheme(t.code)}
+              >
+                <View className='propose__theme-head'>
+                  <Text className='propose__theme-name'>{t.name}</Text>
+                  {chosen && <Text className='propose__theme-mark'>✓ 已选</Text>}
+                </View>
+                <Text className='propose__theme-meaning'>{t.meaning}</Text>
+              </View>
+            )
+          })}
+        </View>
+        {errors.theme && <Text className='propose__error'>{errors.theme}</Text>}
+      </View>
+
+      <View className='propose__section'>
+        <Text className='propose__label'>题目</Text>
+        <Input
+          className='propose__input'
+          placeholderClass='propose__placeholder'
+          type='text'
+          maxlength={60}
+          value={title}
+          placeholder='例如：讲讲咱村的老支书'
+          aria-label='题目'
+          onInput={(e) => setTitle(e.detail.value)}
+        />
+        {errors.title && <Text className='propose__error'>{errors.title}</Text>}
+      </View>
+
+      <View className='propose__section'>
+        <Text className='propose__label'>提纲</Text>
+        <Text className='propose__hint'>想讲哪几部分、讲哪些故事，至少10个字。</Text>
+        <Textarea
+          className='propose__textarea'
+          placeholderClass='propose__placeholder'
+          maxlength={OUTLINE_MAX}
+          value={outline}
+          placeholder='一、……　二、……　三、……'
+          aria-label='提纲'
+          onInput={(e) => setOutline(e.detail.value)}
+        />
+        <Text className='propose__count'>{`${outline.length} / ${OUTLINE_MAX} 字`}</Text>
+        {errors.outline && <Text className='propose__error'>{errors.outline}</Text>}
+      </View>
+
+      <View className='propose__section propose__section--submit'>
+        {refused && (
+          <View className='propose__refusal' role='alert'>
+            <Text className='propose__refusal-text'>{refused.message}</Text>
+            {refused.explanation && <Text className='propose__refusal-detail'>{refused.explanation}</Text>}
+          </View>
+        )}
+        <Button className={`propose__button${busy ? ' propose__button--busy' : ''}`} onClick={() => void submit()}>
+          {busy ? '正在提交…' : '提交自荐'}
+        </Button>
+        <Text className='propose__hint'>提交后由支部书记审核，采纳后会安排您主讲。</Text>
+      </View>
+    </View>
+  )
+}

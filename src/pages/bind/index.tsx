@@ -1,0 +1,152 @@
+import { Button, Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { call } from '../../api/client'
+// The member file alone: the other contract files' schemas need not ride in the main package.
+import { memberProcedures } from '../../shared/contract/member'
+import type { Refusal } from '../../shared/errors'
+import { fieldErrors, type FieldErrors } from '../../utils/formErrors'
+import { routes } from '../../utils/routes'
+import './index.scss'
+
+type Method = 'invite' | 'roster'
+
+const METHODS: { code: Method; name: string; hint: string }[] = [
+  { code: 'invite', name: '用邀请码', hint: '邀请码是支部发给您的6位字母或数字。' },
+  { code: 'roster', name: '用姓名和手机号', hint: '请填写在支部登记的姓名和手机号。' },
+]
+
+/** The member schema has no member-facing words for a missing or long name. */
+const WORDING = { name: '请填写姓名（最多20个字）' }
+
+/** Bind this WeChat to a member of the roster, once: by invite code, or by name and phone. */
+export default function Bind() {
+  const [method, setMethod] = useState<Method>('invite')
+  const [code, setCode] = useState('')
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [busy, setBusy] = useState(false)
+  const [refused, setRefused] = useState<Refusal>()
+
+  const choose = (m: Method) => {
+    setMethod(m)
+    setErrors({})
+    setRefused(undefined)
+  }
+
+  const submit = async () => {
+    if (busy) return
+    // The same schema the server parses with: what passes here is what the server accepts.
+    const parsed = memberProcedures.bind.input.safeParse(
+      method === 'invite' ? { method, code } : { method, name, phone },
+    )
+    setRefused(undefined)
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error, WORDING))
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    const reply = await call('member', 'bind', parsed.data)
+    setBusy(false)
+    if (reply.ok) {
+      void Taro.showToast({ title: '绑定成功', icon: 'success' })
+      void Taro.switchTab({ url: routes.mine })
+    } else {
+      setRefused(reply)
+    }
+  }
+
+  const hint = METHODS.find((m) => m.code === method)?.hint
+
+  return (
+    <View className='bind'>
+      <View className='bind__methods' role='tablist'>
+        {METHODS.map((m) => (
+          <View
+            key={m.code}
+            className={`bind__method${m.code === method ? ' bind__method--active' : ''}`}
+            role='tab'
+            aria-selected={m.code === method}
+            onClick={() => choose(m.code)}
+          >
+            <Text className='bind__method-text'>{m.name}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='bind__form'>
+        <Text className='bind__hint'>{hint}</Text>
+
+        {method === 'invite' ? (
+          <View className='bind__field'>
+            <Text className='bind__label'>邀请码</Text>
+            <Input
+              className='bind__input bind__input--code'
+              placeholderClass='bind__placeholder'
+              type='text'
+              maxlength={6}
+              value={code}
+              placeholder='6位字母或数字'
+              aria-label='邀请码'
+              onInput={(e) => setCode(e.detail.value.toUpperCase())}
+            />
+            {errors.code && <Text className='bind__error'>{errors.code}</Text>}
+          </View>
+        ) : (
+          <>
+            <View className='bind__field'>
+              <Text className='bind__label'>姓名</Text>
+              <Input
+                className='bind__input'
+                placeholderClass='bind__placeholder'
+                type='text'
+                maxlength={20}
+                value={name}
+                placeholder='在支部登记的姓名'
+                aria-label='姓名'
+                onInput={(e) => setName(e.detail.value)}
+              />
+              {errors.name && <Text className='bind__error'>{errors.name}</Text>}
+            </View>
+            <View className='bind__field'>
+              <Text className='bind__label'>手机号</Text>
+              <Input
+                className='bind__input'
+                placeholderClass='bind__placeholder'
+                type='number'
+                maxlength={11}
+                value={phone}
+                placeholder='11位手机号'
+                aria-label='手机号'
+                onInput={(e) => setPhone(e.detail.value)}
+              />
+              {errors.phone && <Text className='bind__error'>{errors.phone}</Text>}
+            </View>
+          </>
+        )}
+
+        {refused && (
+          <View className='bind__refusal' role='alert'>
+            <Text className='bind__refusal-text'>{refused.message}</Text>
+            {refused.explanation && <Text className='bind__refusal-detail'>{refused.explanation}</Text>}
+          </View>
+        )}
+
+        <Button className={`bind__button${busy ? ' bind__button--busy' : ''}`} onClick={() => void submit()}>
+          {busy ? '正在绑定…' : '绑定'}
+        </Button>
+
+        {refused?.code === 'ALREADY_BOUND' && (
+          <Button
+            className='bind__button bind__button--plain'
+            onClick={() => void Taro.switchTab({ url: routes.mine })}
+          >
+            回到我的
+          </Button>
+        )}
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,147 @@
+/** lecture: browse (members) and manage (secretaries, administrators). */
+import { z } from 'zod'
+import type { CheckinLevel, HourBucket, LectureStatus, SpeakerRole } from '../model'
+import { THEME_CODES, type ThemeCode } from '../themes'
+import { id, isoDate, lectureCursor, pageSize, procedure } from './common'
+
+export const SPEAKER_ROLES = ['secretary', 'committee', 'member', 'expert', 'model'] as const
+export const HOUR_BUCKETS = ['training', 'collective', 'lecturing', 'online'] as const
+export const CHECKIN_LEVELS = ['L0', 'L1', 'L2', 'L3'] as const
+export const CANCEL_POLICIES = ['untilDeadline', 'untilStart'] as const
+
+const stop = z.object({
+  name: z.string().trim().min(1).max(40),
+  address: z.string().trim().min(1).max(100),
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+})
+
+/** What a secretary fills in to post a lecture: validated in the form and again on the server. */
+export const lectureInput = z
+  .object({
+    title: z.string().trim().min(2, '标题至少2个字').max(60, '标题最多60个字'),
+    theme: z.enum(THEME_CODES),
+    summary: z.string().trim().max(2000).default(''),
+    lecturer: z.object({
+      name: z.string().trim().min(1, '请填写主讲人').max(20),
+      title: z.string().trim().max(40).optional(),
+      memberId: id.optional(),
+    }),
+    speakerRole: z.enum(SPEAKER_ROLES),
+    hostOrgId: id,
+    coHostOrgIds: z.array(id).max(10).default([]),
+    openToAll: z.boolean().default(false),
+    venue: z.object({
+      address: z.string().trim().min(2, '请填写地点').max(100),
+      lat: z.number().min(-90).max(90).optional(),
+      lng: z.number().min(-180).max(180).optional(),
+      radiusM: z.number().int().min(50).max(3000).default(200),
+      stops: z.array(stop).max(10).default([]),
+    }),
+    startAt: isoDate,
+    endAt: isoDate,
+    signupDeadline: isoDate,
+    capacity: z.number().int().min(1, '人数至少为1').max(5000),
+    approvalRequired: z.boolean().default(false),
+    cancelPolicy: z.enum(CANCEL_POLICIES).default('untilDeadline'),
+    /** Absent: the default from the duration (src/shared/studyHours.ts). */
+    credit: z
+      .object({
+        hours: z
+          .number()
+          .min(0)
+          .max(8)
+          .refine((h) => Number.isInteger(h * 2), '学时须为0.5的整数倍'),
+        bucket: z.enum(HOUR_BUCKETS),
+      })
+      .optional(),
+    checkinLevel: z.enum(CHECKIN_LEVELS).default('L1'),
+    coverFileId: z.string().max(300).optional(),
+  })
+  .refine((l) => Date.parse(l.endAt) > Date.parse(l.startAt), { message: '结束时间须晚于开始时间', path: ['endAt'] })
+  .refine((l) => Date.parse(l.signupDeadline) <= Date.parse(l.startAt), {
+    message: '报名截止须不晚于开始时间',
+    path: ['signupDeadline'],
+  })
+  .refine((l) => l.theme !== 'walking' || l.venue.stops.length >= 2, {
+    message: '行走党课至少要有两个站点',
+    path: ['venue', 'stops'],
+  })
+  .refine((l) => !l.coHostOrgIds.includes(l.hostOrgId), { message: '联办单位不能是主办单位', path: ['coHostOrgIds'] })
+
+export type LectureInput = z.input<typeof lectureInput>
+
+export const LIST_FILTERS = ['upcoming', 'thisWeek', 'myBranch', 'openToAll'] as const
+
+export interface LectureSummary {
+  id: string
+  title: string
+  theme: ThemeCode
+  lecturerName: string
+  hostOrgName: string
+  /** ISO 8601 */
+  startAt: string
+  endAt: string
+  address: string
+  capacity: number
+  seatsLeft: number
+  hours: number
+  status: LectureStatus
+}
+
+export interface LectureList {
+  items: LectureSummary[]
+  /** Pass as `after` to load the next page; absent on the last page. */
+  next?: { startAt: string; id: string }
+}
+
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'pending' | 'declined' | 'cancelled'
+
+export interface LectureDetail extends LectureSummary {
+  summary: string
+  lecturer: { name: string; title?: string; memberId?: string }
+  speakerRole: SpeakerRole
+  hostOrgId: string
+  coHostOrgIds: string[]
+  openToAll: boolean
+  venue: { address: string; lat?: number; lng?: number; radiusM: number; stops: z.infer<typeof stop>[] }
+  signupDeadline: string
+  approvalRequired: boolean
+  cancelPolicy: (typeof CANCEL_POLICIES)[number]
+  credit: { hours: number; bucket: HourBucket }
+  checkinLevel: CheckinLevel
+  /** The stored cover (for the edit form); `coverUrl` is a temporary URL to show it. */
+  coverFileId?: string
+  coverUrl?: string
+  cancelReason?: string
+  waiting: number
+  /** The caller's own sign-up, if any; `position` is their place on the waitlist (1 = next). */
+  mySignup?: { status: SignupStatus; position?: number; reason?: string }
+  /** The caller may edit, publish, cancel and see the roster. */
+  canManage: boolean
+}
+
+export const lectureProcedures = {
+  list: procedure<LectureList>()(
+    z.object({
+      theme: z.enum(THEME_CODES).optional(),
+      filter: z.enum(LIST_FILTERS).default('upcoming'),
+      /** Title or lecturer contains this text. */
+      q: z.string().trim().max(30).optional(),
+      after: lectureCursor.optional(),
+      pageSize,
+    }),
+  ),
+  detail: procedure<LectureDetail>()(z.object({ id })),
+  /** A secretary's or administrator's lectures of the nodes they manage. */
+  managed: procedure<{ items: LectureSummary[] }>()(
+    z.object({ scope: z.enum(['drafts', 'upcoming', 'past']), orgId: id.optional() }),
+  ),
+  /** Create (no id) or edit a draft or published lecture. */
+  save: procedure<{ id: string }>()(z.object({ id: id.optional(), lecture: lectureInput })),
+  publish: procedure<{ id: string }>()(z.object({ id })),
+  cancel: procedure<{ id: string; notified: number }>()(
+    z.object({ id, reason: z.string().trim().min(2, '请填写取消原因').max(200) }),
+  ),
+  duplicate: procedure<{ id: string }>()(z.object({ id })),
+}

@@ -1,0 +1,72 @@
+/** member: binding a WeChat identity to a roster entry, and the roster a secretary keeps. */
+import { z } from 'zod'
+import type { OrgKind, Role } from '../model'
+import { id, procedure } from './common'
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请填写11位手机号')
+export const inviteCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{6}$/, '邀请码是6位字母或数字')
+
+export interface Me {
+  bound: boolean
+  member?: {
+    id: string
+    name: string
+    branchId: string
+    branchName: string
+    roles: Role[]
+    /** Nodes whose lectures this member may manage (their branch as an officer, an administrator's node). */
+    manages: { id: string; name: string; kind: OrgKind }[]
+  }
+}
+
+export interface RosterEntry {
+  id: string
+  name: string
+  phone: string
+  roles: Role[]
+  bound: boolean
+  inviteCode: string
+}
+
+export interface ImportReport {
+  /** False when any row failed: then nothing was written. */
+  applied: boolean
+  created: number
+  updated: number
+  /**
+   * Every data row, numbered as in Excel. When `applied` is false, a good row's result says what importing
+   * it would have done; nothing was written.
+   */
+  rows: { row: number; name: string; result: 'created' | 'updated' | 'unchanged' | 'error'; errors: string[] }[]
+}
+
+export const memberProcedures = {
+  me: procedure<Me>()(z.object({})),
+  bind: procedure<Me>()(
+    z.discriminatedUnion('method', [
+      z.object({ method: z.literal('invite'), code: inviteCode }),
+      z.object({ method: z.literal('roster'), name: z.string().trim().min(1).max(20), phone }),
+    ]),
+  ),
+  unbind: procedure<{ memberId: string }>()(z.object({ memberId: id })),
+  roster: procedure<{ branch: { id: string; name: string }; members: RosterEntry[] }>()(z.object({ branchId: id })),
+  /** An Excel (.xlsx) or CSV file with Chinese headings 姓名, 手机号, 职务; all rows or none. */
+  importRoster: procedure<ImportReport>()(
+    z.object({
+      branchId: id,
+      fileName: z
+        .string()
+        .trim()
+        .regex(/\.(xlsx|csv)$/i, '请选择 .xlsx 或 .csv 文件'),
+      /** The file's bytes, base64 (a roster of a few hundred rows is tens of KB). */
+      contentBase64: z.string().min(1).max(4_000_000),
+    }),
+  ),
+}

@@ -1,0 +1,230 @@
+/**
+ * Rules for posting and running lectures, pure so that they can be tested without a database: what a
+ * saved lecture stores, when it may be edited, published or cancelled, what a duplicate or an accepted
+ * proposal becomes, and the China-time calendar the list filters use. Refusals are thrown as AppError.
+ */
+import type { z } from 'zod'
+import type { lectureInput } from './contract/lecture'
+import { AppError } from './errors'
+import type { LectureDoc, LectureStatus, OrgDoc, ProposalDoc, Role, SpeakerRole } from './model'
+import { defaultCreditHours } from './studyHours'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+const DAY = 24 * HOUR
+/** China has one time zone and no daylight saving: local time is always UTC+8. */
+const CHINA_OFFSET = 8 * HOUR
+
+/** The lecture form as the server has it after parsing (defaults filled in). */
+export type LectureValues = z.output<typeof lectureInput>
+
+/** Everything of a lecture that the form decides; the rest (counters, status, audit) the server keeps. */
+export type LectureFields = Omit<
+  LectureDoc,
+  '_id' | 'signedUp' | 'waiting' | 'tickets' | 'status' | 'cancelReason' | 'createdBy' | 'createdAt' | 'updatedAt'
+>
+
+export type NewLecture = Omit<LectureDoc, '_id'>
+
+/** What a lecture stores from the form, with the host's name and ancestors copied from its org. */
+export function lectureFields(values: LectureValues, host: Pick<OrgDoc, '_id' | 'name' | 'path'>): LectureFields {
+  const startAt = new Date(values.startAt)
+  const endAt = new Date(values.endAt)
+  const minutes = (endAt.getTime() - startAt.getTime()) / MINUTE
+  const { address, lat, lng, radiusM, stops } = values.venue
+  const fields: LectureFields = {
+    title: values.title,
+    theme: values.theme,
+    summary: values.summary,
+    lecturer: compact({ name: values.lecturer.name, title: values.lecturer.title, memberId: values.lecturer.memberId }),
+    speakerRole: values.speakerRole,
+    hostOrgId: host._id,
+    hostOrgName: host.name,
+    hostPath: host.path,
+    coHostOrgIds: values.coHostOrgIds,
+    openToAll: values.openToAll,
+    venue: compact({ address, lat, lng, radiusM, stops }),
+    startAt,
+    endAt,
+    signupDeadline: new Date(values.signupDeadline),
+    capacity: values.capacity,
+    approvalRequired: values.approvalRequired,
+    cancelPolicy: values.cancelPolicy,
+    credit: values.credit ?? { hours: defaultCreditHours(values.theme, minutes), bucket: 'collective' },
+    checkinLevel: values.checkinLevel,
+  }
+  if (values.coverFileId) fields.coverFileId = values.coverFileId
+  return fields
+}
+
+/** A lecture as first saved: a draft with no sign-ups yet. */
+export function newLecture(fields: LectureFields, createdBy: string, now: Date): NewLecture {
+  return {
+    ...fields,
+    signedUp: 0,
+    waiting: 0,
+    tickets: 0,
+    status: 'draft',
+    createdBy,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/** Co-host ids that are not organisations, explained for the person filling in the form. */
+export function missingOrgsProblem(wanted: string[], found: string[]): string | undefined {
+  const known = new Set(found)
+  const missing = wanted.filter((id) => !known.has(id))
+  return missing.length ? `联办单位不存在：${missing.join('、')}` : undefined
+}
+
+/** Only drafts and published lectures can be changed; a cancelled or finished one is history. */
+export function assertEditable(status: LectureStatus): void {
+  if (status === 'cancelled') throw new AppError('INVALID_STATE', '已取消的党课不能修改')
+  if (status === 'finished') throw new AppError('INVALID_STATE', '已结束的党课不能修改')
+}
+
+/** Seats already given cannot be taken back by lowering the capacity. */
+export function assertCapacityFits(capacity: number, signedUp: number): void {
+  if (capacity < signedUp) {
+    throw new AppError('INVALID_INPUT', `人数上限不能少于已报名的${signedUp}人`)
+  }
+}
+
+/** A draft may be published while members can still sign up for it. */
+export function assertPublishable(
+  lecture: Pick<LectureDoc, 'status' | 'startAt' | 'signupDeadline' | 'theme' | 'venue'>,
+  now: Date,
+): void {
+  if (lecture.status !== 'draft') throw new AppError('INVALID_STATE', '只有草稿可以发布')
+  if (lecture.startAt <= now) throw new AppError('INVALID_STATE', '开始时间已过，请修改时间后再发布')
+  if (lecture.signupDeadline <= now) throw new AppError('INVALID_STATE', '报名截止时间已过，请修改后再发布')
+  if (lecture.theme === 'walking' && lecture.venue.stops.length < 2) {
+    throw new AppError('INVALID_STATE', '行走党课至少要有两个站点，请编辑后再发布')
+  }
+}
+
+/** A published lecture may be cancelled until it ends. */
+export function assertCancellable(lecture: Pick<LectureDoc, 'status' | 'endAt'>, now: Date): void {
+  if (lecture.status !== 'published') throw new AppError('INVALID_STATE', '只有已发布的党课可以取消')
+  if (lecture.endAt <= now) throw new AppError('INVALID_STATE', '党课已经结束，不能取消')
+}
+
+/** Where a lecture shows on a secretary's "my lectures" page. */
+export function managedScopeOf(
+  lecture: Pick<LectureDoc, 'status' | 'endAt'>,
+  now: Date,
+): 'drafts' | 'upcoming' | 'past' {
+  if (lecture.status === 'draft') return 'drafts'
+  return lecture.status === 'published' && lecture.endAt > now ? 'upcoming' : 'past'
+}
+
+/**
+ * A new draft with the same content. A lecture that has already started moves to the same weekday and
+ * time of next week (China time); a future one keeps its dates. Sign-ups are not copied.
+ */
+export function duplicateLecture(original: LectureDoc, createdBy: string, now: Date): NewLecture {
+  const shift =
+    original.startAt <= now ? sameTimeNextWeek(original.startAt, now).getTime() - original.startAt.getTime() : 0
+  const moved = (d: Date) => new Date(d.getTime() + shift)
+  const fields: LectureFields = {
+    title: original.title,
+    theme: original.theme,
+    summary: original.summary,
+    lecturer: { ...original.lecturer },
+    speakerRole: original.speakerRole,
+    hostOrgId: original.hostOrgId,
+    hostOrgName: original.hostOrgName,
+    hostPath: [...original.hostPath],
+    coHostOrgIds: [...original.coHostOrgIds],
+    openToAll: original.openToAll,
+    venue: { ...original.venue, stops: original.venue.stops.map((s) => ({ ...s })) },
+    startAt: moved(original.startAt),
+    endAt: moved(original.endAt),
+    signupDeadline: moved(original.signupDeadline),
+    capacity: original.capacity,
+    approvalRequired: original.approvalRequired,
+    cancelPolicy: original.cancelPolicy,
+    credit: { ...original.credit },
+    checkinLevel: original.checkinLevel,
+  }
+  if (original.coverFileId) fields.coverFileId = original.coverFileId
+  return newLecture(fields, createdBy, now)
+}
+
+/** The weekday and China time of day of `at`, in the China week after the one `now` is in. */
+export function sameTimeNextWeek(at: Date, now: Date): Date {
+  const intoWeek = at.getTime() - chinaWeek(at).start.getTime()
+  return new Date(chinaWeek(now).end.getTime() + intoWeek)
+}
+
+/** The China-time week (Monday 00:00 to the next Monday 00:00) that `now` is in. */
+export function chinaWeek(now: Date): { start: Date; end: Date } {
+  const local = new Date(now.getTime() + CHINA_OFFSET)
+  const sinceMonday = (local.getUTCDay() + 6) % 7
+  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - sinceMonday) - CHINA_OFFSET
+  return { start: new Date(start), end: new Date(start + 7 * DAY) }
+}
+
+/** `days` after the China-time date of `now`, at h:m China time. */
+export function chinaTime(now: Date, days: number, h: number, m: number): Date {
+  const local = new Date(now.getTime() + CHINA_OFFSET)
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, h, m) - CHINA_OFFSET)
+}
+
+/** How a member lectures, from their roles (the highest office counts). */
+export function speakerRoleOf(roles: Role[]): SpeakerRole {
+  if (roles.includes('secretary')) return 'secretary'
+  if (roles.includes('committee')) return 'committee'
+  return 'member'
+}
+
+/** Placeholders the secretary edits before publishing an accepted proposal. */
+export const PROPOSAL_DRAFT = { address: '地点待定', capacity: 30, minutes: 60 } as const
+
+/**
+ * The draft lecture an accepted proposal becomes: the member lectures at their own branch; the time is a
+ * placeholder (a week from now, 14:30 to 15:30 China time), as are the place and the capacity.
+ */
+export function lectureFromProposal(
+  proposal: Pick<ProposalDoc, 'memberId' | 'memberName' | 'theme' | 'title' | 'outline'>,
+  branch: Pick<OrgDoc, '_id' | 'name' | 'path'>,
+  lecturerRoles: Role[],
+  decidedBy: string,
+  now: Date,
+): NewLecture {
+  const startAt = chinaTime(now, 7, 14, 30)
+  const endAt = new Date(startAt.getTime() + PROPOSAL_DRAFT.minutes * MINUTE)
+  const fields: LectureFields = {
+    title: proposal.title,
+    theme: proposal.theme,
+    summary: proposal.outline,
+    lecturer: { name: proposal.memberName, memberId: proposal.memberId },
+    speakerRole: speakerRoleOf(lecturerRoles),
+    hostOrgId: branch._id,
+    hostOrgName: branch.name,
+    hostPath: branch.path,
+    coHostOrgIds: [],
+    openToAll: false,
+    venue: { address: PROPOSAL_DRAFT.address, radiusM: 200, stops: [] },
+    startAt,
+    endAt,
+    signupDeadline: new Date(startAt.getTime() - 2 * HOUR),
+    capacity: PROPOSAL_DRAFT.capacity,
+    approvalRequired: false,
+    cancelPolicy: 'untilDeadline',
+    credit: { hours: defaultCreditHours(proposal.theme, PROPOSAL_DRAFT.minutes), bucket: 'collective' },
+    checkinLevel: 'L1',
+  }
+  return newLecture(fields, decidedBy, now)
+}
+
+/** Text searched as it is typed: regular-expression characters lose their meaning. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
+}
+
+/** Drops undefined fields (the database would store them as null). */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T
+}

@@ -1,0 +1,60 @@
+/** The "我的" page's view of a member: roles in words, the manage entries they may open, their lectures by state. */
+import type { Me, MyLectureItem } from '../shared/contract'
+import type { Role } from '../shared/model'
+import { routes } from './routes'
+
+const ROLE_NAMES: Record<Role, string> = {
+  member: '党员',
+  secretary: '支部书记',
+  committee: '支部委员',
+  admin: '组织管理员',
+  judge: '评审专家',
+}
+
+/** "支部书记、党员": offices first, as members introduce themselves. */
+export function roleNames(roles: readonly Role[]): string {
+  const order: Role[] = ['admin', 'secretary', 'committee', 'judge', 'member']
+  return order
+    .filter((r) => roles.includes(r))
+    .map((r) => ROLE_NAMES[r])
+    .join('、')
+}
+
+export interface ManageEntry {
+  title: string
+  url: string
+}
+
+/**
+ * The secretary's pages a member may open (src/shared/rights.ts decides on the server): lectures and
+ * proposals for anyone who manages a node's lectures, the roster for secretaries and administrators.
+ */
+export function manageEntries(member: NonNullable<Me['member']>): ManageEntry[] {
+  if (member.manages.length === 0) return []
+  const roster = member.roles.includes('secretary') || member.roles.includes('admin')
+  return [
+    { title: '党课管理', url: routes.manageLectures },
+    ...(roster ? [{ title: '党员名册', url: routes.manageMembers }] : []),
+    { title: '自荐审核', url: routes.manageProposals },
+  ]
+}
+
+export interface MyLectures {
+  signedUp: MyLectureItem[]
+  waitlisted: MyLectureItem[]
+  pending: MyLectureItem[]
+  declined: MyLectureItem[]
+  attended: MyLectureItem[]
+}
+
+/** Upcoming sign-ups by state (cancelled ones are left out) and the past ones the member had a seat at. */
+export function groupMyLectures(upcoming: readonly MyLectureItem[], past: readonly MyLectureItem[]): MyLectures {
+  const of = (status: MyLectureItem['status']) => upcoming.filter((i) => i.status === status)
+  return {
+    signedUp: of('confirmed'),
+    waitlisted: of('waitlisted'),
+    pending: of('pending'),
+    declined: of('declined'),
+    attended: past.filter((i) => i.status === 'confirmed'),
+  }
+}
