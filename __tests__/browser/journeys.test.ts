@@ -1,0 +1,472 @@
+/**
+ * The two journeys of issue 3 in chromium against one local system, as two people on two phones
+ * (separate profiles, so separate sign-in cookies):
+ * - a plain member signs in, finds a lecture of their branch under its theme tab, signs up and sees it
+ *   under 已报名 on 我的;
+ * - that branch's secretary signs in, posts a new lecture through the form (dates from the picker)
+ *   and then sees the member on the roster of the lecture they signed up for.
+ * The tests run in order and build on each other. Who and which lecture come from buildSeed with the
+ * same `now` the system seeds with. Screenshots: __tests__/.artifacts/journey-*.png.
+ */
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import type { CDPSession, Locator, Page } from 'playwright-core'
+import { type LocalSystem, startLocalSystem } from '../../scripts/local/system'
+import { buildSeed, type Seed } from '../../scripts/seed/data'
+import { chinaIso, chinaToday, formatPickedDate } from '../../src/manage/utils/chinaTime'
+import type { LectureDoc, MemberDoc, SignupDoc } from '../../src/shared/model'
+import { themeName, THEMES } from '../../src/shared/themes'
+import { openPhone, type Phone, screenshot } from '../support/browser'
+
+const now = new Date()
+const seed = buildSeed(now)
+
+/** Waits for what a page shows after a tap or a call (the local functions answer in well under this). */
+const UI_TIMEOUT = 15_000
+
+interface Cast {
+  member: MemberDoc
+  secretary: MemberDoc
+  lecture: LectureDoc
+  openid: (m: MemberDoc) => string
+}
+
+/**
+ * A bound plain member whose branch hosts a lecture they can simply sign up for (published, no approval,
+ * seats left, the deadline well ahead), and a bound secretary of that branch, who manages its roster.
+ * The lecture's title must be unique among those the member sees, so that its card is found by title.
+ */
+function chooseCast(s: Seed): Cast {
+  const openids = new Map(s.bindings.map((b) => [b.memberId, b._id]))
+  const byId = new Map(s.orgs.map((o) => [o._id, o]))
+  const margin = new Date(now.getTime() + 2 * 60 * 60_000) // the whole run stays well before the deadline
+  const signable = (l: LectureDoc) =>
+    l.status === 'published' &&
+    !l.approvalRequired &&
+    l.capacity - l.signedUp > 0 &&
+    l.signupDeadline > margin &&
+    l.startAt > now
+  for (const member of s.members) {
+    if (!openids.has(member._id) || !member.roles.every((r) => r === 'member')) continue
+    const secretary = s.members.find(
+      (m) => m.branchId === member.branchId && m.roles.includes('secretary') && openids.has(m._id),
+    )
+    if (!secretary) continue
+    const path = new Set([...byId.get(member.branchId)!.path, member.branchId])
+    const visible = s.lectures.filter(
+      (l) => l.status === 'published' && l.endAt > now && (l.openToAll || path.has(l.hostOrgId)),
+    )
+    const lecture = visible
+      .filter((l) => l.hostOrgId === member.branchId && signable(l))
+      .filter((l) => visible.filter((v) => v.title === l.title).length === 1)
+      .sort((a, b) => a.startAt.getTime() - b.startAt.getTime())[0]
+    if (lecture) return { member, secretary, lecture, openid: (m) => openids.get(m._id)! }
+  }
+  throw new Error('the seed has no bound plain member whose branch hosts a lecture open for sign-up')
+}
+
+const { member, secretary, lecture, openid } = chooseCast(seed)
+const lectureTheme = themeName(lecture.theme)
+
+// The secretary's new lecture: tomorrow (China time) 14:30–16:00, sign-up until 12:00 the same day.
+const tomorrow = chinaToday(new Date(now.getTime() + 24 * 60 * 60_000))
+const posted = {
+  title: `Browser测试党课 ${Date.now()}`,
+  theme: THEMES.find((t) => t.code === 'village')!,
+  lecturer: secretary.name,
+  address: '历下区党群服务中心三楼报告厅',
+  capacity: 30,
+}
+
+let dataDir: string
+let system: LocalSystem | undefined
+let memberPhone: Phone | undefined
+let secretaryPhone: Phone | undefined
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'dangke-journeys-'))
+  // May build the h5 app first (~45 s cold).
+  system = await startLocalSystem({ port: 0, dataDir, now })
+  memberPhone = await openPhone()
+  secretaryPhone = await openPhone()
+  for (const phone of [memberPhone, secretaryPhone]) phone.page.on('pageerror', (err) => pageErrors.push(String(err)))
+}, 240_000)
+
+afterAll(async () => {
+  await memberPhone?.close()
+  await secretaryPhone?.close()
+  await system?.stop()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+}, 30_000)
+
+/**
+ * Reads until `check` passes (jest has no expect.poll): what a page shows after a tap or a call arrives a
+ * moment later. After the timeout the last failure is thrown, with its diff.
+ */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = UI_TIMEOUT): Promise<void> {
+  const end = Date.now() + timeout
+  for (;;) {
+    const value = await read()
+    try {
+      check(value)
+      return
+    } catch (err) {
+      if (Date.now() > end) throw err
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+const base = () => system!.emulator.url
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+/** Taro h5 keeps the pages below the top one in the DOM, hidden: only what is on screen counts. */
+const shown = (page: Page, selector: string, hasText?: string | RegExp) =>
+  page.locator(selector, hasText === undefined ? {} : { hasText }).filter({ visible: true })
+
+/**
+ * Waits until the pages stop sliding (Taro h5 moves a page in over 0.3 s and marks it stationed) and
+ * nothing else is animating, for a few checks in a row, so that a screenshot shows what a person sees.
+ */
+async function settle(page: Page): Promise<void> {
+  const end = Date.now() + UI_TIMEOUT
+  for (let calm = 0; calm < 3 && Date.now() < end;) {
+    const moving = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.taro_page')].some(
+          (p) => p.classList.contains('taro_page_show') && !p.classList.contains('taro_page_stationed'),
+        ) ||
+        document
+          .getAnimations()
+          .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity),
+    )
+    calm = moving ? 0 : calm + 1
+    await page.waitForTimeout(100)
+  }
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await settle(page)
+  await screenshot(page, name)
+}
+
+async function signIn(page: Page, who: MemberDoc): Promise<void> {
+  await page.goto(`${base()}/app/login`)
+  const button = page.locator(`button[data-openid="${openid(who)}"]`)
+  await button.scrollIntoViewIfNeeded()
+  await Promise.all([page.waitForURL((u) => u.origin === base() && u.pathname === '/'), button.tap()])
+  await shown(page, '.lecture-card').first().waitFor({ timeout: UI_TIMEOUT })
+}
+
+async function openMineTab(page: Page): Promise<void> {
+  await page.locator('.weui-tabbar__item', { hasText: '我的' }).tap()
+  await page.waitForURL(/#\/pages\/mine\/index/)
+  await shown(page, '.mine__name').waitFor({ timeout: UI_TIMEOUT })
+}
+
+/** A field of the lecture form by its label. */
+const formField = (page: Page, label: string) =>
+  shown(page, '.form-field').filter({ has: page.locator('.form-field__label-text', { hasText: exactly(label) }) })
+
+// ---------------------------------------------------------------------------------------------------------
+// Taro h5's Picker: tapping the field opens a wheel per column (year / month / day, or hour / minute) at
+// the bottom of the screen, appended to <body>. A person turns each wheel with a swipe and taps 确定;
+// so does this test, with real touch events through the DevTools protocol (Playwright has no swipe).
+// Taps on a wheel row are not used: chromium follows the tap with emulated mouse events that the wheel
+// also listens to, so one tap sometimes moves it twice. Each swipe is checked and repeated until the
+// wanted row sits in the middle.
+// ---------------------------------------------------------------------------------------------------------
+
+const ROW = 34 // the wheel's row height in px (weui)
+const openPicker = (page: Page) => page.locator('.weui-picker__overlay:not([style*="display: none"])')
+
+/** The row a wheel will stop at (its inline transform is the target, not the animated position). */
+async function wheelState(wheel: Locator, want: string): Promise<{ selected: string; rows: number | null }> {
+  return wheel.evaluate(
+    (group, [wanted, row]) => {
+      const items = [...group.querySelectorAll('.weui-picker__item')].map((e) => e.textContent ?? '')
+      const content = group.querySelector<HTMLElement>('.weui-picker__content')!
+      const offset = Number(/translate3d\(0px, (-?[\d.]+)px/.exec(content.style.transform)?.[1] ?? 0)
+      const top = group.querySelector<HTMLElement>('.weui-picker__indicator')!.offsetTop
+      const at = Math.round((top - offset) / row)
+      // the time wheels repeat a few rows at both ends: aim at the nearest row with the wanted value
+      let target = -1
+      items.forEach((text, i) => {
+        if (text === wanted && (target < 0 || Math.abs(i - at) < Math.abs(target - at))) target = i
+      })
+      return { selected: items[at] ?? '', rows: target < 0 ? null : target - at }
+    },
+    [want, ROW] as const,
+  )
+}
+
+/** One finger swipe up (dy < 0) or down from (x, y), half a row at a time, so that the wheel follows. */
+async function swipe(page: Page, cdp: CDPSession, x: number, y: number, dy: number): Promise<void> {
+  const steps = Math.max(4, Math.ceil(Math.abs(dy) / (ROW / 2)))
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] })
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y + (dy * i) / steps }] })
+    await page.waitForTimeout(16) // a frame: the wheel redraws before the next move
+  }
+  await page.waitForTimeout(32)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await page.waitForTimeout(400) // the wheel settles (0.3 s)
+}
+
+async function turnWheel(page: Page, cdp: CDPSession, wheel: Locator, want: string): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const { selected, rows } = await wheelState(wheel, want)
+    if (selected === want) return
+    if (rows === null) throw new Error(`the wheel has no row "${want}"`)
+    // up to six rows per swipe, from the wheel's far edge, so that the finger stays on the wheel
+    const box = (await wheel.boundingBox())!
+    const by = Math.max(-6, Math.min(6, rows))
+    const from = by > 0 ? box.y + box.height - 10 : box.y + 10
+    await swipe(page, cdp, box.x + box.width / 2, from, -by * ROW)
+  }
+  throw new Error(`could not turn the wheel to "${want}"`)
+}
+
+/** Opens the picker `id`, turns its wheels to `values` (one per column) and taps 确定. */
+async function pick(page: Page, cdp: CDPSession, id: string, values: string[], shotName?: string): Promise<void> {
+  await shown(page, `#${id}`).tap()
+  const picker = openPicker(page)
+  await picker.locator('.weui-picker').waitFor({ timeout: UI_TIMEOUT })
+  await page.waitForTimeout(400) // slides up
+  const wheels = picker.locator('.weui-picker__group')
+  expect(await wheels.count()).toBe(values.length)
+  for (const [i, value] of values.entries()) await turnWheel(page, cdp, wheels.nth(i), value)
+  if (shotName) await shot(page, shotName)
+  await picker.locator('.weui-picker__action', { hasText: '确定' }).tap()
+  await eventually(
+    () => openPicker(page).count(),
+    (v) => expect(v).toBe(0),
+  )
+}
+
+/** The date and time of one DateTimeField ("2026-11-27", "14:30"), as a person picks them. */
+async function pickDateTime(
+  page: Page,
+  cdp: CDPSession,
+  id: string,
+  date: string,
+  time: string,
+  shotName?: string,
+): Promise<void> {
+  const [year, month, day] = date.split('-')
+  await pick(page, cdp, `${id}-date`, [`${year}年`, `${month}月`, `${day}日`])
+  await pick(page, cdp, `${id}-time`, time.split(':'), shotName)
+  const boxes = shown(page, `#${id}-date, #${id}-time`)
+  await eventually(
+    () => boxes.allInnerTexts(),
+    (v) => expect(v).toEqual([formatPickedDate(date), time]),
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+describe('a member signs up for a lecture of their branch', () => {
+  it('signs in on /app/login as a plain member', async () => {
+    const { page } = memberPhone!
+    await signIn(page, member)
+    const me = await page.evaluate(() => fetch('/app/me', { credentials: 'include' }).then((r) => r.json()))
+    expect(me).toEqual({ openid: openid(member) })
+    await shot(page, 'journey-member-1-list')
+  }, 60_000)
+
+  it('finds the lecture by its title under its theme tab and opens it', async () => {
+    const { page } = memberPhone!
+    await shown(page, '.theme-tabs__tab', exactly(lectureTheme)).tap()
+    // the list of one theme: the tab is active and the cards have no theme tag
+    await eventually(
+      async () => [
+        await shown(page, '.theme-tabs__tab--active').innerText(),
+        (await shown(page, '.lecture-card').count()) > 0,
+        await shown(page, '.lecture-card__theme').count(),
+      ],
+      (v) => expect(v).toEqual([lectureTheme, true, 0]),
+    )
+
+    const card = shown(page, '.lecture-card')
+      .filter({ has: page.locator('.lecture-card__title', { hasText: exactly(lecture.title) }) })
+      .filter({ hasText: lecture.hostOrgName })
+    // further down the list a member scrolls and taps 加载更多
+    for (let pages = 1; (await card.count()) === 0; pages++) {
+      const more = shown(page, '.index__button--more')
+      if (pages > 20 || (await more.count()) === 0) throw new Error(`no card "${lecture.title}" under ${lectureTheme}`)
+      const before = await shown(page, '.lecture-card').count()
+      await more.scrollIntoViewIfNeeded()
+      await more.tap()
+      await eventually(
+        () => shown(page, '.lecture-card').count(),
+        (v) => expect(v).toBeGreaterThan(before),
+      )
+    }
+    await card.scrollIntoViewIfNeeded()
+    expect(await card.innerText()).toContain(`余 ${lecture.capacity - lecture.signedUp} 席`)
+    await shot(page, 'journey-member-2-theme')
+
+    await card.tap()
+    await page.waitForURL((u) => u.hash === `#/pages/lecture/index?id=${encodeURIComponent(lecture._id)}`)
+    await eventually(
+      () => shown(page, '.lecture__title').innerText(),
+      (v) => expect(v).toBe(lecture.title),
+    )
+    expect(await shown(page, '.signup-button').innerText()).toBe('报名')
+    await shot(page, 'journey-member-3-lecture')
+  }, 60_000)
+
+  it('taps 报名 and sees 已报名 on the page', async () => {
+    const { page } = memberPhone!
+    await shown(page, '.signup-button').tap()
+    await eventually(
+      () => shown(page, '.lecture__mine').innerText(),
+      (v) => expect(v).toContain('已报名'),
+    )
+    await eventually(
+      () => shown(page, '.signup-button').innerText(),
+      (v) => expect(v).toBe('取消报名'),
+    )
+    expect(await shown(page, '.lecture__seats').innerText()).toContain(
+      `余 ${lecture.capacity - lecture.signedUp - 1} 席`,
+    )
+    await shot(page, 'journey-member-4-signed-up')
+  }, 60_000)
+
+  it('goes back to the list and sees the lecture under 已报名 on 我的', async () => {
+    const { page } = memberPhone!
+    // the lecture page has no tab bar: back first, as with the phone's back button
+    await page.goBack()
+    await page.waitForURL((u) => u.hash === '' || u.hash.startsWith('#/pages/index/index'))
+    await openMineTab(page)
+    expect(await shown(page, '.mine__name').innerText()).toBe(member.name)
+    const group = shown(page, '.mine__group').filter({
+      has: page.locator('.mine__group-title', { hasText: /^已报名（\d+）$/ }),
+    })
+    const row = group.locator('.mine__row').filter({
+      has: page.locator('.mine__row-title', { hasText: exactly(lecture.title) }),
+    })
+    await row.waitFor({ timeout: UI_TIMEOUT })
+    expect(await row.locator('.status-tag').innerText()).toBe('已报名')
+    await row.scrollIntoViewIfNeeded()
+    await shot(page, 'journey-member-5-mine')
+    expect(pageErrors).toEqual([])
+  }, 60_000)
+})
+
+describe("the branch's secretary posts a lecture and sees the member on a roster", () => {
+  it('signs in and goes 我的 → 党课管理 → 发布新党课', async () => {
+    const { page } = secretaryPhone!
+    await signIn(page, secretary)
+    await openMineTab(page)
+    await shot(page, 'journey-secretary-1-mine')
+    await shown(page, '.mine__entry', '党课管理').tap()
+    await page.waitForURL(/#\/manage\/lectures\/index/)
+    const post = shown(page, '.action-button', '发布新党课')
+    await post.waitFor({ timeout: UI_TIMEOUT })
+    await shot(page, 'journey-secretary-2-manage')
+    await post.tap()
+    await page.waitForURL(/#\/manage\/edit\/index/)
+    await eventually(
+      () => shown(page, '.manage-edit__heading-title').innerText(),
+      (v) => expect(v).toBe('发布新党课'),
+    )
+    await shot(page, 'journey-secretary-3-form')
+  }, 60_000)
+
+  it('fills in the form, picks the times and taps 保存并发布', async () => {
+    const { page, context } = secretaryPhone!
+    const cdp = await context.newCDPSession(page)
+    try {
+      await formField(page, '标题').locator('input').fill(posted.title)
+      await formField(page, '主题')
+        .locator('.choice-chips__chip', { hasText: exactly(posted.theme.name) })
+        .tap()
+      await formField(page, '主讲人姓名').locator('input').fill(posted.lecturer)
+      await formField(page, '地点').locator('input').fill(posted.address)
+      await pickDateTime(page, cdp, 'startAt', tomorrow, '14:30', 'journey-secretary-4-time-picker')
+      await shot(page, 'journey-secretary-5-start-picked')
+      await pickDateTime(page, cdp, 'endAt', tomorrow, '16:00')
+      await pickDateTime(page, cdp, 'signupDeadline', tomorrow, '12:00')
+      await formField(page, '人数上限').locator('input').fill(String(posted.capacity))
+    } finally {
+      await cdp.detach()
+    }
+    // the chosen theme reads as filled
+    expect(await formField(page, '主题').locator('.choice-chips__chip--active').innerText()).toBe(posted.theme.name)
+
+    const publish = shown(page, '.action-button', '保存并发布')
+    await publish.scrollIntoViewIfNeeded()
+    await shot(page, 'journey-secretary-6-filled')
+    await publish.tap()
+    const notice = shown(page, '.manage-edit__footer .notice')
+    await eventually(
+      () => notice.innerText(),
+      (v) => expect(v).toContain('已发布'),
+    )
+    expect(await shown(page, '.form-field__error').count()).toBe(0)
+    await notice.scrollIntoViewIfNeeded()
+    await shot(page, 'journey-secretary-7-published')
+  }, 120_000)
+
+  it('stores the lecture as published, hosted by the branch, with the picked times', () => {
+    const rows = system!.emulator.store.scan('lectures', { title: posted.title })
+    expect(rows).toHaveLength(1)
+    const doc = rows[0].doc as unknown as LectureDoc
+    expect(doc).toMatchObject({
+      status: 'published',
+      hostOrgId: secretary.branchId,
+      theme: posted.theme.code,
+      capacity: posted.capacity,
+      lecturer: { name: posted.lecturer },
+      venue: { address: posted.address },
+      createdBy: secretary._id,
+    })
+    const at = (time: string) => new Date(chinaIso(tomorrow, time)).toISOString()
+    expect([doc.startAt, doc.endAt, doc.signupDeadline].map((d) => new Date(d).toISOString())).toEqual([
+      at('14:30'),
+      at('16:00'),
+      at('12:00'),
+    ])
+  })
+
+  it('sees the new lecture under 即将开始 in 党课管理', async () => {
+    const { page } = secretaryPhone!
+    await shown(page, '.action-button', '返回我的党课').tap()
+    await page.waitForURL(/#\/manage\/lectures\/index/)
+    await eventually(
+      () => shown(page, '.manage-lectures__tabs .choice-chips__chip--active').innerText(),
+      (v) => expect(v).toBe('即将开始'),
+    )
+    const item = shown(page, '.managed-lecture').filter({
+      has: page.locator('.managed-lecture__title', { hasText: exactly(posted.title) }),
+    })
+    await item.waitFor({ timeout: UI_TIMEOUT })
+    expect(await item.locator('.managed-lecture__status').innerText()).toBe('已发布')
+    await item.scrollIntoViewIfNeeded()
+    await shot(page, 'journey-secretary-8-upcoming')
+  }, 60_000)
+
+  it("opens 名单 of the member's lecture and sees the member there as 已报名", async () => {
+    const { page } = secretaryPhone!
+    const item = shown(page, '.managed-lecture').filter({
+      has: page.locator('.managed-lecture__title', { hasText: exactly(lecture.title) }),
+    })
+    await item.scrollIntoViewIfNeeded()
+    await item.locator('.action-button', { hasText: exactly('名单') }).tap()
+    await page.waitForURL((u) => u.hash === `#/manage/roster/index?id=${encodeURIComponent(lecture._id)}`)
+    const row = shown(page, '.manage-roster__row').filter({
+      has: page.locator('.manage-roster__name', { hasText: exactly(member.name) }),
+    })
+    await row.waitFor({ timeout: UI_TIMEOUT })
+    expect(await row.locator('.manage-roster__status').innerText()).toBe('已报名')
+    expect(await shown(page, '.manage-roster__title').innerText()).toBe(lecture.title)
+    await shot(page, 'journey-secretary-9-roster')
+
+    // the same sign-up as stored
+    const signups = system!.emulator.store.scan('signups', { lectureId: lecture._id, memberId: member._id })
+    expect(signups.map((r) => (r.doc as unknown as SignupDoc).status)).toEqual(['confirmed'])
+    expect(pageErrors).toEqual([])
+  }, 60_000)
+})
