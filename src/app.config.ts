@@ -21,9 +21,20 @@ export default defineAppConfig({
     selectedColor: '#C40000',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
+    // icons: 81x81 PNG (weapp caps them at 40 KB), grey #333333 and selected red #C40000
     list: [
-      { pagePath: 'pages/index/index', text: '党课' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      {
+        pagePath: 'pages/index/index',
+        text: '党课',
+        iconPath: 'assets/tabbar/lectures.png',
+        selectedIconPath: 'assets/tabbar/lectures-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
     ],
   },
   window: {
