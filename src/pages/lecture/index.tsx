@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { call } from '../../api/client'
@@ -126,6 +126,7 @@ export default function Lecture() {
         </View>
       )}
 
+      {l.coverUrl && <Image className='lecture__cover' src={l.coverUrl} mode='aspectFill' />}
       <View className='lecture__head'>
         <Text className='lecture__theme'>{themeName(l.theme)}</Text>
         <Text className='lecture__title'>{l.title}</Text>

@@ -144,4 +144,14 @@ export const lectureProcedures = {
     z.object({ id, reason: z.string().trim().min(2, '请填写取消原因').max(200) }),
   ),
   duplicate: procedure<{ id: string }>()(z.object({ id })),
+  /** A cover picture (JPEG or PNG, at most 2 MB) into storage; `save` then takes its fileId. */
+  uploadCover: procedure<{ fileId: string; url: string }>()(
+    z.object({
+      fileName: z
+        .string()
+        .trim()
+        .regex(/\.(jpe?g|png)$/i, '请选择 JPG 或 PNG 图片'),
+      contentBase64: z.string().min(1).max(2_800_000, '图片不能超过2MB'),
+    }),
+  ),
 }
