@@ -333,6 +333,66 @@ describe('manage: lecture form', () => {
     expect(screen.queryByText('保存草稿')).not.toBeInTheDocument()
   })
 
+  it('uploads a cover picked in h5, shows it and saves its fileId; a refused picture shows the reason', async () => {
+    let coverReply: Reply<{ fileId: string; url: string }> = refusal('INVALID_INPUT', '这不是 JPG 或 PNG 图片')
+    serve({
+      'member.me': () => ME,
+      'lecture.uploadCover': () => coverReply,
+      'lecture.save': () => ok({ id: 'l-c' }),
+    })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    fillIn(container)
+    expect(screen.getByText('选择图片')).toBeInTheDocument()
+    expect(container.querySelector('.cover-picker__image')).toBeNull()
+    const pick = (name: string) =>
+      fireEvent.change(el(container, 'input[type="file"]'), {
+        target: { files: [new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], name, { type: 'image/png' })] },
+      })
+
+    pick('fake.png')
+    expect(await screen.findByText('这不是 JPG 或 PNG 图片')).toBeInTheDocument()
+    expect(screen.getByText(ERROR_MESSAGES.INVALID_INPUT)).toBeInTheDocument()
+    expect(container.querySelector('.cover-picker__image')).toBeNull()
+
+    coverReply = ok({ fileId: 'cloud://env/covers/m-1/1.png', url: 'https://files.example/cover.png' })
+    pick('封面.png')
+    await waitFor(() =>
+      expect(el(container, '.cover-picker__image')).toHaveAttribute('src', 'https://files.example/cover.png'),
+    )
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'uploadCover', {
+      fileName: '封面.png',
+      contentBase64: 'iVBORw==',
+    })
+    expect(screen.queryByText('这不是 JPG 或 PNG 图片')).not.toBeInTheDocument()
+    expect(screen.getByText('更换图片')).toBeInTheDocument()
+
+    fireEvent.click(screen.getByText('保存草稿'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('lecture', 'save', expect.anything()))
+    expect(callMock.mock.calls.find((c) => c[1] === 'save')?.[2].lecture).toMatchObject({
+      coverFileId: 'cloud://env/covers/m-1/1.png',
+    })
+  })
+
+  it('shows the cover of a loaded lecture, and 移除 saves without it', async () => {
+    mockParams.id = 'l1'
+    serve({
+      'member.me': () => ME,
+      'lecture.detail': () =>
+        ok(detail({ coverFileId: 'cloud://env/covers/old.jpg', coverUrl: 'https://files.example/old.jpg' })),
+      'lecture.save': () => ok({ id: 'l1' }),
+    })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    expect(el(container, '.cover-picker__image')).toHaveAttribute('src', 'https://files.example/old.jpg')
+    fireEvent.click(screen.getByText('移除'))
+    expect(container.querySelector('.cover-picker__image')).toBeNull()
+    expect(screen.getByText('选择图片')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('保存修改'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('lecture', 'save', expect.anything()))
+    expect(callMock.mock.calls.find((c) => c[1] === 'save')?.[2].lecture).not.toHaveProperty('coverFileId')
+  })
+
   it('explains the check-in levels and asks the venue position for L2 and L3', async () => {
     serve({ 'member.me': () => ME })
     const { container } = render(<ManageEdit />)

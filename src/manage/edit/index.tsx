@@ -6,6 +6,7 @@ import type { LectureStatus } from '../../shared/model'
 import { refusal, type Refusal } from '../../shared/errors'
 import { THEMES } from '../../shared/themes'
 import { ActionButton, ChoiceChips, Notice, StateView } from '../components'
+import CoverPicker from '../components/CoverPicker'
 import DateTimeField from '../components/DateTimeField'
 import FormField, { PLACEHOLDER_STYLE } from '../components/FormField'
 import StopsEditor from '../components/StopsEditor'
@@ -84,6 +85,8 @@ export default function ManageEdit() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [outcome, setOutcome] = useState<Outcome>()
   const [saving, setSaving] = useState<'draft' | 'publish'>()
+  /** A URL to show the cover: the detail's, then the one of a picture just uploaded. */
+  const [coverUrl, setCoverUrl] = useState<string>()
   /** The lecturer as loaded: a lecture made from a member's proposal keeps that member while the name stays. */
   const loadedLecturer = useRef<{ name: string; memberId?: string }>({ name: '' })
   const today = chinaToday(new Date())
@@ -107,6 +110,7 @@ export default function ManageEdit() {
       }
       loadedLecturer.current = { name: lecture.lecturer.name, memberId: lecture.lecturer.memberId }
       setForm(formFromDetail(lecture))
+      setCoverUrl(lecture.coverUrl)
       setStatus(lecture.status)
     } else {
       if (options.length === 0) {
@@ -228,6 +232,15 @@ export default function ManageEdit() {
             placeholder='讲什么，适合谁来听'
             placeholderStyle={PLACEHOLDER_STYLE}
             onInput={(e) => change({ summary: e.detail.value }, 'summary')}
+          />
+        </FormField>
+        <FormField label='封面图片' optional error={errors.coverFileId} hint='JPG 或 PNG，不超过2MB。'>
+          <CoverPicker
+            cover={form.coverFileId ? { fileId: form.coverFileId, url: coverUrl } : undefined}
+            onChange={(cover) => {
+              setCoverUrl(cover?.url)
+              change({ coverFileId: cover?.fileId }, 'coverFileId')
+            }}
           />
         </FormField>
       </Section>
