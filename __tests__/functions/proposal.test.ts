@@ -8,7 +8,7 @@ import { seedDatabase } from '../../scripts/seed/index'
 import { main as lecture } from '../../cloudfunctions/lecture/main'
 import { main } from '../../cloudfunctions/proposal/main'
 import type { LectureSummary, ProposalView } from '../../src/shared/contract'
-import { chinaTime } from '../../src/shared/lectureRules'
+import { chinaTime } from '../../src/shared/chinaTime'
 import type { LectureDoc, MemberDoc, ProposalDoc } from '../../src/shared/model'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 

@@ -1,11 +1,11 @@
 import { lectureInput } from '../../src/shared/contract'
+import { chinaTime } from '../../src/shared/chinaTime'
 import { AppError } from '../../src/shared/errors'
 import {
   assertCancellable,
   assertCapacityFits,
   assertEditable,
   assertPublishable,
-  chinaTime,
   chinaWeek,
   duplicateLecture,
   escapeRegExp,

@@ -22,3 +22,8 @@ export function callerOpenid(context: unknown): string | undefined {
   const ctx = tcb.getCloudbaseContext(c as Parameters<typeof tcb.getCloudbaseContext>[0])
   return ctx.WX_OPENID || undefined
 }
+
+/** A unique index (or an existing `_id`) refused the write: the service's code for it. */
+export function isDuplicateWrite(err: unknown): boolean {
+  return (err as { code?: unknown } | undefined)?.code === 'DATABASE_DUPLICATE_WRITE'
+}

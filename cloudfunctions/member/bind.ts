@@ -9,7 +9,7 @@ import type { MemberDoc } from '../../src/shared/model'
 import { actorOf, bindingFor, findActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { isDuplicateWrite } from './data'
+import { isDuplicateWrite } from '../_shared/cloud'
 import { describeMember, orgsOf } from './me'
 
 /** More than this many tries within the window is refused: a code or a phone is not to be guessed. */

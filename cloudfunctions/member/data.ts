@@ -17,8 +17,3 @@ export async function loadBranch(db: Database, id: string): Promise<OrgDoc> {
 }
 
 export const nodeOf = (org: OrgDoc): NodeRef => ({ id: org._id, ancestors: org.path })
-
-/** A unique index (or an existing `_id`) refused the write. */
-export function isDuplicateWrite(err: unknown): boolean {
-  return (err as { code?: unknown } | undefined)?.code === 'DATABASE_DUPLICATE_WRITE'
-}

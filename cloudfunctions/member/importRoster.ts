@@ -18,7 +18,8 @@ import {
 import type { Database } from '../_shared/cloud'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
-import { isDuplicateWrite, loadBranch, nodeOf } from './data'
+import { isDuplicateWrite } from '../_shared/cloud'
+import { loadBranch, nodeOf } from './data'
 import { readRosterFile } from './rosterFile'
 
 /** Members per batch insert (the SDK's limit for one add). */

@@ -8,7 +8,7 @@ import { lectureFromProposal } from '../../src/shared/lectureRules'
 import type { MemberDoc, OrgDoc, ProposalDoc } from '../../src/shared/model'
 import { type Actor, managesLecturesOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
-import type { Database } from '../_shared/cloud'
+import { type Database, isDuplicateWrite } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { PROPOSAL_LIMIT, toView } from './view'
 
@@ -95,7 +95,7 @@ async function addOnce(db: Database, id: string, doc: object): Promise<boolean> 
     return true
   } catch (err) {
     // Left by an earlier attempt that failed half-way, or by a decision in flight: the claim decides.
-    if ((err as { code?: string }).code === 'DATABASE_DUPLICATE_WRITE') return false
+    if (isDuplicateWrite(err)) return false
     throw err
   }
 }

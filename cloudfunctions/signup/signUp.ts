@@ -25,6 +25,7 @@ import type { LectureDoc, SignupDoc } from '../../src/shared/model'
 import type { Actor } from '../../src/shared/rights'
 import { freedBy, positionOnJoining, REOPENABLE_STATES, signupId, signupRefusal } from '../../src/shared/signupRules'
 import { requireActor } from '../_shared/actor'
+import { isDuplicateWrite } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { addWaiting, type EntryDoc, fillSeats, joinWaitlist, passSeat, takeSeat, takeTicket } from './seats'
 
@@ -81,7 +82,7 @@ async function saveSignup(
     await db.collection('signups').add(doc)
     return true
   } catch (err) {
-    if ((err as { code?: string }).code !== 'DATABASE_DUPLICATE_WRITE') throw err
+    if (!isDuplicateWrite(err)) throw err
   }
   const _ = db.command
   const res = await db

@@ -8,6 +8,7 @@ import type { ThemeCode } from '../../src/shared/themes'
 import type { BranchType, Host } from './orgs'
 import { personName } from './people'
 import { mulberry32 } from './prng'
+import { chinaTime } from '../../src/shared/chinaTime'
 
 type When = 'past' | 'future' | 'draft' | 'cancelled'
 /** The host branch's secretary, a committee member, a plain member, or an invited outsider [role, title]. */
@@ -151,12 +152,6 @@ const SLOTS: Record<string, string[]> = {
 }
 
 const HOUR = 3600_000
-
-/** `days` after the China-time date of `now`, at h:m China time (UTC+8). */
-export function chinaTime(now: Date, days: number, h: number, m: number): Date {
-  const local = new Date(now.getTime() + 8 * HOUR)
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, h - 8, m))
-}
 
 function speakerRole(m: MemberDoc): SpeakerRole {
   return m.roles.includes('secretary') ? 'secretary' : m.roles.includes('committee') ? 'committee' : 'member'

@@ -7,13 +7,12 @@ import type { z } from 'zod'
 import type { lectureInput } from './contract/lecture'
 import { AppError } from './errors'
 import type { LectureDoc, LectureStatus, OrgDoc, ProposalDoc, Role, SpeakerRole } from './model'
+import { CHINA_OFFSET_MS, chinaClock, chinaTime } from './chinaTime'
 import { defaultCreditHours } from './studyHours'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
 const DAY = 24 * HOUR
-/** China has one time zone and no daylight saving: local time is always UTC+8. */
-const CHINA_OFFSET = 8 * HOUR
 
 /** The lecture form as the server has it after parsing (defaults filled in). */
 export type LectureValues = z.output<typeof lectureInput>
@@ -160,16 +159,11 @@ export function sameTimeNextWeek(at: Date, now: Date): Date {
 
 /** The China-time week (Monday 00:00 to the next Monday 00:00) that `now` is in. */
 export function chinaWeek(now: Date): { start: Date; end: Date } {
-  const local = new Date(now.getTime() + CHINA_OFFSET)
+  const local = chinaClock(now)
   const sinceMonday = (local.getUTCDay() + 6) % 7
-  const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - sinceMonday) - CHINA_OFFSET
+  const start =
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - sinceMonday) - CHINA_OFFSET_MS
   return { start: new Date(start), end: new Date(start + 7 * DAY) }
-}
-
-/** `days` after the China-time date of `now`, at h:m China time. */
-export function chinaTime(now: Date, days: number, h: number, m: number): Date {
-  const local = new Date(now.getTime() + CHINA_OFFSET)
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, h, m) - CHINA_OFFSET)
 }
 
 /** How a member lectures, from their roles (the highest office counts). */

@@ -8,6 +8,7 @@ import type { RosterRow, SignupStatus } from './contract'
 import type { ErrorCode } from './errors'
 import type { LectureDoc, SignupDoc, SignupState } from './model'
 import { type Actor, canSeeLecture } from './rights'
+import { chinaClock } from './chinaTime'
 
 /** States that hold a seat, a place on the waitlist or a request: at most one per member and lecture. */
 export const HOLDING_STATES: readonly SignupState[] = ['confirmed', 'waitlisted', 'pending']
@@ -161,12 +162,11 @@ export function rosterSheetRows(rows: RosterRow[]): (string | number)[][] {
     ])
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** "2026-03-05 14:30" in China time (UTC+8 all year), whatever the zone of the machine. */
 export function chinaDateTime(at: Date): string {
-  const d = new Date(at.getTime() + CHINA_OFFSET_MS)
+  const d = chinaClock(at)
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 

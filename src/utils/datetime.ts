@@ -5,7 +5,8 @@
  * that a date reads the same on every device and in tests. A fixed offset instead of
  * `Intl.DateTimeFormat({timeZone})`, which old WeChat JS engines do not all support.
  */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
+import { chinaClock } from '../shared/chinaTime'
+
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const
 
 interface ChinaTime {
@@ -19,7 +20,7 @@ interface ChinaTime {
 function chinaTime(iso: string): ChinaTime | null {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) return null
-  const d = new Date(ms + CHINA_OFFSET_MS)
+  const d = chinaClock(ms)
   const pad = (n: number) => String(n).padStart(2, '0')
   return {
     year: d.getUTCFullYear(),

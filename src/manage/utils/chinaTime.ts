@@ -3,7 +3,7 @@
  * PC's time zone: a picker gives "2025-11-28" and "14:30", the contract stores
  * "2025-11-28T14:30:00+08:00". Fixed offset, for the reason given in src/utils/datetime.ts.
  */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
+import { chinaClock } from '../../shared/chinaTime'
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const TIME = /^\d{2}:\d{2}$/
 
@@ -13,7 +13,7 @@ const pad = (n: number) => String(n).padStart(2, '0')
 export function chinaParts(iso: string | undefined): { date: string; time: string } | undefined {
   const ms = iso ? Date.parse(iso) : NaN
   if (Number.isNaN(ms)) return undefined
-  const d = new Date(ms + CHINA_OFFSET_MS)
+  const d = chinaClock(ms)
   return {
     date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
     time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
