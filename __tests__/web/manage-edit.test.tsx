@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { call } from '../../src/api/client'
 import ManageEdit from '../../src/manage/edit'
 import type { LectureDetail, Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -46,19 +46,6 @@ jest.mock('@tarojs/components', () => {
     })
   return { __esModule: true, ...actual, Picker, Textarea }
 })
-
-type Handler = (payload: Record<string, unknown>) => Reply<unknown> | Promise<Reply<unknown>>
-const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
-
-function serve(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(async (fn, action, payload) => {
-    const handler = handlers[`${fn}.${action}`]
-    if (!handler) throw new Error(`unexpected call ${fn}.${action}`)
-    return handler(payload)
-  })
-}
-
-const ok = <T,>(data: T): Reply<T> => ({ ok: true, data })
 
 const ME: Reply<Me> = ok({
   bound: true,

@@ -1,28 +1,15 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { call } from '../../src/api/client'
 import ManageLectures from '../../src/manage/lectures'
 import type { LectureSummary, Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { showAgain } from './support/taro'
+import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
-type Handler = (payload: Record<string, unknown>) => Reply<unknown> | Promise<Reply<unknown>>
-const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
 const navigateTo = Taro.navigateTo as unknown as jest.Mock
 const showModal = Taro.showModal as unknown as jest.Mock
-
-/** Answer each `fn.action` with its handler; anything else is a test error. */
-function serve(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(async (fn, action, payload) => {
-    const handler = handlers[`${fn}.${action}`]
-    if (!handler) throw new Error(`unexpected call ${fn}.${action}`)
-    return handler(payload)
-  })
-}
-
-const ok = <T,>(data: T): Reply<T> => ({ ok: true, data })
 
 function me(manages: NonNullable<Me['member']>['manages']): Reply<Me> {
   return ok({

@@ -1,25 +1,13 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { call } from '../../src/api/client'
 import ManageProposals from '../../src/manage/proposals'
 import type { Me, ProposalView } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
-type Handler = (payload: Record<string, unknown>) => Reply<unknown> | Promise<Reply<unknown>>
-const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
 const showModal = Taro.showModal as unknown as jest.Mock
-
-function serve(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(async (fn, action, payload) => {
-    const handler = handlers[`${fn}.${action}`]
-    if (!handler) throw new Error(`unexpected call ${fn}.${action}`)
-    return handler(payload)
-  })
-}
-
-const ok = <T,>(data: T): Reply<T> => ({ ok: true, data })
 
 function me(manages: NonNullable<Me['member']>['manages']): Reply<Me> {
   return ok({

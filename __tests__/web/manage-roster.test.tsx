@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { call } from '../../src/api/client'
 import ManageRoster from '../../src/manage/roster'
 import type { LectureRoster, RosterRow } from '../../src/shared/contract'
-import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -17,19 +17,6 @@ jest.mock('@tarojs/taro', () => {
   }
   return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
 })
-
-type Handler = (payload: Record<string, unknown>) => Reply<unknown> | Promise<Reply<unknown>>
-const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
-
-function serve(handlers: Record<string, Handler>) {
-  callMock.mockImplementation(async (fn, action, payload) => {
-    const handler = handlers[`${fn}.${action}`]
-    if (!handler) throw new Error(`unexpected call ${fn}.${action}`)
-    return handler(payload)
-  })
-}
-
-const ok = <T,>(data: T): Reply<T> => ({ ok: true, data })
 
 function row(over: Partial<RosterRow>): RosterRow {
   return {
