@@ -60,7 +60,13 @@ let serial = 0
 /** Writes a lecture straight into the database (not through the function under test). */
 async function lectureAt(hostOrgId: string, over: Partial<LectureDoc> = {}): Promise<LectureDoc> {
   const values = { coHostOrgIds: [], openToAll: false, approvalRequired: false, ...form(hostOrgId) }
-  const parsed = { ...values, summary: '', cancelPolicy: 'untilDeadline', checkinLevel: 'L1' } as const
+  const parsed = {
+    ...values,
+    summary: '',
+    cancelPolicy: 'untilDeadline',
+    checkinLevel: 'L1',
+    signupRequired: true,
+  } as const
   const venue = { address: '测试地点', radiusM: 200, stops: [] }
   const doc: LectureDoc = {
     _id: `fx-${++serial}`,

@@ -86,6 +86,7 @@ async function lectureAt(hostOrgId: string, status: LectureDoc['status']): Promi
     approvalRequired: false,
     cancelPolicy: 'untilDeadline' as const,
     checkinLevel: 'L1' as const,
+    signupRequired: true,
   }
   const doc = { _id: `rx-${++serial}`, ...newLecture(lectureFields(values, orgOf(hostOrgId)), 'm-0001', now), status }
   await cloud.db.collection('lectures').add(doc)

@@ -41,6 +41,7 @@ function fixture(id: string, over: Partial<LectureDoc>): LectureDoc {
     approvalRequired: false,
     cancelPolicy: 'untilDeadline' as const,
     checkinLevel: 'L1' as const,
+    signupRequired: true,
   }
   return { _id: id, ...newLecture(lectureFields(values, host), 'm-0108', now), status: 'published', ...over }
 }

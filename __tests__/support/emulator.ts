@@ -10,6 +10,8 @@ process.env.TENCENTCLOUD = 'true'
 process.env.TENCENTCLOUD_SECRETID = 'local'
 process.env.TENCENTCLOUD_SECRETKEY = 'local'
 process.env.SILENCE = 'true'
+// The check-in function signs codes with it (in the cloud: the function's environment variable).
+process.env.DANGKE_CHECKIN_SECRET ??= 'local-test-checkin-secret'
 
 export interface TestCloud {
   emulator: Emulator

@@ -60,6 +60,7 @@ function detail(over: Partial<LectureDetail> = {}): LectureDetail {
     cancelPolicy: 'untilStart',
     credit: { hours: 3, bucket: 'collective' },
     checkinLevel: 'L2',
+    signupRequired: true,
     waiting: 0,
     canManage: true,
     ...over,

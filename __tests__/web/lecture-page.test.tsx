@@ -47,6 +47,7 @@ function detail(over: Partial<LectureDetail> = {}): LectureDetail {
     cancelPolicy: 'untilDeadline',
     credit: { hours: 2, bucket: 'collective' },
     checkinLevel: 'L1',
+    signupRequired: true,
     waiting: 0,
     canManage: false,
     ...over,

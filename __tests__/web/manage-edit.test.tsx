@@ -88,6 +88,7 @@ function detail(over: Partial<LectureDetail> = {}): LectureDetail {
     cancelPolicy: 'untilDeadline',
     credit: { hours: 3, bucket: 'collective' },
     checkinLevel: 'L1',
+    signupRequired: true,
     waiting: 0,
     canManage: true,
     ...over,

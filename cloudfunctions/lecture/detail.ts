@@ -78,6 +78,7 @@ function toDetail(
     cancelPolicy: doc.cancelPolicy,
     credit: doc.credit,
     checkinLevel: doc.checkinLevel,
+    signupRequired: doc.signupRequired,
     waiting: doc.waiting,
     canManage,
   }

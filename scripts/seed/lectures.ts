@@ -261,6 +261,7 @@ export function buildLectures(now: Date, hosts: Host[], members: MemberDoc[], ta
         cancelPolicy: rng.next() < 0.7 ? 'untilDeadline' : 'untilStart',
         credit: { hours: defaultCreditHours(theme, minutes), bucket: 'collective' },
         checkinLevel,
+        signupRequired: theme !== 'micro',
         status: when === 'past' ? 'finished' : when === 'future' ? 'published' : when,
         createdAt,
         updatedAt,

@@ -51,6 +51,7 @@ export function lectureFields(values: LectureValues, host: Pick<OrgDoc, '_id' | 
     cancelPolicy: values.cancelPolicy,
     credit: values.credit ?? { hours: defaultCreditHours(values.theme, minutes), bucket: 'collective' },
     checkinLevel: values.checkinLevel,
+    signupRequired: values.signupRequired,
   }
   if (values.coverFileId) fields.coverFileId = values.coverFileId
   return fields
@@ -146,6 +147,7 @@ export function duplicateLecture(original: LectureDoc, createdBy: string, now: D
     cancelPolicy: original.cancelPolicy,
     credit: { ...original.credit },
     checkinLevel: original.checkinLevel,
+    signupRequired: original.signupRequired,
   }
   if (original.coverFileId) fields.coverFileId = original.coverFileId
   return newLecture(fields, createdBy, now)
@@ -209,6 +211,7 @@ export function lectureFromProposal(
     cancelPolicy: 'untilDeadline',
     credit: { hours: defaultCreditHours(proposal.theme, PROPOSAL_DRAFT.minutes), bucket: 'collective' },
     checkinLevel: 'L1',
+    signupRequired: true,
   }
   return newLecture(fields, decidedBy, now)
 }

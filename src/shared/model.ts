@@ -47,6 +47,8 @@ export interface BindingDoc {
   path: string[]
   roles: Role[]
   adminOrgId?: string
+  /** Set after too many wrong check-in codes (checkin function): no check-in by code until then. */
+  checkinBlockedUntil?: Date
 }
 
 export type SpeakerRole = 'secretary' | 'committee' | 'member' | 'expert' | 'model'
@@ -91,6 +93,10 @@ export interface LectureDoc {
   cancelPolicy: 'untilDeadline' | 'untilStart'
   credit: { hours: number; bucket: HourBucket }
   checkinLevel: CheckinLevel
+  /** Check-in only for members with a confirmed sign-up. */
+  signupRequired: boolean
+  /** Set when the secretary closes the lecture after it was held (lecturing credit given). */
+  finishedAt?: Date
   coverFileId?: string
   status: LectureStatus
   cancelReason?: string
@@ -131,4 +137,94 @@ export interface ProposalDoc {
   createdAt: Date
   decidedAt?: Date
   decidedBy?: string
+}
+
+export type CheckinMethod = 'qr' | 'typed' | 'manual' | 'memberCode'
+
+/**
+ * One per member and lecture: `_id` is `${lectureId}:${memberId}`, so the database refuses a second one.
+ * Undo does not delete it: status `undone`, and a later check-in reuses it with `round` + 1 (ledger entry
+ * ids carry the round, so each round credits and reverses at most once).
+ */
+export interface CheckinDoc {
+  _id: string
+  lectureId: string
+  memberId: string
+  memberName: string
+  branchId: string
+  status: 'in' | 'out' | 'undone'
+  round: number
+  checkedInAt: Date
+  /** L3 only. */
+  checkedOutAt?: Date
+  method: CheckinMethod
+  /** Hours credited for this round (0 at L3 until check-out). */
+  hours: number
+  /** A scan kept on the phone and sent later: when it was scanned and when it arrived. */
+  offline?: { scannedAt: Date; receivedAt: Date }
+  /** Where the phone said it was (L2, L3), and how far that is from the venue. */
+  location?: { lat: number; lng: number; accuracy: number; distanceM: number }
+  /** The secretary who checked the member in (manual, member code). */
+  by?: string
+  reason?: string
+  updatedAt: Date
+}
+
+/** A refused check-in, kept for the secretary (and counted to slow down guessing). */
+export interface CheckinAttemptDoc {
+  _id: string
+  lectureId: string
+  memberId: string
+  memberName: string
+  code: string
+  method: CheckinMethod
+  at: Date
+}
+
+/** Manual check-in, undo, check-in by member code: who, when, why. Never edited. */
+export interface CheckinAuditDoc {
+  _id: string
+  lectureId: string
+  memberId: string
+  memberName: string
+  action: 'manual' | 'undo' | 'memberCode'
+  by: string
+  byName: string
+  reason: string
+  at: Date
+}
+
+export type HourSource = 'attendance' | 'lecturing' | 'adjustment' | 'reversal'
+
+/**
+ * One study-hour credit (学时). History is never edited: a correction is a new entry (a reversal names
+ * the entry it reverses). Ids of automatic entries are deterministic, so a retried write cannot credit
+ * twice: `att:<lectureId>:<memberId>:<round>`, `rev:<lectureId>:<memberId>:<round>`, `lect:<lectureId>:<memberId>`.
+ */
+export interface LedgerEntryDoc {
+  _id: string
+  memberId: string
+  /** China calendar year the hours count in. */
+  year: number
+  /** Negative for a reversal or a downward adjustment. */
+  hours: number
+  bucket: HourBucket
+  source: HourSource
+  /** What the member sees: the lecture's title, or the adjustment's reason. */
+  title: string
+  lectureId?: string
+  reverses?: string
+  reason?: string
+  /** Who made a manual adjustment or undid a check-in. */
+  by?: string
+  at: Date
+}
+
+/** Yearly targets per role (settings document `studyHourTargets`); a year without its own uses the defaults. */
+export interface HourTargetsDoc {
+  _id: 'studyHourTargets'
+  defaults: { member: number; officer: number }
+  years: Record<string, { member: number; officer: number }>
+  updatedAt?: Date
+  updatedBy?: string
 }

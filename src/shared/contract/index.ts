@@ -6,11 +6,15 @@
  */
 import type { z } from 'zod'
 import type { Procedure } from './common'
+import { checkinProcedures } from './checkin'
+import { hoursProcedures } from './hours'
 import { lectureProcedures } from './lecture'
 import { memberProcedures } from './member'
 import { proposalProcedures } from './proposal'
 import { signupProcedures } from './signup'
 
+export * from './checkin'
+export * from './hours'
 export * from './lecture'
 export * from './member'
 export * from './proposal'
@@ -21,6 +25,8 @@ export const contract = {
   member: memberProcedures,
   signup: signupProcedures,
   proposal: proposalProcedures,
+  checkin: checkinProcedures,
+  hours: hoursProcedures,
 } as const
 
 export type Contract = typeof contract

@@ -56,6 +56,8 @@ export const lectureInput = z
       })
       .optional(),
     checkinLevel: z.enum(CHECKIN_LEVELS).default('L1'),
+    /** Check-in only for members with a confirmed sign-up. */
+    signupRequired: z.boolean().default(true),
     coverFileId: z.string().max(300).optional(),
   })
   .refine((l) => Date.parse(l.endAt) > Date.parse(l.startAt), { message: '结束时间须晚于开始时间', path: ['endAt'] })
@@ -67,6 +69,14 @@ export const lectureInput = z
     message: '行走党课至少要有两个站点',
     path: ['venue', 'stops'],
   })
+  .refine(
+    (l) =>
+      l.checkinLevel === 'L0' ||
+      l.checkinLevel === 'L1' ||
+      l.theme === 'walking' ||
+      (l.venue.lat !== undefined && l.venue.lng !== undefined),
+    { message: '定位签到须填写地点的经纬度', path: ['venue', 'lat'] },
+  )
   .refine((l) => !l.coHostOrgIds.includes(l.hostOrgId), { message: '联办单位不能是主办单位', path: ['coHostOrgIds'] })
 
 export type LectureInput = z.input<typeof lectureInput>
@@ -110,6 +120,7 @@ export interface LectureDetail extends LectureSummary {
   cancelPolicy: (typeof CANCEL_POLICIES)[number]
   credit: { hours: number; bucket: HourBucket }
   checkinLevel: CheckinLevel
+  signupRequired: boolean
   /** The stored cover (for the edit form); `coverUrl` is a temporary URL to show it. */
   coverFileId?: string
   coverUrl?: string

@@ -1,0 +1,183 @@
+/**
+ * Check-in rules, pure (domain.md "Check-in"): when a lecture's check-in is open, what each level asks
+ * for, how far a phone may be from the venue, how long a scan may wait on the phone, and what an L3
+ * attendance is worth. The checkin function (cloudfunctions/checkin) reads the facts and asks
+ * `checkinRefusal` once; like pretix's check-in service, one function names the refusal from a closed list.
+ */
+import type { ErrorCode } from './errors'
+import type { CheckinLevel, LectureDoc } from './model'
+import { type Actor, canSeeLecture } from './rights'
+
+const MINUTE = 60_000
+/** Check-in opens this long before the start and closes this long after the end (domain.md's example). */
+export const OPENS_BEFORE_MS = 30 * MINUTE
+export const CLOSES_AFTER_MS = 15 * MINUTE
+/** A lecture code changes every slot; a code of the current or the previous slot is accepted. */
+export const CODE_SLOT_MS = 15_000
+/** A member's personal code lives longer: the member may have fetched it before losing signal. */
+export const MEMBER_CODE_SLOT_MS = 5 * MINUTE
+/** A scan kept on the phone (no network) is accepted if it arrives within this time of the scan. */
+export const OFFLINE_MAX_DELAY_MS = 12 * 60 * MINUTE
+/** Phone clocks drift: a scan time this far in the future is still taken as now. */
+export const CLOCK_SKEW_MS = 2 * MINUTE
+/** The most of a phone's reported inaccuracy that is forgiven; a phone that knows less is too far. */
+export const MAX_ACCURACY_ALLOWANCE_M = 100
+/** Wrong codes: after this many in the window, check-in by code is blocked for the block time. */
+export const WRONG_CODE_LIMIT = 5
+export const WRONG_CODE_WINDOW_MS = 10 * MINUTE
+export const WRONG_CODE_BLOCK_MS = 10 * MINUTE
+
+export const slotOf = (at: number, slotMs = CODE_SLOT_MS) => Math.floor(at / slotMs)
+
+export function checkinWindow(lecture: Pick<LectureDoc, 'startAt' | 'endAt'>): { opensAt: Date; closesAt: Date } {
+  return {
+    opensAt: new Date(lecture.startAt.getTime() - OPENS_BEFORE_MS),
+    closesAt: new Date(lecture.endAt.getTime() + CLOSES_AFTER_MS),
+  }
+}
+
+/** L3 check-out is taken from the start until check-in closes. */
+export function checkoutWindow(lecture: Pick<LectureDoc, 'startAt' | 'endAt'>): { opensAt: Date; closesAt: Date } {
+  return { opensAt: lecture.startAt, closesAt: checkinWindow(lecture).closesAt }
+}
+
+export const needsCode = (level: CheckinLevel) => level !== 'L0'
+export const needsLocation = (level: CheckinLevel) => level === 'L2' || level === 'L3'
+export const needsCheckout = (level: CheckinLevel) => level === 'L3'
+
+/** Great-circle distance in metres (haversine; plenty for a few kilometres). */
+export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180
+  const dLat = (b.lat - a.lat) * rad
+  const dLng = (b.lng - a.lng) * rad
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)))
+}
+
+/** The venue's points: its stops for a walking lecture, else the venue itself (if it has coordinates). */
+export function venuePoints(venue: LectureDoc['venue']): { lat: number; lng: number }[] {
+  const points = venue.stops.map(({ lat, lng }) => ({ lat, lng }))
+  if (venue.lat !== undefined && venue.lng !== undefined) points.push({ lat: venue.lat, lng: venue.lng })
+  return points
+}
+
+/**
+ * Distance to the nearest point of the venue, and whether it is inside the radius once the phone's
+ * reported inaccuracy (up to MAX_ACCURACY_ALLOWANCE_M) is forgiven.
+ */
+export function geofence(
+  venue: LectureDoc['venue'],
+  at: { lat: number; lng: number; accuracy: number },
+): { distanceM: number; inside: boolean } {
+  const points = venuePoints(venue)
+  if (points.length === 0) return { distanceM: 0, inside: true }
+  const nearest = Math.min(...points.map((p) => distanceM(p, at)))
+  const allowance = Math.min(at.accuracy, MAX_ACCURACY_ALLOWANCE_M)
+  return { distanceM: Math.round(nearest), inside: nearest - allowance <= venue.radiusM }
+}
+
+export type CodeCheck = 'valid' | 'forged' | 'expired' | 'otherLecture' | 'missing'
+
+export interface CheckinFacts {
+  lecture: Pick<
+    LectureDoc,
+    | 'status'
+    | 'openToAll'
+    | 'hostOrgId'
+    | 'coHostOrgIds'
+    | 'startAt'
+    | 'endAt'
+    | 'checkinLevel'
+    | 'signupRequired'
+    | 'venue'
+  >
+  actor: Actor
+  /** The member holds a confirmed sign-up. */
+  signedUp: boolean
+  /** When the scan happened (the outbox's scan time, else now) and when it reached the server. */
+  scannedAt: Date
+  receivedAt: Date
+  purpose: 'in' | 'out'
+  /** What the code check found (the checkin function verifies the signature). */
+  code: CodeCheck
+  location?: { lat: number; lng: number; accuracy: number }
+}
+
+/**
+ * Why this scan is refused, or undefined if it checks the member in (or out). The order is what the
+ * member most needs to hear first: whether the lecture is theirs at all, then time, then the code, then place.
+ */
+export function checkinRefusal(f: CheckinFacts): ErrorCode | undefined {
+  const { lecture } = f
+  if (lecture.status === 'draft') return 'NOT_FOUND'
+  if (lecture.status === 'cancelled') return 'LECTURE_CANCELLED'
+  if (!canSeeLecture(f.actor, lecture)) return 'NOT_VISIBLE'
+  if (lecture.signupRequired && !f.signedUp) return 'NOT_SIGNED_UP'
+  const late = f.receivedAt.getTime() - f.scannedAt.getTime()
+  if (late > OFFLINE_MAX_DELAY_MS) return 'OFFLINE_TOO_LATE'
+  const window = f.purpose === 'out' ? checkoutWindow(lecture) : checkinWindow(lecture)
+  const t = f.scannedAt.getTime()
+  if (t < window.opensAt.getTime()) return 'CHECKIN_NOT_OPEN'
+  if (t > window.closesAt.getTime()) return 'CHECKIN_CLOSED'
+  if (needsCode(lecture.checkinLevel) || f.code !== 'missing') {
+    const refusal = CODE_REFUSALS[f.code]
+    if (refusal) return refusal
+  }
+  if (f.purpose === 'out' && !needsCheckout(lecture.checkinLevel)) return 'CODE_INVALID'
+  if (needsLocation(lecture.checkinLevel)) {
+    if (!f.location) return 'LOCATION_REQUIRED'
+    if (!geofence(lecture.venue, f.location).inside) return 'TOO_FAR'
+  }
+  return undefined
+}
+
+const CODE_REFUSALS: Record<CodeCheck, ErrorCode | undefined> = {
+  valid: undefined,
+  forged: 'CODE_INVALID',
+  expired: 'CODE_EXPIRED',
+  otherLecture: 'WRONG_LECTURE',
+  missing: 'CODE_REQUIRED',
+}
+
+/** Refusals that a guesser meets: they count towards the wrong-code block. */
+export const GUESS_REFUSALS: readonly ErrorCode[] = ['CODE_INVALID', 'CODE_EXPIRED', 'WRONG_LECTURE']
+
+/**
+ * The scan time to judge by: the outbox's scan time if it is in the past (a clock a little ahead is taken as
+ * now), the arrival time otherwise. A scan time further in the future is not believed.
+ */
+export function effectiveScanTime(receivedAt: Date, scannedAt?: Date): Date | 'future' {
+  if (!scannedAt) return receivedAt
+  if (scannedAt.getTime() > receivedAt.getTime() + CLOCK_SKEW_MS) return 'future'
+  return scannedAt.getTime() > receivedAt.getTime() ? receivedAt : scannedAt
+}
+
+/** Minutes of the lecture attended between check-in and check-out (time outside the lecture does not count). */
+export function attendedMinutes(lecture: Pick<LectureDoc, 'startAt' | 'endAt'>, inAt: Date, outAt: Date): number {
+  const from = Math.max(inAt.getTime(), lecture.startAt.getTime())
+  const to = Math.min(outAt.getTime(), lecture.endAt.getTime())
+  return Math.max(0, Math.floor((to - from) / MINUTE))
+}
+
+/**
+ * Hours an attendance earns: the lecture's credit; at L3 the share of it the member attended, rounded down
+ * to 0.5 (attending all of a 90-minute lecture worth 1.5 earns 1.5, 60 of its minutes earn 1).
+ */
+export function attendanceHours(
+  lecture: Pick<LectureDoc, 'startAt' | 'endAt' | 'credit'>,
+  attended?: { inAt: Date; outAt: Date },
+): number {
+  if (!attended) return lecture.credit.hours
+  const length = (lecture.endAt.getTime() - lecture.startAt.getTime()) / MINUTE
+  const share = length > 0 ? attendedMinutes(lecture, attended.inAt, attended.outAt) / length : 0
+  return Math.floor(Math.min(1, share) * lecture.credit.hours * 2) / 2
+}
+
+/**
+ * The lecture a scanned QR text names (`dk1|<purpose>|<lectureId>|<slot>|<signature>`), unchecked: the
+ * member's app uses it to open the right lecture; the server verifies the signature.
+ */
+export function lectureIdOfQr(qr: string): string | undefined {
+  const parts = qr.trim().split('|')
+  return parts.length >= 5 && parts[0] === 'dk1' ? parts.slice(2, -2).join('|') : undefined
+}
