@@ -81,6 +81,7 @@ describe('lecture form → lectureInput', () => {
       capacity: 40,
       venue: { address: '城关村党群服务中心二楼', stops: [] },
       checkinLevel: 'L1',
+      signupRequired: true,
       cancelPolicy: 'untilDeadline',
     })
     expect(result.input.credit).toBeUndefined()
@@ -145,6 +146,23 @@ describe('lecture form → lectureInput', () => {
     })
   })
 
+  it('asks a lecture with location check-in (L2, L3) for the venue position, except a walking one', () => {
+    for (const checkinLevel of ['L2', 'L3'] as const) {
+      const none = validateForm(filled({ checkinLevel }))
+      expect(none.ok || none.errors).toEqual({ 'venue.lat': '定位签到须填写地点的经纬度' })
+      expect(validateForm(filled({ checkinLevel, venueLat: '36.65', venueLng: '117.12' })).ok).toBe(true)
+    }
+    const stops = [
+      { name: '解放阁', address: '历下区', lat: '36.66', lng: '117.02' },
+      { name: '趵突泉', address: '历下区', lat: '36.66', lng: '117.01' },
+    ]
+    expect(validateForm(filled({ checkinLevel: 'L3', theme: 'walking', stops })).ok).toBe(true)
+  })
+
+  it('sends whether check-in needs a sign-up', () => {
+    expect(formToInput(filled({ signupRequired: false })).signupRequired).toBe(false)
+  })
+
   it('keeps the first message of a field and falls back to a general line for unknown fields', () => {
     expect(
       fieldErrors([
@@ -171,7 +189,9 @@ describe('lecture form from a loaded lecture', () => {
       radiusM: 300,
       hours: '', // 3 hours for 180 minutes is the default
       checkinLevel: 'L2',
+      signupRequired: true,
     })
+    expect(formFromDetail(detail({ signupRequired: false })).signupRequired).toBe(false)
     expect(form.stops[1]).toEqual({ name: '趵突泉', address: '历下区趵突泉南路1号', lat: '36.662', lng: '117.016' })
 
     const input = validateForm(form)

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import ManageEdit from '../../src/manage/edit'
 import type { LectureDetail, Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
@@ -174,7 +174,13 @@ describe('manage: lecture form', () => {
     fireEvent.click(screen.getByText('乡味党课'))
     fireEvent.click(screen.getByText('普通党员'))
     fireEvent.click(screen.getByText('L3 签到签退'))
+    type(container, '#field-venueLat', '36.6512')
+    type(container, '#field-venueLng', '117.1201')
     expect(screen.getByText('按时长默认 1.5 学时，计入集体学习。')).toBeInTheDocument()
+    const signupSwitch = screen.getByText('须报名才能签到').closest('.form-field') as HTMLElement
+    expect(within(signupSwitch).getByText('只有报上名的党员能签到。')).toBeInTheDocument()
+    fireEvent.click(within(signupSwitch).getByText('否'))
+    expect(within(signupSwitch).getByText(/没有报名的党员也能到场签到/)).toBeInTheDocument()
     fireEvent.click(screen.getByText('保存草稿'))
 
     expect(await screen.findByText(/草稿已保存/)).toBeInTheDocument()
@@ -186,7 +192,7 @@ describe('manage: lecture form', () => {
         speakerRole: 'member',
         hostOrgId: 's-1',
         openToAll: false,
-        venue: expect.objectContaining({ address: '城关村党群服务中心二楼', stops: [] }),
+        venue: expect.objectContaining({ address: '城关村党群服务中心二楼', lat: 36.6512, lng: 117.1201, stops: [] }),
         startAt: '2099-12-05T14:30:00+08:00',
         endAt: '2099-12-05T16:00:00+08:00',
         signupDeadline: '2099-12-04T18:00:00+08:00',
@@ -194,6 +200,7 @@ describe('manage: lecture form', () => {
         approvalRequired: false,
         cancelPolicy: 'untilDeadline',
         checkinLevel: 'L3',
+        signupRequired: false,
       }),
     })
     expect(callMock.mock.calls.find((c) => c[1] === 'save')?.[2]).not.toHaveProperty('id')
@@ -394,7 +401,11 @@ describe('manage: lecture form', () => {
       expect(screen.getByText(line)).toBeInTheDocument()
     }
     expect(container.querySelector('#field-venueLat')).toBeNull()
+    fillIn(container)
     fireEvent.click(screen.getByText('L2 核对位置'))
+    fireEvent.click(screen.getByText('保存草稿'))
+    expect(screen.getByText('有 1 处需要修改，请看红字提示')).toBeInTheDocument()
+    expect(screen.getByText('定位签到须填写地点的经纬度')).toBeInTheDocument()
     type(container, '#field-venueLat', '200')
     fireEvent.click(screen.getByText('保存草稿'))
     expect(screen.getByText('纬度是-90到90之间的数字，如 36.6512')).toBeInTheDocument()

@@ -313,9 +313,8 @@ export default function ManageEdit() {
         {!walking && (form.checkinLevel === 'L2' || form.checkinLevel === 'L3') && (
           <FormField
             label='地点的经纬度'
-            optional
             error={errors['venue.lat'] ?? errors['venue.lng']}
-            hint='位置签到用，可在手机地图中长按地点查看。'
+            hint='位置签到须填写，可在手机地图中长按地点查看。'
           >
             <View className='manage-edit__pair'>
               <Input
@@ -428,7 +427,17 @@ export default function ManageEdit() {
             column
             options={CHECKIN_LEVEL_OPTIONS}
             value={form.checkinLevel}
-            onChange={(checkinLevel) => change({ checkinLevel }, 'checkinLevel')}
+            onChange={(checkinLevel) => change({ checkinLevel }, 'checkinLevel', 'venue.lat', 'venue.lng')}
+          />
+        </FormField>
+        <FormField
+          label='须报名才能签到'
+          hint={form.signupRequired ? '只有报上名的党员能签到。' : '没有报名的党员也能到场签到（如全体党员大会）。'}
+        >
+          <ChoiceChips
+            options={YES_NO_OPTIONS}
+            value={form.signupRequired}
+            onChange={(signupRequired) => change({ signupRequired })}
           />
         </FormField>
       </Section>

@@ -48,6 +48,8 @@ export interface LectureForm {
   hours: string
   bucket: HourBucket
   checkinLevel: CheckinLevel
+  /** Only members with a confirmed sign-up may check in. */
+  signupRequired: boolean
   coverFileId?: string
 }
 
@@ -88,6 +90,7 @@ export function emptyForm(hostOrgId: string): LectureForm {
     hours: '',
     bucket: 'collective',
     checkinLevel: 'L1',
+    signupRequired: true,
   }
 }
 
@@ -128,6 +131,7 @@ export function formFromDetail(d: LectureDetail): LectureForm {
     hours: isDefault ? '' : String(d.credit.hours),
     bucket: d.credit.bucket,
     checkinLevel: d.checkinLevel,
+    signupRequired: d.signupRequired,
     coverFileId: d.coverFileId,
   }
 }
@@ -182,6 +186,7 @@ export function formToInput(f: LectureForm): LectureInput {
     cancelPolicy: f.cancelPolicy,
     ...(hours ? { credit: { hours: requiredNumber(hours), bucket: f.bucket } } : {}),
     checkinLevel: f.checkinLevel,
+    signupRequired: f.signupRequired,
     ...(f.coverFileId ? { coverFileId: f.coverFileId } : {}),
   }
 }
