@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useLoad, useRouter } from '@tarojs/taro'
+import { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import type { LectureRoster, RosterRow } from '../../shared/contract'
 import { refusal, type Refusal } from '../../shared/errors'
 import { formatTimeRange } from '../../utils/datetime'
-import { ActionButton, Notice, ReasonForm, StateView } from '../components'
+import { ActionButton, ExportButton, Notice, ReasonForm, StateView } from '../components'
 import { formatDateTime } from '../utils/chinaTime'
 import { LECTURE_STATUS, SIGNUP_STATUS, SIGNUP_STATUS_ORDER } from '../utils/labels'
 import { readParam } from '../utils/route'
@@ -23,21 +23,6 @@ interface Message {
   detail?: string
 }
 
-/**
- * Opens the exported file. WeChat: download it, then open it in the document viewer, whose menu
- * can forward it to a chat or a PC. h5: a new tab (the browser saves the .xlsx). Returns false when
- * the browser blocked the tab, so the page can offer a link to tap.
- */
-async function openExport(url: string): Promise<boolean> {
-  if (process.env.TARO_ENV === 'weapp') {
-    const file = await Taro.downloadFile({ url })
-    if (file.statusCode !== 200) throw new Error(`download answered ${file.statusCode}`)
-    await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx', showMenu: true })
-    return true
-  }
-  return window.open(url, '_blank') !== null
-}
-
 /** The roster of one lecture (?id=): counts, sign-ups in arrival order, approval, export to Excel. */
 export default function ManageRoster() {
   const { params } = useRouter()
@@ -46,9 +31,6 @@ export default function ManageRoster() {
   const [deciding, setDeciding] = useState<{ memberId: string; decision: 'approve' | 'decline' }>()
   const [declining, setDeclining] = useState<string>()
   const [rowMessage, setRowMessage] = useState<{ memberId: string } & Message>()
-  const [exporting, setExporting] = useState(false)
-  const [exported, setExported] = useState<{ url: string; fileName: string; blocked: boolean }>()
-  const [exportMessage, setExportMessage] = useState<Message>()
 
   const load = async (quiet = false) => {
     if (!lectureId) return setState({ phase: 'refused', refusal: refusal('NOT_FOUND', '没有指定党课') })
@@ -87,22 +69,6 @@ export default function ManageRoster() {
     }
   }
 
-  const exportRoster = async () => {
-    if (!lectureId || exporting) return
-    setExporting(true)
-    setExportMessage(undefined)
-    try {
-      const reply = await call('signup', 'exportRoster', { lectureId })
-      if (!reply.ok) return setExportMessage({ tone: 'error', text: reply.message, detail: reply.explanation })
-      const opened = await openExport(reply.data.url)
-      setExported({ url: reply.data.url, fileName: reply.data.fileName, blocked: !opened })
-    } catch (_err) {
-      setExportMessage({ tone: 'error', text: '名单已生成，但没有打开，请稍后再试' })
-    } finally {
-      setExporting(false)
-    }
-  }
-
   if (state.phase !== 'ready' || !state.roster) {
     return (
       <View className='manage-roster'>
@@ -131,23 +97,7 @@ export default function ManageRoster() {
             </View>
           ))}
         </View>
-        <ActionButton variant='plain' busy={exporting} onClick={() => void exportRoster()}>
-          {exporting ? '正在导出…' : '导出Excel'}
-        </ActionButton>
-        {exportMessage && <Notice tone={exportMessage.tone} text={exportMessage.text} detail={exportMessage.detail} />}
-        {exported && (
-          <Notice
-            tone='success'
-            text={`名单已导出：${exported.fileName}`}
-            detail={exported.blocked ? '浏览器没有自动打开，请点下面的按钮下载。' : undefined}
-          >
-            {process.env.TARO_ENV === 'h5' && (
-              <ActionButton size='small' variant='plain' onClick={() => void openExport(exported.url)}>
-                下载
-              </ActionButton>
-            )}
-          </Notice>
-        )}
+        <ExportButton noun='名单' request={() => call('signup', 'exportRoster', { lectureId: lecture.id })} />
       </View>
 
       <View className='manage-roster__list'>

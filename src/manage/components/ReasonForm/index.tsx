@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import ActionButton from '../ActionButton'
+import ChoiceChips from '../ChoiceChips'
 import { PLACEHOLDER_STYLE } from '../FormField'
 import './index.scss'
 
@@ -17,14 +18,16 @@ export interface ReasonFormProps {
   /** A refusal from the server, shown under the field. */
   error?: string
   id?: string
+  /** Common reasons offered as chips above the field: a tap fills the field, which can still be edited. */
+  presets?: string[]
 }
 
 /**
  * A reason asked for in place, under the item it is about (no pop-up that covers the list): one
- * line to type, a confirm and a back button. Class prefix `reason-form`.
+ * line to type (or a preset to tap), a confirm and a back button. Class prefix `reason-form`.
  */
 function ReasonForm(props: ReasonFormProps) {
-  const { label, placeholder, confirmText, validate, onConfirm, onBack, busy = false, error, id } = props
+  const { label, placeholder, confirmText, validate, onConfirm, onBack, busy = false, error, id, presets } = props
   const [reason, setReason] = useState('')
   const [problem, setProblem] = useState<string>()
 
@@ -39,6 +42,17 @@ function ReasonForm(props: ReasonFormProps) {
   return (
     <View className='reason-form'>
       <Text className='reason-form__label'>{label}</Text>
+      {presets && presets.length > 0 && (
+        <ChoiceChips
+          className='reason-form__presets'
+          options={presets.map((p) => ({ value: p, label: p }))}
+          value={presets.includes(reason.trim()) ? reason.trim() : undefined}
+          onChange={(preset) => {
+            setReason(preset)
+            setProblem(undefined)
+          }}
+        />
+      )}
       <Input
         id={id}
         className='reason-form__input'
