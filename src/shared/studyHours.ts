@@ -3,7 +3,8 @@
  * programme's default, which a lecture may override when it is posted.
  */
 import { chinaClock } from './chinaTime'
-import type { HourBucket, HourTargetsDoc, LedgerEntryDoc, Role } from './model'
+import type { BranchHoursRow } from './contract/hours'
+import type { HourBucket, HourTargetsDoc, LedgerEntryDoc, MemberDoc, Role } from './model'
 import type { ThemeCode } from './themes'
 
 const HALF_DAY_MINUTES = 300
@@ -56,4 +57,70 @@ export function totalsByYear(entries: readonly Pick<LedgerEntryDoc, 'hours' | 'y
   const totals = new Map<number, number>()
   for (const e of entries) totals.set(e.year, (totals.get(e.year) ?? 0) + e.hours)
   return new Map([...totals].sort((a, b) => b[0] - a[0]))
+}
+
+/** Hours still missing to a target (0 once it is reached). */
+export const missingHours = (target: number, total: number) => Math.max(0, target - total)
+
+/** One member of a branch against their target, from the member and their year's sums by bucket. */
+export function branchHoursRow(
+  member: Pick<MemberDoc, '_id' | 'name' | 'roles'>,
+  buckets: Record<HourBucket, number> | undefined,
+  targets: Targets,
+): BranchHoursRow {
+  const sums = buckets ?? emptyBuckets()
+  const total = Object.values(sums).reduce((a, b) => a + b, 0)
+  const target = targetFor(member.roles, targets)
+  return {
+    memberId: member._id,
+    name: member.name,
+    roles: member.roles,
+    target,
+    total,
+    buckets: sums,
+    missing: missingHours(target, total),
+  }
+}
+
+/** The branch view's order: the ones behind first (most missing first), then by name as Chinese readers sort. */
+export function behindFirst<T extends { missing: number; name: string }>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => b.missing - a.missing || a.name.localeCompare(b.name, 'zh-CN'))
+}
+
+/** Columns of a branch's exported hours, in order. */
+export const BRANCH_HOURS_COLUMNS = [
+  '姓名',
+  '职务',
+  '目标学时',
+  '已完成',
+  '集中培训',
+  '集体学习',
+  '讲授',
+  '线上学习',
+  '还差',
+] as const
+
+/** The office that sets a member's target, in a secretary's words. */
+export const officeName = (roles: readonly Role[]) =>
+  roles.includes('secretary') ? '支部书记' : roles.includes('committee') ? '支部委员' : '党员'
+
+/** The exported sheet: one line per branch row, in the rows' order. */
+export function branchHoursSheetRows(rows: readonly BranchHoursRow[]): (string | number)[][] {
+  return rows.map((r) => [
+    r.name,
+    officeName(r.roles),
+    r.target,
+    r.total,
+    r.buckets.training,
+    r.buckets.collective,
+    r.buckets.lecturing,
+    r.buckets.online,
+    r.missing,
+  ])
+}
+
+/** "千佛山社区党支部2026年度学时统计.xlsx": what the secretary's computer saves it as. */
+export function branchHoursFileName(branchName: string, year: number): string {
+  const safe = branchName.replace(/[\\/:*?"<>|\r\n\t]+/g, ' ').trim() || '党支部'
+  return `${safe}${year}年度学时统计.xlsx`
 }

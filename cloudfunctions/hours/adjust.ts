@@ -1,0 +1,42 @@
+/**
+ * hours.adjust: a manual correction of a member's hours, up or down, with its reason: always a new ledger
+ * entry (source 'adjustment', by whom), never a change to an old one. For the secretary of the member's
+ * branch and the administrators above it (rights.ts managesRosterOf). Calls: binding and member side by
+ * side 2, branch 1, entry 1.
+ */
+import type { ParsedInput } from '../../src/shared/contract'
+import { AppError } from '../../src/shared/errors'
+import type { LedgerEntryDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
+import { managesRosterOf } from '../../src/shared/rights'
+import { requireActor } from '../_shared/actor'
+import type { HandlerContext } from '../_shared/router'
+
+export async function adjustHours(
+  input: ParsedInput<'hours', 'adjust'>,
+  ctx: HandlerContext,
+): Promise<{ entryId: string }> {
+  if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
+  const [actor, found] = await Promise.all([requireActor(ctx), ctx.db.collection('members').doc(input.memberId).get()])
+  const member = (found.data as MemberDoc[])[0]
+  if (!member) throw new AppError('NOT_FOUND')
+  const res = await ctx.db.collection('orgs').doc(member.branchId).get()
+  const branch = (res.data as OrgDoc[])[0]
+  if (!branch || !managesRosterOf(actor, { id: branch._id, ancestors: branch.path })) {
+    throw new AppError('FORBIDDEN')
+  }
+  const entry: Omit<LedgerEntryDoc, '_id'> = {
+    memberId: member._id,
+    year: input.year,
+    hours: input.hours,
+    bucket: input.bucket,
+    source: 'adjustment',
+    title: input.reason,
+    reason: input.reason,
+    by: actor.memberId,
+    at: ctx.now,
+  }
+  const added = await ctx.db.collection('ledger').add(entry)
+  const entryId = (added as { id?: string }).id
+  if (!entryId) throw new Error(`adjust: the ledger did not answer an id (${JSON.stringify(added)})`)
+  return { entryId }
+}
