@@ -22,6 +22,15 @@ export async function requireActor(ctx: HandlerContext): Promise<Actor> {
   return actor
 }
 
+/** The caller's binding document and the Actor made from it (check-in needs the binding's block time). */
+export async function requireBinding(ctx: HandlerContext): Promise<{ binding: BindingDoc; actor: Actor }> {
+  if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
+  const res = await ctx.db.collection('bindings').doc(ctx.openid).get()
+  const binding = (res.data as BindingDoc[])[0]
+  if (!binding) throw new AppError('NOT_A_MEMBER')
+  return { binding, actor: actorOf(binding) }
+}
+
 export function actorOf(b: BindingDoc): Actor {
   return {
     memberId: b.memberId,

@@ -1,0 +1,48 @@
+/** The detail a refused member needs beyond the code's message: when check-in opens or closed, how far off. */
+import { checkinWindow, checkoutWindow, geofence } from '../../src/shared/checkinRules'
+import { chinaClock } from '../../src/shared/chinaTime'
+import type { ErrorCode } from '../../src/shared/errors'
+import type { LectureDoc } from '../../src/shared/model'
+
+const two = (n: number) => String(n).padStart(2, '0')
+
+/** "19:02" in China time. */
+export function chinaHourMinute(at: Date): string {
+  const c = chinaClock(at)
+  return `${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`
+}
+
+/** "19:02" today, else "5月3日 19:02" (China time). */
+export function chinaWhen(at: Date, now: Date): string {
+  const c = chinaClock(at)
+  const today = chinaClock(now)
+  const sameDay =
+    c.getUTCFullYear() === today.getUTCFullYear() &&
+    c.getUTCMonth() === today.getUTCMonth() &&
+    c.getUTCDate() === today.getUTCDate()
+  return sameDay ? chinaHourMinute(at) : `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${chinaHourMinute(at)}`
+}
+
+export function explainRefusal(
+  code: ErrorCode,
+  lecture: LectureDoc,
+  purpose: 'in' | 'out',
+  now: Date,
+  location?: { lat: number; lng: number; accuracy: number },
+): string | undefined {
+  const window = purpose === 'out' ? checkoutWindow(lecture) : checkinWindow(lecture)
+  const what = purpose === 'out' ? '签退' : '签到'
+  switch (code) {
+    case 'CHECKIN_NOT_OPEN':
+      return `${what}从 ${chinaWhen(window.opensAt, now)} 开始（北京时间）`
+    case 'CHECKIN_CLOSED':
+      return `${what}已于 ${chinaWhen(window.closesAt, now)} 结束（北京时间）`
+    case 'TOO_FAR':
+      return (
+        location &&
+        `您距离现场约 ${geofence(lecture.venue, location).distanceM} 米，要在 ${lecture.venue.radiusM} 米以内`
+      )
+    default:
+      return undefined
+  }
+}

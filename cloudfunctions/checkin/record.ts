@@ -1,0 +1,106 @@
+/**
+ * The check-in record of a member at a lecture and its credit, shared by the member's scan and the
+ * secretary's manual and member-code check-ins.
+ *
+ * One record per member and lecture: `_id = lectureId:memberId`, created with `add`, so the database refuses
+ * a second one — twenty simultaneous scans make one record and one credit, and the nineteen others answer
+ * the original time. An undone record is reused by a conditional update on its round (round n → n+1), so
+ * two simultaneous re-check-ins cannot both take it. The credit is a ledger entry whose id names the round.
+ * Calls: a new check-in 2 (record, credit; 1 at L3 until check-out), a repeated one 3 (refused add, read,
+ * the credit written again in case the first call died between its two writes).
+ */
+import type { CheckinResult } from '../../src/shared/contract'
+import { needsCheckout } from '../../src/shared/checkinRules'
+import type { CheckinDoc, CheckinMethod, LectureDoc } from '../../src/shared/model'
+import { signupId } from '../../src/shared/signupRules'
+import type { Database } from '../_shared/cloud'
+import { isDuplicateWrite } from '../_shared/cloud'
+import { addEntry, attendanceEntry } from './ledger'
+
+/** Losing this many races for an undone record in a row means something else is wrong. */
+const MAX_TRIES = 5
+
+export type NewCheckin = Omit<CheckinDoc, '_id' | 'lectureId' | 'status' | 'round' | 'checkedOutAt'>
+
+/** Optional fields of a record: a reused record drops the previous round's ones it does not set again. */
+const OPTIONAL: (keyof CheckinDoc)[] = ['checkedOutAt', 'offline', 'location', 'by', 'reason']
+
+export const isScan = (method: CheckinMethod) => method === 'qr' || method === 'typed'
+
+export async function readCheckin(db: Database, lectureId: string, memberId: string): Promise<CheckinDoc | undefined> {
+  const res = await db.collection('checkins').doc(signupId(lectureId, memberId)).get()
+  return (res.data as CheckinDoc[])[0]
+}
+
+/** Checks the member in, or finds them checked in already (then nothing new is recorded or credited). */
+export async function checkIn(
+  db: Database,
+  lecture: LectureDoc,
+  fields: NewCheckin,
+): Promise<{ doc: CheckinDoc; already: boolean }> {
+  const doc: CheckinDoc = {
+    _id: signupId(lecture._id, fields.memberId),
+    lectureId: lecture._id,
+    status: 'in',
+    round: 1,
+    ...fields,
+  }
+  if (await addRecord(db, doc)) {
+    await credit(db, lecture, doc)
+    return { doc, already: false }
+  }
+  const _ = db.command
+  for (let i = 0; i < MAX_TRIES; i++) {
+    const found = await readCheckin(db, lecture._id, fields.memberId)
+    if (!found) throw new Error(`checkin ${doc._id}: refused as a duplicate, then not found`)
+    if (found.status !== 'undone') {
+      await credit(db, lecture, found)
+      return { doc: found, already: true }
+    }
+    const again: CheckinDoc = { ...doc, round: found.round + 1 }
+    const drop = Object.fromEntries(OPTIONAL.filter((k) => again[k] === undefined).map((k) => [k, _.remove()]))
+    const { _id, ...change } = again
+    const res = await db
+      .collection('checkins')
+      .where({ _id, status: 'undone', round: found.round })
+      .update({ ...change, ...drop })
+    if ((res as { updated?: number }).updated === 1) {
+      await credit(db, lecture, again)
+      return { doc: again, already: false }
+    }
+  }
+  throw new Error(`checkin ${doc._id}: the record kept changing`)
+}
+
+async function addRecord(db: Database, doc: CheckinDoc): Promise<boolean> {
+  try {
+    await db.collection('checkins').add(doc)
+    return true
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false
+    throw err
+  }
+}
+
+/** Writes the round's credit if it has one (again, harmlessly, on a repeated scan). */
+export async function credit(db: Database, lecture: LectureDoc, doc: CheckinDoc): Promise<void> {
+  if (doc.status !== 'undone' && doc.hours > 0) await addEntry(db, attendanceEntry(lecture, doc))
+}
+
+export function resultOf(
+  lecture: LectureDoc,
+  doc: CheckinDoc,
+  already: boolean,
+  kind: CheckinResult['kind'] = 'checkedIn',
+): CheckinResult {
+  const result: CheckinResult = {
+    kind,
+    already,
+    lectureTitle: lecture.title,
+    checkedInAt: doc.checkedInAt.toISOString(),
+    hours: doc.hours,
+    checkoutNeeded: needsCheckout(lecture.checkinLevel) && doc.status === 'in' && isScan(doc.method),
+  }
+  if (doc.checkedOutAt) result.checkedOutAt = doc.checkedOutAt.toISOString()
+  return result
+}

@@ -1,0 +1,137 @@
+/**
+ * checkin.scan: a member's scan of the lecture's code — the QR text or the six digits — live or sent later
+ * from the phone's outbox (`scannedAt`). The facts are read once and `checkinRefusal` (checkinRules.ts)
+ * decides; a valid code for purpose 'out' checks the member out (L3).
+ *
+ * Calls on the happy path: the binding and the lecture side by side (the lecture from the instance's cache,
+ * lectureCache.ts), the sign-up if the lecture requires one, the record, the credit: 4 with a warm cache
+ * (3 without sign-up). Check-out: binding, record read, conditional update, credit: 4 warm. A refusal adds
+ * the attempt (attempts.ts); a blocked binding is refused before the code is looked at.
+ */
+import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
+import {
+  attendanceHours,
+  checkinRefusal,
+  type CodeCheck,
+  effectiveScanTime,
+  geofence,
+  needsCheckout,
+  needsLocation,
+} from '../../src/shared/checkinRules'
+import { AppError, type ErrorCode } from '../../src/shared/errors'
+import type { CheckinDoc, CheckinMethod, LectureDoc, SignupDoc } from '../../src/shared/model'
+import { signupId } from '../../src/shared/signupRules'
+import { requireBinding } from '../_shared/actor'
+import { type Purpose, readQr, readTyped } from '../_shared/checkinCodes'
+import type { HandlerContext } from '../_shared/router'
+import { inOrder } from '../lecture/access'
+import { blockOf, refuse } from './attempts'
+import { explainRefusal } from './explain'
+import { cachedLecture } from './lectureCache'
+import { checkIn, credit, isScan, readCheckin, resultOf } from './record'
+
+type ScanInput = ParsedInput<'checkin', 'scan'>
+
+export async function scan(input: ScanInput, ctx: HandlerContext): Promise<CheckinResult> {
+  const { db, now } = ctx
+  if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
+  const [{ binding, actor }, lecture] = await inOrder(
+    requireBinding(ctx),
+    cachedLecture(db, input.lectureId, now.getTime()),
+  )
+  const method: CheckinMethod = input.typed ? 'typed' : 'qr'
+  const fail = async (code: ErrorCode, explanation?: string) =>
+    refuse(ctx, { binding, lectureId: lecture._id, method, code }, explanation)
+
+  const blocked = blockOf(binding, now)
+  if (blocked) throw await fail(blocked.code, blocked.explanation)
+  const scannedAt = input.scannedAt === undefined ? undefined : new Date(input.scannedAt)
+  const at = effectiveScanTime(now, scannedAt)
+  if (at === 'future') throw await fail('INVALID_INPUT', '扫码时间比现在还晚，请把手机时间调准后再试')
+
+  const reading = readCode(input, lecture._id, at.getTime())
+  const purpose: Purpose = reading?.purpose ?? 'in'
+  // Check-out needs a check-in record, which needed the sign-up: no second look at it.
+  const signedUp =
+    lecture.signupRequired && purpose === 'in' ? await isSignedUp(ctx, lecture._id, actor.memberId) : true
+  const refusal = checkinRefusal({
+    lecture,
+    actor,
+    signedUp,
+    scannedAt: at,
+    receivedAt: now,
+    purpose,
+    code: reading?.check ?? 'missing',
+    location: input.location,
+  })
+  if (refusal) throw await fail(refusal, explainRefusal(refusal, lecture, purpose, now, input.location))
+
+  const offline = scannedAt && { scannedAt, receivedAt: now }
+  if (purpose === 'out') {
+    const out = await checkOut(ctx, lecture, actor.memberId, at)
+    if (!out) throw await fail('NOT_CHECKED_IN')
+    return resultOf(lecture, out.doc, out.already, 'checkedOut')
+  }
+  const { doc, already } = await checkIn(db, lecture, {
+    memberId: actor.memberId,
+    memberName: actor.name,
+    branchId: actor.branchId,
+    checkedInAt: at,
+    method,
+    hours: needsCheckout(lecture.checkinLevel) ? 0 : attendanceHours(lecture),
+    ...(offline && { offline }),
+    ...(input.location && needsLocation(lecture.checkinLevel) && { location: placeOf(lecture, input.location) }),
+    updatedAt: now,
+  })
+  return resultOf(lecture, doc, already)
+}
+
+function readCode(input: ScanInput, lectureId: string, at: number): { check: CodeCheck; purpose: Purpose } | undefined {
+  if (input.qr) return readQr(input.qr, lectureId, at)
+  if (input.typed) return readTyped(input.typed, lectureId, at)
+  return undefined
+}
+
+async function isSignedUp(ctx: HandlerContext, lectureId: string, memberId: string): Promise<boolean> {
+  const res = await ctx.db.collection('signups').doc(signupId(lectureId, memberId)).get()
+  return (res.data as SignupDoc[])[0]?.status === 'confirmed'
+}
+
+function placeOf(lecture: LectureDoc, at: { lat: number; lng: number; accuracy: number }): CheckinDoc['location'] {
+  return { ...at, distanceM: geofence(lecture.venue, at).distanceM }
+}
+
+/**
+ * L3 check-out: the record's round moves from 'in' to 'out' in one conditional update, with the hours of the
+ * minutes attended, then the credit. Undefined if the member is not checked in. A record checked in by the
+ * secretary holds the full credit already and stays as it is.
+ */
+async function checkOut(
+  ctx: HandlerContext,
+  lecture: LectureDoc,
+  memberId: string,
+  outAt: Date,
+): Promise<{ doc: CheckinDoc; already: boolean } | undefined> {
+  const { db, now } = ctx
+  for (let i = 0; i < 3; i++) {
+    const doc = await readCheckin(db, lecture._id, memberId)
+    if (!doc || doc.status === 'undone') return undefined
+    if (doc.status === 'out' || !isScan(doc.method)) {
+      await credit(db, lecture, doc)
+      return { doc, already: true }
+    }
+    const change = {
+      status: 'out' as const,
+      checkedOutAt: outAt,
+      hours: attendanceHours(lecture, { inAt: doc.checkedInAt, outAt }),
+      updatedAt: now,
+    }
+    const res = await db.collection('checkins').where({ _id: doc._id, status: 'in', round: doc.round }).update(change)
+    if ((res as { updated?: number }).updated === 1) {
+      const out = { ...doc, ...change }
+      await credit(db, lecture, out)
+      return { doc: out, already: false }
+    }
+  }
+  throw new Error(`checkout ${lecture._id}:${memberId}: the record kept changing`)
+}
