@@ -3,7 +3,7 @@
  * label does not pull the zod schemas in with it.
  */
 import type { ImportReport, SignupStatus } from '../../shared/contract'
-import type { CheckinLevel, HourBucket, LectureStatus, Role, SpeakerRole } from '../../shared/model'
+import type { CheckinLevel, CheckinMethod, HourBucket, LectureStatus, Role, SpeakerRole } from '../../shared/model'
 
 export interface Option<T> {
   value: T
@@ -44,6 +44,14 @@ export const CHECKIN_LEVEL_OPTIONS: Option<CheckinLevel>[] = [
   { value: 'L2', label: 'L2 核对位置', description: '在L1基础上加位置范围：须在地点附近签到' },
   { value: 'L3', label: 'L3 签到签退', description: '在L2基础上加签退：按实到时长计学时' },
 ]
+
+/** How a member was checked in, as the check-in screen lists it. */
+export const CHECKIN_METHOD: Record<CheckinMethod, string> = {
+  qr: '扫码',
+  typed: '输码',
+  manual: '代签',
+  memberCode: '党员码',
+}
 
 export const CANCEL_POLICY_OPTIONS: Option<'untilDeadline' | 'untilStart'>[] = [
   { value: 'untilDeadline', label: '截止前可取消', description: '报名截止以后，党员不能自己取消报名' },

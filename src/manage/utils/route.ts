@@ -6,6 +6,8 @@ export const MANAGE_PAGES = {
   roster: '/manage/roster/index',
   proposals: '/manage/proposals/index',
   members: '/manage/members/index',
+  checkin: '/manage/checkin/index',
+  hours: '/manage/hours/index',
 } as const
 
 /** '/manage/edit/index' + {id: 'l 1'} → '/manage/edit/index?id=l%201'; empty values are left out. */
