@@ -40,8 +40,14 @@ describe('what a secretary can do with a lecture', () => {
 
   it('offers by status and time', () => {
     expect(actionsFor({ status: 'draft', endAt: future }, now)).toEqual(['edit', 'publish', 'duplicate'])
-    expect(actionsFor({ status: 'published', endAt: future }, now)).toEqual(['edit', 'roster', 'duplicate', 'cancel'])
-    expect(actionsFor({ status: 'published', endAt: past }, now)).toEqual(['roster', 'duplicate'])
+    expect(actionsFor({ status: 'published', endAt: future }, now)).toEqual([
+      'edit',
+      'checkin',
+      'roster',
+      'duplicate',
+      'cancel',
+    ])
+    expect(actionsFor({ status: 'published', endAt: past }, now)).toEqual(['checkin', 'roster', 'duplicate'])
     expect(actionsFor({ status: 'finished', endAt: past }, now)).toEqual(['roster', 'duplicate'])
     expect(actionsFor({ status: 'cancelled', endAt: future }, now)).toEqual(['roster', 'duplicate'])
   })

@@ -120,6 +120,7 @@ export default function ManageLectures() {
   const onAction = (action: LectureAction, lecture: LectureSummary) => {
     if (action === 'edit') void Taro.navigateTo({ url: pageUrl('edit', { id: lecture.id }) })
     else if (action === 'roster') void Taro.navigateTo({ url: pageUrl('roster', { id: lecture.id }) })
+    else if (action === 'checkin') void Taro.navigateTo({ url: pageUrl('checkin', { id: lecture.id }) })
     else if (action === 'publish') void publish(lecture)
     else if (action === 'duplicate') void duplicate(lecture)
     else {
@@ -129,6 +130,8 @@ export default function ManageLectures() {
   }
 
   const now = new Date()
+  // The study hours of the branch in view; for a node above branches, the server takes the caller's own.
+  const selectedBranch = nodes.nodes.find((node) => node.id === orgId && node.kind === 'branch')?.id
   return (
     <View className='manage-lectures'>
       {nodes.phase !== 'ready' && (
@@ -199,6 +202,13 @@ export default function ManageLectures() {
                   onClick={() => void Taro.navigateTo({ url: pageUrl('members') })}
                 >
                   支部名册
+                </ActionButton>
+                <ActionButton
+                  variant='plain'
+                  className='manage-lectures__link'
+                  onClick={() => void Taro.navigateTo({ url: pageUrl('hours', { branchId: selectedBranch }) })}
+                >
+                  学时统计
                 </ActionButton>
               </View>
             </View>

@@ -21,6 +21,7 @@ export interface ManagedLectureItemProps {
 const ACTION_LABEL: Record<LectureAction, string> = {
   edit: '编辑',
   publish: '发布',
+  checkin: '签到',
   roster: '名单',
   duplicate: '复制为新草稿',
   cancel: '取消',
