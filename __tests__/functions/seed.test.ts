@@ -1,5 +1,13 @@
+import { actorOf } from '../../cloudfunctions/_shared/actor'
+import { main as hoursMain } from '../../cloudfunctions/hours/main'
+import { main as signupMain } from '../../cloudfunctions/signup/main'
 import { buildSeed } from '../../scripts/seed/data'
 import { seedDatabase } from '../../scripts/seed/index'
+import { TODAY_BRANCH_ID, TODAY_LECTURE_ID } from '../../scripts/seed/today'
+import { checkinWindow, geofence } from '../../src/shared/checkinRules'
+import type { MyHours, MyLectureItem } from '../../src/shared/contract'
+import { canSeeLecture, managesRosterOf } from '../../src/shared/rights'
+import { hoursYear, sumEntries } from '../../src/shared/studyHours'
 import { THEME_CODES } from '../../src/shared/themes'
 import { startTestCloud } from '../support/emulator'
 
@@ -14,7 +22,7 @@ describe('buildSeed', () => {
   })
 
   it('has unique ids in every collection', () => {
-    for (const docs of [seed.orgs, seed.members, seed.lectures]) {
+    for (const docs of [seed.orgs, seed.members, seed.lectures, seed.signups, seed.checkins, seed.ledger]) {
       expect(new Set(docs.map((d) => d._id)).size).toBe(docs.length)
     }
   })
@@ -109,10 +117,12 @@ describe('seed lectures', () => {
     expect(seed.lectures.filter((l) => l.status === 'cancelled')).toHaveLength(1)
   })
 
-  it('start at 9:00, 14:30 or 19:00 China time, with the deadline 2 hours before', () => {
-    for (const l of seed.lectures) {
+  it('start at 9:00, 14:30 or 19:00 China time (all but today’s), with the deadline 2 hours before', () => {
+    for (const l of seed.lectures.filter((x) => x._id !== TODAY_LECTURE_ID)) {
       const local = new Date(l.startAt.getTime() + 8 * 3600_000)
       expect(['9:0', '14:30', '19:0']).toContain(`${local.getUTCHours()}:${local.getUTCMinutes()}`)
+    }
+    for (const l of seed.lectures) {
       expect(minutes(l.signupDeadline, l.startAt)).toBe(120)
       expect(l.createdAt <= NOW && l.createdAt <= l.updatedAt && l.updatedAt <= NOW).toBe(true)
     }
@@ -157,6 +167,139 @@ describe('seed lectures', () => {
   })
 })
 
+const lectureById = new Map(seed.lectures.map((l) => [l._id, l]))
+const memberById = new Map(seed.members.map((m) => [m._id, m]))
+const bindingOf = new Map(seed.bindings.map((b) => [b.memberId, b]))
+const today = lectureById.get(TODAY_LECTURE_ID)!
+
+describe('today’s lecture (the check-in demo)', () => {
+  it('starts about 20 minutes after now, lasts 90 minutes, and check-in is open at seed time', () => {
+    expect(minutes(NOW, today.startAt)).toBeGreaterThanOrEqual(20)
+    expect(minutes(NOW, today.startAt)).toBeLessThan(25)
+    expect(minutes(today.startAt, today.endAt)).toBe(90)
+    const { opensAt, closesAt } = checkinWindow(today)
+    expect(opensAt <= NOW && NOW < closesAt).toBe(true)
+    expect(today).toMatchObject({
+      status: 'published',
+      checkinLevel: 'L1',
+      signupRequired: true,
+      hostOrgId: TODAY_BRANCH_ID,
+      credit: { hours: 1.5, bucket: 'collective' },
+    })
+  })
+
+  it('is given by the branch’s bound secretary, with every other bound member of the branch signed up', () => {
+    const secretary = memberById.get(today.lecturer.memberId!)!
+    expect(secretary.roles).toContain('secretary')
+    expect(secretary.branchId).toBe(TODAY_BRANCH_ID)
+    expect(bindingOf.get(secretary._id)?._id).toBe(`demo-${secretary._id}`)
+    const others = seed.members.filter((m) => m.branchId === TODAY_BRANCH_ID && m !== secretary)
+    const signedUp = seed.signups.filter((s) => s.lectureId === TODAY_LECTURE_ID)
+    expect(signedUp.map((s) => s.memberId)).toEqual(others.filter((m) => bindingOf.has(m._id)).map((m) => m._id))
+    expect(signedUp.length).toBeGreaterThanOrEqual(4)
+    for (const s of signedUp) expect(s).toMatchObject({ status: 'confirmed', _id: `${TODAY_LECTURE_ID}:${s.memberId}` })
+    expect(seed.checkins.filter((c) => c.lectureId === TODAY_LECTURE_ID)).toEqual([])
+  })
+})
+
+describe('seed sign-ups, check-ins and hours', () => {
+  it('keep each lecture’s counters equal to its confirmed sign-ups, made in ticket order before the deadline', () => {
+    for (const l of seed.lectures) {
+      const own = seed.signups.filter((s) => s.lectureId === l._id)
+      expect([l._id, l.signedUp, l.tickets, l.waiting]).toEqual([l._id, own.length, own.length, 0])
+      expect(own.length).toBeLessThanOrEqual(l.capacity)
+      if (own.length) expect(l.signupRequired).toBe(true)
+      own.forEach((s, i) => {
+        expect(s).toMatchObject({ _id: `${l._id}:${s.memberId}`, status: 'confirmed', ticket: i + 1 })
+        expect(s.createdAt >= l.createdAt && s.createdAt < l.signupDeadline).toBe(true)
+        if (i) expect(s.createdAt >= own[i - 1].createdAt).toBe(true)
+      })
+    }
+  })
+
+  it('sign up and check in only bound members who may see the lecture (and not its lecturer)', () => {
+    for (const doc of [...seed.signups, ...seed.checkins]) {
+      const l = lectureById.get(doc.lectureId)!
+      const m = memberById.get(doc.memberId)!
+      const binding = bindingOf.get(doc.memberId)
+      expect(binding).toBeDefined()
+      expect(canSeeLecture(actorOf(binding!), l)).toBe(true)
+      expect(doc).toMatchObject({ memberName: m.name, branchId: m.branchId })
+      expect(doc.memberId).not.toBe(l.lecturer.memberId)
+    }
+    expect(seed.checkins.length).toBeGreaterThanOrEqual(50)
+  })
+
+  it('check in at finished lectures inside the window, signed up where required, near the venue at L2', () => {
+    const signups = new Set(seed.signups.map((s) => s._id))
+    for (const c of seed.checkins) {
+      const l = lectureById.get(c.lectureId)!
+      expect(l.status).toBe('finished')
+      expect(c).toMatchObject({ _id: `${l._id}:${c.memberId}`, status: 'in', round: 1, method: 'qr' })
+      expect(c.hours).toBe(l.credit.hours)
+      const { opensAt, closesAt } = checkinWindow(l)
+      expect(c.checkedInAt >= opensAt && c.checkedInAt <= closesAt).toBe(true)
+      if (l.signupRequired) expect(signups.has(c._id)).toBe(true)
+      if (l.checkinLevel === 'L2') expect(geofence(l.venue, c.location!).inside).toBe(true)
+    }
+  })
+
+  it('credits every check-in once, and every ledger attendance has its check-in', () => {
+    const checkins = new Map(seed.checkins.map((c) => [c._id, c]))
+    const att = seed.ledger.filter((e) => e.source === 'attendance')
+    expect(att.map((e) => e._id).sort()).toEqual(seed.checkins.map((c) => `att:${c._id}:1`).sort())
+    for (const e of att) {
+      const c = checkins.get(e._id.replace(/^att:(.+):1$/, '$1'))!
+      const l = lectureById.get(c.lectureId)!
+      expect(e).toEqual({
+        _id: `att:${l._id}:${c.memberId}:1`,
+        memberId: c.memberId,
+        year: hoursYear(c.checkedInAt),
+        hours: l.credit.hours,
+        bucket: l.credit.bucket,
+        source: 'attendance',
+        title: l.title,
+        lectureId: l._id,
+        at: c.checkedInAt,
+      })
+    }
+  })
+
+  it('credits the lecturers who are members, once each finished lecture was closed', () => {
+    const lect = seed.ledger.filter((e) => e.source === 'lecturing')
+    const given = seed.lectures.filter((l) => l.status === 'finished' && l.lecturer.memberId)
+    expect(lect.map((e) => e._id).sort()).toEqual(given.map((l) => `lect:${l._id}:${l.lecturer.memberId}`).sort())
+    for (const e of lect) {
+      const l = lectureById.get(e.lectureId!)!
+      expect(l.finishedAt! >= l.endAt && l.finishedAt! <= NOW).toBe(true)
+      expect(e).toMatchObject({ memberId: l.lecturer.memberId, hours: l.credit.hours, bucket: 'lecturing' })
+      expect(e).toMatchObject({ title: l.title, at: l.finishedAt, year: hoursYear(l.finishedAt!) })
+    }
+    for (const l of seed.lectures) expect(l.finishedAt !== undefined).toBe(l.status === 'finished')
+  })
+
+  it('has hours of last year, entered with a reason by someone who may adjust them, for today’s branch too', () => {
+    const adjustments = seed.ledger.filter((e) => e.source === 'adjustment')
+    expect(adjustments.length).toBeGreaterThanOrEqual(30)
+    for (const e of adjustments) {
+      const m = memberById.get(e.memberId)!
+      const byBinding = bindingOf.get(e.by!)!
+      const branch = orgById.get(m.branchId)!
+      expect(e.year).toBe(hoursYear(NOW) - 1)
+      expect(hoursYear(e.at)).toBe(e.year)
+      expect(e.reason).toBeTruthy()
+      expect(managesRosterOf(actorOf(byBinding), { id: branch._id, ancestors: branch.path })).toBe(true)
+    }
+    for (const b of seed.bindings.filter((x) => x.branchId === TODAY_BRANCH_ID)) {
+      expect(adjustments.some((e) => e.memberId === b.memberId)).toBe(true)
+    }
+    for (const e of seed.ledger) {
+      expect(Number.isInteger(e.hours * 2) && e.hours > 0).toBe(true)
+      expect(memberById.has(e.memberId)).toBe(true)
+    }
+  })
+})
+
 describe('seedDatabase', () => {
   it('fills an empty database through the SDK, and only once', async () => {
     const cloud = await startTestCloud()
@@ -169,14 +312,40 @@ describe('seedDatabase', () => {
           members: seed.members.length,
           bindings: seed.bindings.length,
           lectures: seed.lectures.length,
+          signups: seed.signups.length,
+          checkins: seed.checkins.length,
+          ledger: seed.ledger.length,
         },
       })
       const stored = cloud.emulator.store.scan('members', {}).map((r) => r.doc)
       expect(stored.sort((a, b) => String(a._id).localeCompare(String(b._id)))).toEqual(seed.members)
       const lecture = cloud.emulator.store.getById('lectures', seed.lectures[0]._id)?.doc
       expect(lecture?.startAt).toEqual(seed.lectures[0].startAt)
+      expect(cloud.emulator.store.getById('ledger', seed.ledger[0]._id)?.doc).toEqual(seed.ledger[0])
       expect(await seedDatabase(cloud.db, NOW)).toEqual({ seeded: false, counts: {} })
       expect(cloud.emulator.store.scan('orgs', {})).toHaveLength(seed.orgs.length)
+    } finally {
+      await cloud.stop()
+    }
+  })
+
+  it('gives the demo member of today’s branch their lecture and their hours through the functions', async () => {
+    const now = new Date()
+    const live = buildSeed(now)
+    const cloud = await startTestCloud()
+    try {
+      await seedDatabase(cloud.db, now)
+      const signup = live.signups.find((x) => x.lectureId === TODAY_LECTURE_ID)!
+      const openid = `demo-${signup.memberId}`
+      const ctx = { environment: JSON.stringify({ WX_OPENID: openid }) }
+      const mine = await signupMain({ action: 'mine', payload: { scope: 'upcoming' } }, ctx)
+      const items = mine.ok ? (mine.data as { items: MyLectureItem[] }).items : []
+      expect(items.find((i) => i.lecture.id === TODAY_LECTURE_ID)).toMatchObject({ status: 'confirmed' })
+      const hours = await hoursMain({ action: 'mine', payload: {} }, ctx)
+      const year = hoursYear(now)
+      const own = live.ledger.filter((e) => e.memberId === signup.memberId)
+      expect(hours).toMatchObject({ ok: true, data: { year, ...sumEntries(own.filter((e) => e.year === year)) } })
+      expect(hours.ok && (hours.data as MyHours).years.map((y) => y.year)).toEqual([year, year - 1])
     } finally {
       await cloud.stop()
     }

@@ -1,9 +1,19 @@
 /** The demo data that the local system loads on first start: the same `now` always gives the same documents. */
-import type { BindingDoc, LectureDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
+import type {
+  BindingDoc,
+  CheckinDoc,
+  LectureDoc,
+  LedgerEntryDoc,
+  MemberDoc,
+  OrgDoc,
+  SignupDoc,
+} from '../../src/shared/model'
+import { buildHistory } from './history'
 import { buildLectures } from './lectures'
 import { buildOrgs } from './orgs'
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { buildMembers, demoOpenid } from './people'
+import { buildTodayLecture, TODAY_BRANCH_ID } from './today'
 
 const SEED_EPOCH = new Date(Date.UTC(2026, 0, 1))
 
@@ -12,6 +22,9 @@ export interface Seed {
   members: MemberDoc[]
   bindings: BindingDoc[]
   lectures: LectureDoc[]
+  signups: SignupDoc[]
+  checkins: CheckinDoc[]
+  ledger: LedgerEntryDoc[]
 }
 
 export function buildSeed(now: Date): Seed {
@@ -19,6 +32,17 @@ export function buildSeed(now: Date): Seed {
   const { members, names, bound } = buildMembers(orgs.filter((o) => o.kind === 'branch').map((o) => o._id))
   const byId = new Map(orgs.map((o) => [o._id, o]))
   const bindings = bound.map((m) => bindingFor(demoOpenid(m._id), m, byId.get(m.branchId)!, SEED_EPOCH))
+  const boundIds = new Set(bound.map((m) => m._id))
   const lectures = buildLectures(now, hosts, members, names)
-  return { orgs, members, bindings, lectures }
+  const history = buildHistory(now, lectures, members, orgs, boundIds, TODAY_BRANCH_ID)
+  const today = buildTodayLecture(now, hosts, members, boundIds)
+  return {
+    orgs,
+    members,
+    bindings,
+    lectures: [...lectures, today.lecture],
+    signups: [...history.signups, ...today.signups],
+    checkins: history.checkins,
+    ledger: history.ledger,
+  }
 }
