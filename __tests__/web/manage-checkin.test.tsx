@@ -258,7 +258,7 @@ describe('manage: check-in screen', () => {
 
     serve({ 'checkin.live': () => ok(live({ code: undefined, finished: true })) })
     render(<ManageCheckin />)
-    expect(await screen.findByText('党课已结束，签到已关闭')).toBeInTheDocument()
+    expect(await screen.findByText('党课已结束')).toBeInTheDocument()
     expect(screen.queryByText('结束党课')).not.toBeInTheDocument()
   })
 

@@ -186,7 +186,7 @@ export default function ManageCheckin() {
         />
       )}
 
-      {l3 && !data.finished && (
+      {l3 && (
         <ChoiceChips className='manage-checkin__purpose' options={PURPOSES} value={purpose} onChange={setPurpose} />
       )}
       {live.purpose === purpose ? (

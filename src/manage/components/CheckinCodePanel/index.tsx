@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { LiveCheckin } from '../../../shared/contract'
-import { CODE_SLOT_MS } from '../../../shared/checkinRules'
+import { CODE_SLOT_MS, OPENS_BEFORE_MS } from '../../../shared/checkinRules'
 import { formatDateTime } from '../../utils/chinaTime'
 import './index.scss'
 
@@ -20,7 +20,7 @@ const spaced = (typed: string) => `${typed.slice(0, 3)} ${typed.slice(3)}`
 
 /**
  * What the hall sees: the QR code and its six digits with a countdown; or, without a code, why
- * (L0 needs none; before or after the window, when it opens or closed; the lecture is over).
+ * (L0 needs none; the lecture is over; before or after the window, when it opens or closed).
  * A code stays valid for one slot after the next one begins (src/shared/checkinRules.ts): past
  * that, while the network is out, the old code is marked 已过期 so nobody keeps scanning it.
  * Class prefix `checkin-code`.
@@ -29,7 +29,6 @@ function CheckinCodePanel(props: CheckinCodePanelProps) {
   const { live, purpose, receivedAt, now, failing } = props
   const word = purpose === 'out' ? '签退' : '签到'
 
-  if (live.finished) return <Explained text='党课已结束，签到已关闭' />
   if (live.level === 'L0') {
     return (
       <Explained
@@ -40,13 +39,14 @@ function CheckinCodePanel(props: CheckinCodePanelProps) {
   }
   const { code } = live
   if (!code) {
-    if (now < Date.parse(live.opensAt)) {
-      return (
-        <Explained
-          text={`${word}还没有开始`}
-          detail={`${formatDateTime(live.opensAt)} 开始，届时这里显示${word}码。`}
-        />
-      )
+    // a finished lecture keeps its code until the window closes (latecomers, L3 check-out)
+    if (live.finished)
+      return <Explained text='党课已结束' detail={`签到时间到 ${formatDateTime(live.closesAt)} 为止。`} />
+    // live.opensAt is check-in's; check-out (checkinRules.ts checkoutWindow) opens when the lecture starts
+    const opens = Date.parse(live.opensAt) + (purpose === 'out' ? OPENS_BEFORE_MS : 0)
+    if (now < opens) {
+      const at = formatDateTime(new Date(opens).toISOString())
+      return <Explained text={`${word}还没有开始`} detail={`${at} 开始，届时这里显示${word}码。`} />
     }
     if (now >= Date.parse(live.closesAt)) {
       return <Explained text={`${word}已经结束`} detail={`已于 ${formatDateTime(live.closesAt)} 结束。`} />
