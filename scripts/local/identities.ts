@@ -2,6 +2,7 @@
 import type { Store } from '../../emulator/src/database/store'
 import type { Identity } from '../../emulator/src/identity'
 import type { BindingDoc, MemberDoc, OrgDoc, Role } from '../../src/shared/model'
+import { TODAY_BRANCH_ID } from '../seed/today'
 
 const ROLE_NAMES: Partial<Record<Role, string>> = {
   admin: '组织部门管理员',
@@ -19,13 +20,15 @@ export function localIdentities(store: Store): Identity[] {
     const m = members.get(b.memberId)
     if (!m) continue
     const role = (['admin', 'secretary', 'committee', 'judge'] as Role[]).find((r) => m.roles.includes(r))
-    const group = role ? ROLE_NAMES[role]! : '党员'
+    // The branch of the demo's lecture of today comes first: its secretary runs check-in, its members scan.
+    const today = m.branchId === TODAY_BRANCH_ID
+    const group = today ? '今日党课（签到演示）' : role ? ROLE_NAMES[role]! : '党员'
     const where = m.adminOrgId ? orgs.get(m.adminOrgId)?.name : orgs.get(m.branchId)?.name
     out.push({
       openid: b._id,
-      label: `${m.name}\u3000${where ?? ''}`, // \u3000: the full-width (ideographic) space
+      label: `${m.name}\u3000${today ? `${role ? ROLE_NAMES[role] : '党员'}·` : ''}${where ?? ''}`, // \u3000: full-width space
       group,
-      rank: role ? ['admin', 'secretary', 'committee', 'judge'].indexOf(role) : 9,
+      rank: (today ? -10 : 0) + (role ? ['admin', 'secretary', 'committee', 'judge'].indexOf(role) : 9),
     })
   }
   out.sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label, 'zh-CN'))
