@@ -1,0 +1,170 @@
+/**
+ * The check-in outbox (src/api/outbox.ts): what it keeps, what it sends, and what it drops, with Taro's
+ * storage as a map and the backend as a mock.
+ */
+import { call } from '../../src/api/client'
+import {
+  flushOutbox,
+  keepsItem,
+  onOutboxChange,
+  OUTBOX_MAX,
+  outboxKey,
+  outboxOutcomes,
+  pendingScans,
+  saveScan,
+  startOutbox,
+  withItem,
+  withOutcome,
+  type OutboxItem,
+  type OutboxOutcome,
+} from '../../src/api/outbox'
+import type { CheckinResult } from '../../src/shared/contract'
+import { refusal, type Reply } from '../../src/shared/errors'
+
+const mockStore = new Map<string, unknown>()
+const mockNetworkListeners: ((res: { isConnected: boolean }) => void)[] = []
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: {
+    getStorageSync: (key: string) => mockStore.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => mockStore.set(key, JSON.parse(JSON.stringify(value))),
+    onNetworkStatusChange: (fn: (res: { isConnected: boolean }) => void) => mockNetworkListeners.push(fn),
+  },
+}))
+jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
+const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
+
+const result = (over: Partial<CheckinResult> = {}): CheckinResult => ({
+  kind: 'checkedIn',
+  already: false,
+  lectureTitle: '沿着红色足迹学党史',
+  checkedInAt: '2025-11-28T11:02:00.000Z',
+  hours: 1.5,
+  checkoutNeeded: false,
+  ...over,
+})
+
+const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({
+  key: 'lec-1|in',
+  lectureId: 'lec-1',
+  typed: '123456',
+  scannedAt: '2025-11-28T11:02:00.000Z',
+  ...over,
+})
+
+beforeEach(() => {
+  mockStore.clear()
+  callMock.mockReset()
+})
+
+describe('outbox rules', () => {
+  it('keys a scan by lecture and purpose: a check-out code waits beside the check-in', () => {
+    expect(outboxKey('lec-1')).toBe('lec-1|in')
+    expect(outboxKey('lec-1', 'dk1|in|lec-1|123|sig')).toBe('lec-1|in')
+    expect(outboxKey('lec-1', 'dk1|out|lec-1|123|sig')).toBe('lec-1|out')
+  })
+
+  it('keeps one scan per key (the latest) and at most OUTBOX_MAX, dropping the oldest', () => {
+    const a = item({ scannedAt: '2025-11-28T11:00:00.000Z' })
+    const b = item({ scannedAt: '2025-11-28T11:01:00.000Z', typed: '654321' })
+    expect(withItem([a], b)).toEqual([b])
+    const many = Array.from({ length: OUTBOX_MAX + 3 }, (_, i) => item({ key: `l${i}|in`, lectureId: `l${i}` }))
+    const kept = many.reduce<OutboxItem[]>((all, i) => withItem(all, i), [])
+    expect(kept).toHaveLength(OUTBOX_MAX)
+    expect(kept[0].lectureId).toBe('l3')
+    expect(kept[OUTBOX_MAX - 1].lectureId).toBe(`l${OUTBOX_MAX + 2}`)
+  })
+
+  it('keeps an item only when the server did not judge the scan', () => {
+    expect(keepsItem('NETWORK')).toBe(true)
+    expect(keepsItem('INTERNAL')).toBe(true)
+    expect(keepsItem('NOT_SIGNED_IN')).toBe(true)
+    expect(keepsItem('CODE_EXPIRED')).toBe(false)
+    expect(keepsItem('OFFLINE_TOO_LATE')).toBe(false)
+  })
+
+  it('remembers outcomes newest first, one per key', () => {
+    const o = (key: string, settledAt: string): OutboxOutcome => ({
+      key,
+      lectureId: key,
+      scannedAt: settledAt,
+      settledAt,
+    })
+    const list = [o('a', '1'), o('b', '2'), o('a', '3')].reduce<OutboxOutcome[]>((all, x) => withOutcome(all, x), [])
+    expect(list.map((x) => `${x.key}${x.settledAt}`)).toEqual(['a3', 'b2'])
+  })
+})
+
+describe('outbox storage and flush', () => {
+  it('sends waiting scans with their scan time, drops them once judged, and remembers the answers', async () => {
+    saveScan({ lectureId: 'lec-1', lectureTitle: '甲', typed: '123456', scannedAt: '2025-11-28T11:02:00.000Z' })
+    saveScan({
+      lectureId: 'lec-2',
+      qr: 'dk1|in|lec-2|9|sig',
+      location: { lat: 36.6, lng: 117, accuracy: 30 },
+      scannedAt: '2025-11-28T11:03:00.000Z',
+    })
+    expect(pendingScans()).toHaveLength(2)
+    callMock
+      .mockResolvedValueOnce({ ok: true, data: result() })
+      .mockResolvedValueOnce(refusal('CODE_EXPIRED', '扫码时已过期'))
+
+    expect(await flushOutbox()).toEqual({ sent: 2, waiting: 0 })
+    expect(callMock.mock.calls).toEqual([
+      ['checkin', 'scan', { lectureId: 'lec-1', typed: '123456', scannedAt: '2025-11-28T11:02:00.000Z' }],
+      [
+        'checkin',
+        'scan',
+        {
+          lectureId: 'lec-2',
+          qr: 'dk1|in|lec-2|9|sig',
+          location: { lat: 36.6, lng: 117, accuracy: 30 },
+          scannedAt: '2025-11-28T11:03:00.000Z',
+        },
+      ],
+    ])
+    expect(pendingScans()).toEqual([])
+    const [second, first] = outboxOutcomes()
+    expect(first).toMatchObject({ lectureId: 'lec-1', lectureTitle: '沿着红色足迹学党史', result: { hours: 1.5 } })
+    expect(second).toMatchObject({ lectureId: 'lec-2', refusal: { code: 'CODE_EXPIRED', explanation: '扫码时已过期' } })
+  })
+
+  it('stops at the first scan that still cannot get through and keeps it and the rest', async () => {
+    saveScan({ lectureId: 'lec-1', typed: '123456', scannedAt: '2025-11-28T11:02:00.000Z' })
+    saveScan({ lectureId: 'lec-2', typed: '123456', scannedAt: '2025-11-28T11:03:00.000Z' })
+    callMock.mockResolvedValue(refusal('NETWORK'))
+    expect(await flushOutbox()).toEqual({ sent: 0, waiting: 2 })
+    expect(callMock).toHaveBeenCalledTimes(1)
+    expect(outboxOutcomes()).toEqual([])
+  })
+
+  it('runs one flush at a time, and keeps a scan saved while a flush was sending', async () => {
+    saveScan({ lectureId: 'lec-1', typed: '123456', scannedAt: '2025-11-28T11:02:00.000Z' })
+    let answer: (r: Reply<unknown>) => void = () => undefined
+    callMock.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)))
+    const first = flushOutbox()
+    expect(flushOutbox()).toBe(first)
+    // The member scans the same lecture again while the first is on its way.
+    saveScan({ lectureId: 'lec-1', typed: '654321', scannedAt: '2025-11-28T11:05:00.000Z' })
+    answer({ ok: true, data: result() })
+    await first
+    expect(pendingScans().map((i) => i.typed)).toEqual(['654321'])
+  })
+
+  it('tells listeners, and flushes when the network comes back', async () => {
+    const heard = jest.fn()
+    const off = onOutboxChange(heard)
+    startOutbox()
+    saveScan({ lectureId: 'lec-1', typed: '123456', scannedAt: '2025-11-28T11:02:00.000Z' })
+    expect(heard).toHaveBeenCalledTimes(1)
+    callMock.mockResolvedValue({ ok: true, data: result() })
+    mockNetworkListeners.forEach((l) => l({ isConnected: false }))
+    expect(callMock).not.toHaveBeenCalled()
+    mockNetworkListeners.forEach((l) => l({ isConnected: true }))
+    await flushOutbox()
+    expect(callMock).toHaveBeenCalledTimes(1)
+    expect(pendingScans()).toEqual([])
+    expect(heard).toHaveBeenCalledTimes(2)
+    off()
+  })
+})

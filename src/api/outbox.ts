@@ -1,0 +1,183 @@
+/**
+ * The check-in outbox: a scan that could not reach the server (village signal) is kept on the phone and
+ * sent again, with the time it was scanned, when the app starts or shows and when the network returns.
+ * The server judges the code at the scan time, bounds the delay and keeps one record per member and
+ * lecture, so sending twice is harmless; the phone keeps one item per lecture and purpose (in/out: the
+ * latest scan wins) and at most OUTBOX_MAX items. An item leaves the outbox once the server has judged
+ * it (checked in, or refused with a reason); the last outcomes are kept for the check-in page to show.
+ * Storage is per WeChat user in weapp; one phone is one member.
+ */
+import Taro from '@tarojs/taro'
+import type { CheckinResult } from '../shared/contract/checkin'
+import type { ErrorCode } from '../shared/errors'
+import { call } from './client'
+
+export interface ScanLocation {
+  lat: number
+  lng: number
+  accuracy: number
+}
+
+export interface OutboxItem {
+  /** lectureId|in or lectureId|out: one waiting scan per lecture and purpose. */
+  key: string
+  lectureId: string
+  lectureTitle?: string
+  qr?: string
+  typed?: string
+  location?: ScanLocation
+  /** ISO 8601, the phone's clock at the scan. */
+  scannedAt: string
+}
+
+/** What the server said to a scan sent from the outbox. */
+export interface OutboxOutcome {
+  key: string
+  lectureId: string
+  lectureTitle?: string
+  scannedAt: string
+  /** ISO 8601, when the answer came. */
+  settledAt: string
+  result?: CheckinResult
+  refusal?: { code: ErrorCode; message: string; explanation?: string }
+}
+
+export const OUTBOX_MAX = 20
+export const OUTCOMES_MAX = 20
+const ITEMS_KEY = 'dangke.checkinOutbox'
+const OUTCOMES_KEY = 'dangke.checkinOutcomes'
+
+/** A check-out code says so (`dk1|out|…`); a typed code or none counts as check-in. */
+export function outboxKey(lectureId: string, qr?: string): string {
+  return `${lectureId}|${qr?.trim().split('|')[1] === 'out' ? 'out' : 'in'}`
+}
+
+/** The items with `item` added: it replaces a waiting scan of the same key; the oldest go beyond `max`. */
+export function withItem(items: readonly OutboxItem[], item: OutboxItem, max = OUTBOX_MAX): OutboxItem[] {
+  return [...items.filter((i) => i.key !== item.key), item].slice(-max)
+}
+
+/** Refusals that say nothing about the scan itself: the item waits for the next try. */
+export const keepsItem = (code: ErrorCode): boolean =>
+  code === 'NETWORK' || code === 'INTERNAL' || code === 'NOT_SIGNED_IN'
+
+/** Newest first, one per key, at most `max`. */
+export function withOutcome(
+  outcomes: readonly OutboxOutcome[],
+  outcome: OutboxOutcome,
+  max = OUTCOMES_MAX,
+): OutboxOutcome[] {
+  return [outcome, ...outcomes.filter((o) => o.key !== outcome.key)].slice(0, max)
+}
+
+function read<T>(key: string): T[] {
+  try {
+    const value: unknown = Taro.getStorageSync(key)
+    return Array.isArray(value) ? (value as T[]) : []
+  } catch (_err) {
+    return []
+  }
+}
+
+function write(key: string, value: unknown[]): void {
+  try {
+    Taro.setStorageSync(key, value)
+  } catch (err) {
+    console.warn('outbox: storage write failed', err)
+  }
+}
+
+const listeners = new Set<() => void>()
+/** Called whenever the outbox or its outcomes change; returns the unsubscribe. */
+export function onOutboxChange(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => void listeners.delete(listener)
+}
+const changed = () => listeners.forEach((l) => l())
+
+export const pendingScans = (): OutboxItem[] => read<OutboxItem>(ITEMS_KEY)
+export const outboxOutcomes = (): OutboxOutcome[] => read<OutboxOutcome>(OUTCOMES_KEY)
+
+/** Keep a scan that could not be sent. */
+export function saveScan(scan: Omit<OutboxItem, 'key'>): OutboxItem {
+  const item = { ...scan, key: outboxKey(scan.lectureId, scan.qr) }
+  write(ITEMS_KEY, withItem(pendingScans(), item))
+  changed()
+  return item
+}
+
+/** The scan's payload as checkin.scan takes it (no empty fields). */
+export function scanPayload(item: OutboxItem) {
+  return {
+    lectureId: item.lectureId,
+    ...(item.qr ? { qr: item.qr } : {}),
+    ...(item.typed ? { typed: item.typed } : {}),
+    ...(item.location ? { location: item.location } : {}),
+    scannedAt: item.scannedAt,
+  }
+}
+
+export interface FlushReport {
+  sent: number
+  waiting: number
+}
+
+let flushing: Promise<FlushReport> | undefined
+
+/** Send the waiting scans, oldest first; one flush at a time (a second caller shares the running one). */
+export function flushOutbox(): Promise<FlushReport> {
+  flushing ??= sendAll().finally(() => {
+    flushing = undefined
+  })
+  return flushing
+}
+
+async function sendAll(): Promise<FlushReport> {
+  let sent = 0
+  for (const item of pendingScans()) {
+    const reply = await call('checkin', 'scan', scanPayload(item))
+    if (!reply.ok && keepsItem(reply.code)) break // still offline (or busy): the rest waits with it
+    sent++
+    // Read again: the member may have scanned meanwhile; only this very item leaves.
+    write(
+      ITEMS_KEY,
+      pendingScans().filter((i) => !(i.key === item.key && i.scannedAt === item.scannedAt)),
+    )
+    const outcome: OutboxOutcome = {
+      key: item.key,
+      lectureId: item.lectureId,
+      lectureTitle: reply.ok ? reply.data.lectureTitle : item.lectureTitle,
+      scannedAt: item.scannedAt,
+      settledAt: new Date().toISOString(),
+      ...(reply.ok
+        ? { result: reply.data }
+        : { refusal: { code: reply.code, message: reply.message, explanation: reply.explanation } }),
+    }
+    write(OUTCOMES_KEY, withOutcome(outboxOutcomes(), outcome))
+    changed()
+  }
+  return { sent, waiting: pendingScans().length }
+}
+
+/** Flush if anything waits (at launch, when the app shows again, when the network returns). */
+export function flushOutboxIfWaiting(): void {
+  if (pendingScans().length > 0) void flushOutbox()
+}
+
+let started = false
+/** At launch: flush now and whenever the network comes back (WeChat's network event; the browser's `online`). */
+export function startOutbox(): void {
+  if (started) return
+  started = true
+  try {
+    Taro.onNetworkStatusChange((res) => {
+      if (res.isConnected) flushOutboxIfWaiting()
+    })
+  } catch (err) {
+    console.warn('outbox: no network events', err)
+  }
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+    window.addEventListener('online', flushOutboxIfWaiting)
+  }
+  flushOutboxIfWaiting()
+}
