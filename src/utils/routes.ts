@@ -8,6 +8,11 @@ export const routes = {
   bind: '/pages/bind/index',
   lecture: (id: string) => `/pages/lecture/index?id=${encodeURIComponent(id)}`,
   propose: '/member/propose/index',
+  /** The member's check-in page; `qr` is a code the member already scanned (from "我的" → 扫码签到). */
+  checkin: (id: string, qr?: string) =>
+    `/member/checkin/index?id=${encodeURIComponent(id)}${qr ? `&qr=${encodeURIComponent(qr)}` : ''}`,
+  hours: '/member/hours/index',
+  myCode: '/member/mycode/index',
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',
@@ -16,3 +21,18 @@ export const routes = {
 
 /** The local sign-in page of the h5 build (served by the local server, outside the app's router). */
 export const H5_LOGIN_URL = '/app/login'
+
+/**
+ * A query parameter as the page was opened with it. WeChat hands query values over still
+ * percent-encoded (h5 decodes them), so decode once, and keep the raw value if it is not valid.
+ * (The same rule as src/manage/utils/route.ts readParam, for the main package and `member`.)
+ */
+export function readParam(params: Record<string, string | undefined> | undefined, key: string): string | undefined {
+  const raw = params?.[key]
+  if (!raw) return undefined
+  try {
+    return decodeURIComponent(raw)
+  } catch (_err) {
+    return raw
+  }
+}

@@ -1,0 +1,30 @@
+/** What the check-in page says after a scan: the words of a result, and of an outbox outcome. */
+import type { CheckinResult } from '../../shared/contract/checkin'
+import type { OutboxOutcome } from '../../api/outbox'
+import { formatClock, formatHours } from '../utils/words'
+
+/** "签到成功 · 获得 1.5 学时", "您已在 19:02 签到", "签退成功 · 获得 1 学时". */
+export function resultTitle(r: CheckinResult): string {
+  if (r.already) {
+    return r.kind === 'checkedOut' && r.checkedOutAt
+      ? `您已在 ${formatClock(r.checkedOutAt)} 签退`
+      : `您已在 ${formatClock(r.checkedInAt)} 签到`
+  }
+  const done = r.kind === 'checkedOut' ? '签退成功' : '签到成功'
+  return r.hours > 0 ? `${done} · 获得 ${formatHours(r.hours)} 学时` : done
+}
+
+/** The line under the title: what still has to happen, or what was credited. */
+export function resultNote(r: CheckinResult): string | undefined {
+  if (r.checkoutNeeded) return '离开时请再扫码签退，学时按实际参加的时长计算。'
+  if (r.already && r.hours > 0) return `这场党课已计 ${formatHours(r.hours)} 学时，不会重复计算。`
+  if (r.already) return '不会重复签到。'
+  return undefined
+}
+
+/** "离线签到已提交：签到成功 · 获得 1.5 学时" / "离线签到被拒：签到码已过期（…）". */
+export function outcomeText(o: OutboxOutcome): string {
+  if (o.result) return `离线签到已提交：${resultTitle(o.result)}`
+  const r = o.refusal
+  return `离线签到被拒：${r?.message ?? ''}${r?.explanation ? `（${r.explanation}）` : ''}`
+}
