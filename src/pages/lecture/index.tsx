@@ -5,11 +5,12 @@ import { call } from '../../api/client'
 import RefusalView from '../../components/RefusalView'
 import SignupButton from '../../components/SignupButton'
 import StatusTag from '../../components/StatusTag'
+import { checkinWindow } from '../../shared/checkinRules'
 import type { LectureDetail, SignupStatus } from '../../shared/contract'
 import { refusal, type Refusal } from '../../shared/errors'
 import { themeName } from '../../shared/themes'
 import { formatTimeRange } from '../../utils/datetime'
-import { routes } from '../../utils/routes'
+import { readParam, routes } from '../../utils/routes'
 import { cancelPolicyText, signUpResultText, signupAction } from '../../utils/signup'
 import { signupStatusLabel } from '../../utils/status'
 import './index.scss'
@@ -32,9 +33,18 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+/** Check-in is open now (the server decides again when the member scans). */
+function checkinOpen(l: LectureDetail, now: Date): boolean {
+  if (l.status !== 'published') return false
+  const { opensAt, closesAt } = checkinWindow({ startAt: new Date(l.startAt), endAt: new Date(l.endAt) })
+  return opensAt.getTime() <= now.getTime() && now.getTime() <= closesAt.getTime()
+}
+
 /** One lecture: everything a member needs to decide, their own state, and the one action that fits it. */
 export default function Lecture() {
-  const id = useRouter().params.id ?? ''
+  const params = useRouter().params
+  // A printed mini-program code opens the page with `scene` = the lecture id (WeChat hands it encoded).
+  const id = readParam(params, 'id') ?? readParam(params, 'scene') ?? ''
   const [state, setState] = useState<Phase>({ phase: 'loading' })
   const [busy, setBusy] = useState(false)
   /** The last action's refusal, shown above the button until the next action. */
@@ -113,7 +123,8 @@ export default function Lecture() {
   }
 
   const l = state.lecture
-  const action = signupAction(l, new Date())
+  const now = new Date()
+  const action = signupAction(l, now)
   const full = l.seatsLeft <= 0
   const stops = l.venue.stops
 
@@ -202,6 +213,11 @@ export default function Lecture() {
             <Text className='lecture__mine-label'>我的报名</Text>
             <StatusTag {...signupStatusLabel(l.mySignup.status, l.mySignup.position)} />
           </View>
+        )}
+        {checkinOpen(l, now) && (
+          <Button className='lecture__checkin' onClick={() => void Taro.navigateTo({ url: routes.checkin(l.id) })}>
+            {l.checkinLevel === 'L3' ? '签到 / 签退' : '签到'}
+          </Button>
         )}
         {actionRefusal && (
           <View className='lecture__refusal' role='alert'>

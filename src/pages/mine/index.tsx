@@ -2,8 +2,10 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { call } from '../../api/client'
+import { canScan, scanQr } from '../../api/scanner'
 import RefusalView from '../../components/RefusalView'
 import StatusTag from '../../components/StatusTag'
+import { lectureIdOfQr } from '../../shared/checkinRules'
 import type { Me, MyLectureItem, ProposalView } from '../../shared/contract'
 import type { Refusal, Reply } from '../../shared/errors'
 import { themeName } from '../../shared/themes'
@@ -25,6 +27,48 @@ interface MineState {
 }
 
 const go = (url: string) => void Taro.navigateTo({ url })
+
+/**
+ * 扫码签到 from "我的": scan the lecture's code and open its check-in page with it (the page sends it at
+ * once). A printed mini-program code names a page of this app: open that page.
+ */
+async function scanToCheckIn() {
+  const scanned = await scanQr()
+  if (!scanned.ok) return
+  if (scanned.path) {
+    go(`/${scanned.path.replace(/^\//, '')}`)
+    return
+  }
+  const lectureId = lectureIdOfQr(scanned.text)
+  if (lectureId) go(routes.checkin(lectureId, scanned.text))
+  else
+    void Taro.showModal({
+      title: '不是签到码',
+      content: '这不是党课的签到二维码。请扫描党课现场屏幕上的签到码。',
+      showCancel: false,
+      confirmText: '知道了',
+    })
+}
+
+/** Check-in and study hours: what every bound member may open. */
+function CheckinEntries() {
+  const entries = [
+    ...(canScan() ? [{ title: '扫码签到', run: () => void scanToCheckIn() }] : []),
+    { title: '我的学时', run: () => go(routes.hours) },
+    { title: '我的党员码', run: () => go(routes.myCode) },
+  ]
+  return (
+    <View className='mine__section'>
+      <Text className='mine__section-title'>签到与学时</Text>
+      {entries.map((e) => (
+        <View key={e.title} className='mine__entry' hoverClass='mine__row--pressed' onClick={e.run}>
+          <Text className='mine__entry-text'>{e.title}</Text>
+          <Text className='mine__entry-arrow'>›</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
 
 function LectureRow({ item }: { item: MyLectureItem }) {
   return (
@@ -156,6 +200,8 @@ export default function Mine() {
         <Text className='mine__card-text'>{member.branchName}</Text>
         <Text className='mine__card-text'>{roleNames(member.roles)}</Text>
       </View>
+
+      <CheckinEntries />
 
       {entries.length > 0 && (
         <View className='mine__section'>
