@@ -110,7 +110,7 @@ function rowsOf(signups: SignupDoc[], records: CheckinDoc[]): LiveRow[] {
 async function readAll<T>(db: Database, collection: string, where: object): Promise<T[]> {
   const all: T[] = []
   for (;;) {
-    const res = await db.collection(collection).where(where).skip(all.length).limit(PAGE).get()
+    const res = await db.collection(collection).where(where).orderBy('_id', 'asc').skip(all.length).limit(PAGE).get()
     const page = res.data as T[]
     all.push(...page)
     if (page.length < PAGE) return all

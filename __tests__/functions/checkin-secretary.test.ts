@@ -1,0 +1,342 @@
+/**
+ * The secretary's side of check-in, in-process through the real SDK and the emulator: manual check-in,
+ * undo and its reversal, check-in by a member's personal code, the live screen and finishing a lecture —
+ * who may do each (members no, another branch's secretary no, an administrator above yes) and that a
+ * refused action writes nothing.
+ */
+import { memberCode } from '../../cloudfunctions/_shared/checkinCodes'
+import type { CheckinResult, LiveCheckin } from '../../src/shared/contract'
+import { ERROR_MESSAGES } from '../../src/shared/errors'
+import type { LectureDoc } from '../../src/shared/model'
+import { startTestCloud, type TestCloud } from '../support/emulator'
+import {
+  ADMIN_ABOVE,
+  ADMIN_ELSEWHERE,
+  addLecture,
+  addMembers,
+  addSignup,
+  call,
+  codeOf,
+  LECTURER,
+  MINUTE,
+  memberIdOf,
+  ok,
+  OTHER_SECRETARY,
+  SECRETARY,
+  seedPeople,
+  snapshot,
+  stored,
+} from './checkin.fixtures'
+
+let cloud: TestCloud
+let people: string[]
+const fresh = () => people.shift()!
+
+beforeAll(async () => {
+  cloud = await startTestCloud()
+  await seedPeople(cloud)
+  people = await addMembers(cloud, 'se', 60)
+}, 60_000)
+afterAll(() => cloud.stop())
+
+let n = 0
+const lecture = (overrides: Partial<LectureDoc> = {}) => addLecture(cloud, `ck-s${++n}`, overrides)
+const REASON = '年老体弱，行动不便'
+const total = (memberId: string) => stored(cloud, 'ledger', { memberId }).reduce((sum, e) => sum + e.hours, 0)
+
+/** Each of them is refused with FORBIDDEN (or NOT_A_MEMBER / NOT_SIGNED_IN), and nothing is written. */
+async function expectRefusedToOthers(action: string, payload: object) {
+  const before = snapshot(cloud)
+  const plain = fresh()
+  for (const [who, code] of [
+    [plain, 'FORBIDDEN'],
+    [OTHER_SECRETARY, 'FORBIDDEN'],
+    [ADMIN_ELSEWHERE, 'FORBIDDEN'],
+    ['wx-nobody', 'NOT_A_MEMBER'],
+    [undefined, 'NOT_SIGNED_IN'],
+  ] as const) {
+    expect(await call(action, payload, who)).toMatchObject({ ok: false, code })
+  }
+  expect(snapshot(cloud)).toBe(before)
+}
+
+describe('manual check-in', () => {
+  it('is for those who manage the host; it ignores window and code, and audits who, when and why', async () => {
+    const l = await lecture({
+      startAt: new Date(Date.now() + 3 * 60 * MINUTE),
+      endAt: new Date(Date.now() + 4 * 60 * MINUTE),
+    })
+    const m = fresh()
+    const payload = { lectureId: l._id, memberId: memberIdOf(m), reason: REASON }
+    await expectRefusedToOthers('manual', payload)
+
+    const done = await ok<CheckinResult>('manual', payload, SECRETARY)
+    expect(done).toMatchObject({ kind: 'checkedIn', already: false, hours: 1.5, checkoutNeeded: false })
+    expect(stored(cloud, 'checkins', { lectureId: l._id })[0]).toMatchObject({
+      memberId: memberIdOf(m),
+      method: 'manual',
+      by: 'sec1',
+      reason: REASON,
+      status: 'in',
+    })
+    expect(stored(cloud, 'checkinAudit', { lectureId: l._id })).toEqual([
+      {
+        _id: expect.any(String),
+        lectureId: l._id,
+        memberId: memberIdOf(m),
+        memberName: expect.any(String),
+        action: 'manual',
+        by: 'sec1',
+        byName: '王书记',
+        reason: REASON,
+        at: expect.any(Date),
+      },
+    ])
+    expect(total(memberIdOf(m))).toBe(1.5)
+    // Again (by an administrator above): nothing new, nothing audited.
+    expect(await ok<CheckinResult>('manual', payload, ADMIN_ABOVE)).toMatchObject({ already: true })
+    expect(stored(cloud, 'checkinAudit', { lectureId: l._id })).toHaveLength(1)
+    expect(total(memberIdOf(m))).toBe(1.5)
+  })
+
+  it('lets an administrator above the host check a member in', async () => {
+    const l = await lecture()
+    const m = fresh()
+    await ok('manual', { lectureId: l._id, memberId: memberIdOf(m), reason: REASON }, ADMIN_ABOVE)
+    expect(stored(cloud, 'checkinAudit', { lectureId: l._id })[0]).toMatchObject({ by: 'adm-s1', byName: '街道管理员' })
+  })
+
+  it('credits the full hours at L3 (the member cannot scan out either)', async () => {
+    const l = await lecture({ checkinLevel: 'L3' })
+    const m = fresh()
+    const done = await ok<CheckinResult>(
+      'manual',
+      { lectureId: l._id, memberId: memberIdOf(m), reason: REASON },
+      SECRETARY,
+    )
+    expect(done).toMatchObject({ hours: 1.5, checkoutNeeded: false })
+  })
+
+  it('refuses a cancelled lecture, a draft, an unknown member and a missing reason, writing nothing', async () => {
+    const before = snapshot(cloud)
+    const memberId = memberIdOf(fresh())
+    const cancelled = await lecture({ status: 'cancelled' })
+    const draft = await lecture({ status: 'draft' })
+    const open = await lecture()
+    const after = snapshot(cloud)
+    expect(await call('manual', { lectureId: cancelled._id, memberId, reason: REASON }, SECRETARY)).toMatchObject({
+      code: 'LECTURE_CANCELLED',
+    })
+    expect(await call('manual', { lectureId: draft._id, memberId, reason: REASON }, SECRETARY)).toMatchObject({
+      code: 'INVALID_STATE',
+    })
+    expect(await call('manual', { lectureId: open._id, memberId: 'nobody', reason: REASON }, SECRETARY)).toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    expect(await call('manual', { lectureId: open._id, memberId, reason: ' ' }, SECRETARY)).toMatchObject({
+      code: 'INVALID_INPUT',
+    })
+    expect(await call('manual', { lectureId: 'ck-none', memberId, reason: REASON }, SECRETARY)).toMatchObject({
+      code: 'NOT_FOUND',
+    })
+    expect(snapshot(cloud)).toBe(after)
+    expect(before).not.toBe(after)
+  })
+})
+
+describe('undo', () => {
+  it('marks the record undone and reverses its credit with a new entry; a new check-in is round 2, credited once', async () => {
+    const l = await lecture()
+    const m = fresh()
+    const memberId = memberIdOf(m)
+    await ok('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, m)
+    const payload = { lectureId: l._id, memberId, reason: '误签，本人未到场' }
+    await expectRefusedToOthers('undo', payload)
+
+    expect(await ok('undo', payload, SECRETARY)).toEqual({ reversedHours: 1.5 })
+    const [record] = stored(cloud, 'checkins', { lectureId: l._id })
+    expect(record).toMatchObject({ status: 'undone', round: 1 })
+    const ledger = stored(cloud, 'ledger', { memberId })
+    expect(ledger.map((e) => [e._id, e.source, e.hours])).toEqual([
+      [`att:${l._id}:${memberId}:1`, 'attendance', 1.5],
+      [`rev:${l._id}:${memberId}:1`, 'reversal', -1.5],
+    ])
+    expect(ledger[1]).toMatchObject({
+      reverses: `att:${l._id}:${memberId}:1`,
+      year: ledger[0].year,
+      by: 'sec1',
+      reason: payload.reason,
+      bucket: 'collective',
+    })
+    expect(total(memberId)).toBe(0)
+    expect(stored(cloud, 'checkinAudit', { lectureId: l._id })).toMatchObject([
+      { action: 'undo', by: 'sec1', reason: payload.reason },
+    ])
+    expect(await call('undo', payload, SECRETARY)).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+
+    // Checked in again: round 2, credited once even when scanned twice.
+    const again = await ok<CheckinResult>('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, m)
+    expect(again).toMatchObject({ already: false, hours: 1.5 })
+    expect(await ok<CheckinResult>('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, m)).toMatchObject({
+      already: true,
+    })
+    expect(stored(cloud, 'checkins', { lectureId: l._id })[0]).toMatchObject({ status: 'in', round: 2, method: 'qr' })
+    expect(total(memberId)).toBe(1.5)
+    expect(stored(cloud, 'ledger', { memberId }).map((e) => e._id)).toContain(`att:${l._id}:${memberId}:2`)
+
+    // And undone again: round 2 reversed.
+    await ok('undo', payload, ADMIN_ABOVE)
+    expect(total(memberId)).toBe(0)
+    expect(stored(cloud, 'ledger', { memberId })).toHaveLength(4)
+  })
+
+  it('refuses to undo a member who is not checked in', async () => {
+    const l = await lecture()
+    const before = snapshot(cloud)
+    expect(
+      await call('undo', { lectureId: l._id, memberId: memberIdOf(fresh()), reason: REASON }, SECRETARY),
+    ).toMatchObject({ code: 'INVALID_STATE' })
+    expect(snapshot(cloud)).toBe(before)
+  })
+})
+
+describe("check-in by a member's personal code", () => {
+  it('checks the member in and audits it; a stale or forged code is refused', async () => {
+    const l = await lecture()
+    const m = fresh()
+    const { qr } = memberCode(memberIdOf(m), Date.now())
+    await expectRefusedToOthers('scanMember', { lectureId: l._id, code: qr })
+    const done = await ok<CheckinResult & { memberName: string }>(
+      'scanMember',
+      { lectureId: l._id, code: qr },
+      SECRETARY,
+    )
+    expect(done).toMatchObject({
+      kind: 'checkedIn',
+      already: false,
+      hours: 1.5,
+      memberName: expect.stringMatching(/^党员se/),
+    })
+    expect(stored(cloud, 'checkins', { lectureId: l._id })[0]).toMatchObject({ method: 'memberCode', by: 'sec1' })
+    expect(stored(cloud, 'checkinAudit', { lectureId: l._id })).toMatchObject([
+      { action: 'memberCode', byName: '王书记' },
+    ])
+
+    const before = snapshot(cloud)
+    const stale = memberCode(memberIdOf(fresh()), Date.now() - 15 * MINUTE).qr
+    expect(await call('scanMember', { lectureId: l._id, code: stale }, SECRETARY)).toMatchObject({
+      code: 'MEMBER_CODE_INVALID',
+    })
+    const forged = qr.replace(memberIdOf(m), memberIdOf(fresh()))
+    expect(await call('scanMember', { lectureId: l._id, code: forged }, SECRETARY)).toMatchObject({
+      code: 'MEMBER_CODE_INVALID',
+    })
+    expect(snapshot(cloud)).toBe(before)
+  })
+})
+
+describe('the live check-in screen', () => {
+  it('shows the code, counts, rows, the latest failures with their message and the latest audit', async () => {
+    const l = await lecture({ signupRequired: true })
+    const [a, b, c, d] = [fresh(), fresh(), fresh(), fresh()]
+    for (const m of [a, b, c]) await addSignup(cloud, l._id, m)
+    await ok('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, a)
+    await ok('manual', { lectureId: l._id, memberId: memberIdOf(d), reason: REASON }, SECRETARY)
+    await call('scan', { lectureId: l._id, qr: codeOf('ck-other').qr }, b)
+    await expectRefusedToOthers('live', { lectureId: l._id })
+
+    const live = await ok<LiveCheckin>('live', { lectureId: l._id }, SECRETARY)
+    expect(live).toMatchObject({
+      lectureId: l._id,
+      lectureTitle: l.title,
+      level: 'L1',
+      purpose: 'in',
+      counts: { signedUp: 3, checkedIn: 2, checkedOut: 0, notYet: 2 },
+      finished: false,
+    })
+    expect(live.code!.typed).toBe(codeOf(l._id).typed)
+    expect(live.code!.qr).toMatch(new RegExp(`^dk1\\|in\\|${l._id}\\|`))
+    expect(live.code!.image).toMatch(/^data:image\/png;base64,/)
+    expect(live.rows.map((r) => [memberIdOf(`wx-${r.memberId}`), r.state, r.signedUp])).toEqual([
+      [memberIdOf(d), 'in', false],
+      [memberIdOf(a), 'in', true],
+      ...[b, c].map((m) => [memberIdOf(m), 'none', true]).sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    ])
+    expect(live.rows[0]).toMatchObject({ method: 'manual', checkedInAt: expect.any(String) })
+    expect(live.failures).toEqual([
+      {
+        name: expect.any(String),
+        at: expect.any(String),
+        code: 'WRONG_LECTURE',
+        message: ERROR_MESSAGES.WRONG_LECTURE,
+      },
+    ])
+    expect(live.audit).toEqual([
+      { name: expect.any(String), action: 'manual', byName: '王书记', reason: REASON, at: expect.any(String) },
+    ])
+    // An administrator above may look too.
+    expect(await ok<LiveCheckin>('live', { lectureId: l._id }, ADMIN_ABOVE)).toMatchObject({ counts: live.counts })
+  })
+
+  it('shows no code outside the window or at L0, and a check-out code only at L3', async () => {
+    const later = await lecture({
+      startAt: new Date(Date.now() + 3 * 60 * MINUTE),
+      endAt: new Date(Date.now() + 4 * 60 * MINUTE),
+    })
+    expect((await ok<LiveCheckin>('live', { lectureId: later._id }, SECRETARY)).code).toBeUndefined()
+    const l0 = await lecture({ checkinLevel: 'L0' })
+    expect((await ok<LiveCheckin>('live', { lectureId: l0._id }, SECRETARY)).code).toBeUndefined()
+    const l1 = await lecture()
+    expect(await call('live', { lectureId: l1._id, purpose: 'out' }, SECRETARY)).toMatchObject({
+      code: 'INVALID_STATE',
+    })
+    const l3 = await lecture({ checkinLevel: 'L3', startAt: new Date(Date.now() - MINUTE) })
+    const out = await ok<LiveCheckin>('live', { lectureId: l3._id, purpose: 'out' }, SECRETARY)
+    expect(out.code!.qr).toMatch(/^dk1\|out\|/)
+    expect(out.purpose).toBe('out')
+  })
+})
+
+describe('finishing a lecture', () => {
+  it('is for those who manage the host, after the start; it credits a member lecturer once', async () => {
+    const upcoming = await lecture({ lecturer: { name: '张主讲', memberId: memberIdOf(LECTURER) } })
+    expect(await call('finish', { lectureId: upcoming._id }, SECRETARY)).toMatchObject({ code: 'INVALID_STATE' })
+
+    const held = await lecture({
+      startAt: new Date(Date.now() - 60 * MINUTE),
+      endAt: new Date(Date.now() - 5 * MINUTE),
+      lecturer: { name: '张主讲', memberId: memberIdOf(LECTURER) },
+      credit: { hours: 1, bucket: 'collective' },
+    })
+    await expectRefusedToOthers('finish', { lectureId: held._id })
+    expect(await ok('finish', { lectureId: held._id }, SECRETARY)).toEqual({ lecturerCredited: true })
+    expect(await ok('finish', { lectureId: held._id }, ADMIN_ABOVE)).toEqual({ lecturerCredited: true })
+    expect(stored(cloud, 'lectures', { _id: held._id })[0]).toMatchObject({
+      status: 'finished',
+      finishedAt: expect.any(Date),
+    })
+    expect(stored(cloud, 'ledger', { lectureId: held._id })).toEqual([
+      {
+        _id: `lect:${held._id}:${memberIdOf(LECTURER)}`,
+        memberId: memberIdOf(LECTURER),
+        year: expect.any(Number),
+        hours: 1,
+        bucket: 'lecturing',
+        source: 'lecturing',
+        title: held.title,
+        lectureId: held._id,
+        at: held.startAt,
+      },
+    ])
+    expect((await ok<LiveCheckin>('live', { lectureId: held._id }, SECRETARY)).finished).toBe(true)
+  })
+
+  it('credits nobody when the lecturer is not a member, and refuses a cancelled lecture', async () => {
+    const past = { startAt: new Date(Date.now() - 60 * MINUTE), endAt: new Date(Date.now() - 5 * MINUTE) }
+    const guest = await lecture(past)
+    expect(await ok('finish', { lectureId: guest._id }, SECRETARY)).toEqual({ lecturerCredited: false })
+    expect(stored(cloud, 'ledger', { lectureId: guest._id })).toEqual([])
+    const cancelled = await lecture({ ...past, status: 'cancelled' })
+    expect(await call('finish', { lectureId: cancelled._id }, SECRETARY)).toMatchObject({ code: 'LECTURE_CANCELLED' })
+  })
+})

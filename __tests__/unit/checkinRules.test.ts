@@ -1,0 +1,169 @@
+import {
+  attendanceHours,
+  attendedMinutes,
+  checkinRefusal,
+  checkinWindow,
+  checkoutWindow,
+  CLOCK_SKEW_MS,
+  distanceM,
+  effectiveScanTime,
+  type CheckinFacts,
+  geofence,
+  GUESS_REFUSALS,
+  lectureIdOfQr,
+  OFFLINE_MAX_DELAY_MS,
+} from '../../src/shared/checkinRules'
+import type { Actor } from '../../src/shared/rights'
+
+const MINUTE = 60_000
+const start = new Date('2025-05-03T11:00:00Z') // 19:00 China time
+const end = new Date(start.getTime() + 90 * MINUTE)
+const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE)
+const venue = { address: '泉城广场', lat: 36.6612, lng: 117.0186, radiusM: 200, stops: [] }
+const north = (m: number, accuracy = 10) => ({ lat: venue.lat + m / 111_195, lng: venue.lng, accuracy })
+
+const member: Actor = { memberId: 'm1', name: '党员', branchId: 'b1', path: ['city', 'd1', 'b1'], roles: ['member'] }
+const lecture: CheckinFacts['lecture'] = {
+  status: 'published',
+  openToAll: false,
+  hostOrgId: 'b1',
+  coHostOrgIds: [],
+  startAt: start,
+  endAt: end,
+  checkinLevel: 'L1',
+  signupRequired: false,
+  venue,
+}
+const facts = (over: Partial<CheckinFacts> = {}, l: Partial<CheckinFacts['lecture']> = {}): CheckinFacts => ({
+  lecture: { ...lecture, ...l },
+  actor: member,
+  signedUp: false,
+  scannedAt: at(0),
+  receivedAt: at(0),
+  purpose: 'in',
+  code: 'valid',
+  ...over,
+})
+
+describe('windows', () => {
+  it('opens check-in 30 minutes before the start and closes it 15 minutes after the end', () => {
+    expect(checkinWindow({ startAt: start, endAt: end })).toEqual({ opensAt: at(-30), closesAt: at(105) })
+  })
+  it('takes check-out from the start until check-in closes', () => {
+    expect(checkoutWindow({ startAt: start, endAt: end })).toEqual({ opensAt: start, closesAt: at(105) })
+  })
+})
+
+describe('geofence', () => {
+  it('measures great-circle distance', () => {
+    expect(distanceM(venue as { lat: number; lng: number }, north(1000))).toBeCloseTo(1000, -1)
+  })
+  it('is inside within the radius, forgiving the reported inaccuracy up to 100 m', () => {
+    expect(geofence(venue, north(150))).toEqual({ distanceM: 150, inside: true })
+    expect(geofence(venue, north(250)).inside).toBe(false)
+    expect(geofence(venue, north(250, 60)).inside).toBe(true)
+    expect(geofence(venue, north(350, 5000)).inside).toBe(false)
+    expect(geofence(venue, north(300, 5000)).inside).toBe(true)
+  })
+  it('takes the nearest stop of a walking lecture, and a venue without coordinates as anywhere', () => {
+    const stops = [
+      { name: 'a', address: 'a', lat: venue.lat, lng: venue.lng },
+      { name: 'b', address: 'b', lat: venue.lat + 3000 / 111_195, lng: venue.lng },
+    ]
+    const walking = { address: '路线', radiusM: 200, stops }
+    expect(geofence(walking, north(2900)).inside).toBe(true)
+    expect(geofence(walking, north(1500)).inside).toBe(false)
+    expect(geofence({ address: '某处', radiusM: 200, stops: [] }, north(5000))).toEqual({ distanceM: 0, inside: true })
+  })
+})
+
+describe('attendance hours', () => {
+  it('credits the lecture hours without check-out', () => {
+    expect(attendanceHours({ startAt: start, endAt: end, credit: { hours: 1.5, bucket: 'collective' } })).toBe(1.5)
+  })
+  it('at L3 credits the share of the lecture attended, rounded down to 0.5', () => {
+    const l = { startAt: start, endAt: end, credit: { hours: 1.5, bucket: 'collective' as const } }
+    expect(attendanceHours(l, { inAt: at(-20), outAt: at(100) })).toBe(1.5)
+    expect(attendanceHours(l, { inAt: at(0), outAt: at(60) })).toBe(1)
+    expect(attendanceHours(l, { inAt: at(0), outAt: at(59) })).toBe(0.5)
+    expect(attendanceHours(l, { inAt: at(0), outAt: at(20) })).toBe(0)
+    expect(attendanceHours({ ...l, endAt: start }, { inAt: at(0), outAt: at(20) })).toBe(0)
+  })
+  it('counts only minutes inside the lecture', () => {
+    expect(attendedMinutes({ startAt: start, endAt: end }, at(-30), at(30))).toBe(30)
+    expect(attendedMinutes({ startAt: start, endAt: end }, at(80), at(200))).toBe(10)
+    expect(attendedMinutes({ startAt: start, endAt: end }, at(50), at(40))).toBe(0)
+  })
+})
+
+describe('effectiveScanTime', () => {
+  const now = at(0)
+  it('is now without a scan time, the scan time when it is past, now for a clock a little ahead', () => {
+    expect(effectiveScanTime(now)).toBe(now)
+    expect(effectiveScanTime(now, at(-5))).toEqual(at(-5))
+    expect(effectiveScanTime(now, new Date(now.getTime() + CLOCK_SKEW_MS))).toBe(now)
+  })
+  it('does not believe a scan time further in the future', () => {
+    expect(effectiveScanTime(now, new Date(now.getTime() + CLOCK_SKEW_MS + 1))).toBe('future')
+  })
+})
+
+describe('checkinRefusal', () => {
+  it('lets a valid scan through at every level that has what it asks for', () => {
+    expect(checkinRefusal(facts())).toBeUndefined()
+    expect(checkinRefusal(facts({ code: 'missing' }, { checkinLevel: 'L0' }))).toBeUndefined()
+    expect(checkinRefusal(facts({ location: north(10) }, { checkinLevel: 'L2' }))).toBeUndefined()
+    expect(checkinRefusal(facts({ purpose: 'out', location: north(10) }, { checkinLevel: 'L3' }))).toBeUndefined()
+  })
+
+  it('names each refusal, in the order a member needs to hear them', () => {
+    expect(checkinRefusal(facts({}, { status: 'draft' }))).toBe('NOT_FOUND')
+    expect(checkinRefusal(facts({ code: 'forged' }, { status: 'cancelled' }))).toBe('LECTURE_CANCELLED')
+    expect(checkinRefusal(facts({}, { hostOrgId: 'b9' }))).toBe('NOT_VISIBLE')
+    expect(checkinRefusal(facts({}, { hostOrgId: 'b9', openToAll: true }))).toBeUndefined()
+    expect(checkinRefusal(facts({}, { hostOrgId: 'b9', coHostOrgIds: ['d1'] }))).toBeUndefined()
+    expect(checkinRefusal(facts({}, { signupRequired: true }))).toBe('NOT_SIGNED_UP')
+    expect(checkinRefusal(facts({ signedUp: true }, { signupRequired: true }))).toBeUndefined()
+    expect(checkinRefusal(facts({ scannedAt: at(-31) }))).toBe('CHECKIN_NOT_OPEN')
+    expect(checkinRefusal(facts({ scannedAt: at(106), receivedAt: at(106) }))).toBe('CHECKIN_CLOSED')
+    expect(checkinRefusal(facts({ code: 'missing' }))).toBe('CODE_REQUIRED')
+    expect(checkinRefusal(facts({ code: 'forged' }))).toBe('CODE_INVALID')
+    expect(checkinRefusal(facts({ code: 'expired' }))).toBe('CODE_EXPIRED')
+    expect(checkinRefusal(facts({ code: 'otherLecture' }))).toBe('WRONG_LECTURE')
+    expect(checkinRefusal(facts({ purpose: 'out' }))).toBe('CODE_INVALID')
+    expect(checkinRefusal(facts({}, { checkinLevel: 'L2' }))).toBe('LOCATION_REQUIRED')
+    expect(checkinRefusal(facts({ location: north(500) }, { checkinLevel: 'L2' }))).toBe('TOO_FAR')
+  })
+
+  it('judges a code sent at L0 all the same', () => {
+    expect(checkinRefusal(facts({ code: 'forged' }, { checkinLevel: 'L0' }))).toBe('CODE_INVALID')
+  })
+
+  it('judges an offline scan at its scan time, within the delay bound', () => {
+    const receivedAt = at(200)
+    expect(checkinRefusal(facts({ scannedAt: at(10), receivedAt }))).toBeUndefined()
+    const old = new Date(at(10).getTime() + OFFLINE_MAX_DELAY_MS + 1)
+    expect(checkinRefusal(facts({ scannedAt: at(10), receivedAt: old }))).toBe('OFFLINE_TOO_LATE')
+    expect(checkinRefusal(facts({ scannedAt: at(-40), receivedAt }))).toBe('CHECKIN_NOT_OPEN')
+  })
+
+  it('takes check-out from the start only', () => {
+    const l3 = { checkinLevel: 'L3' as const }
+    expect(checkinRefusal(facts({ purpose: 'out', scannedAt: at(-1), location: north(0) }, l3))).toBe(
+      'CHECKIN_NOT_OPEN',
+    )
+  })
+
+  it('counts only wrong, stale and foreign codes as guesses', () => {
+    expect([...GUESS_REFUSALS].sort()).toEqual(['CODE_EXPIRED', 'CODE_INVALID', 'WRONG_LECTURE'])
+  })
+})
+
+describe('lectureIdOfQr', () => {
+  it('reads the lecture of a QR text without checking it', () => {
+    expect(lectureIdOfQr('dk1|in|lec-1|123|sig')).toBe('lec-1')
+    expect(lectureIdOfQr(' dk1|out|a|b|9|sig ')).toBe('a|b')
+    expect(lectureIdOfQr('https://example.com')).toBeUndefined()
+    expect(lectureIdOfQr('dk1|in|x')).toBeUndefined()
+  })
+})
