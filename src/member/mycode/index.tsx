@@ -68,7 +68,7 @@ export default function MyCode() {
     <View className='mycode'>
       <View className='mycode__card'>
         <Text className='mycode__name'>{code.name}</Text>
-        <Image className='mycode__image' src={code.image} mode='aspectFit' aria-label={`${code.name}的党员码`} />
+        <Image className='mycode__image' src={code.image} aria-label={`${code.name}的党员码`} />
         <Text className='mycode__note'>请出示给支部书记扫码签到</Text>
         <Text className='mycode__hint'>党员码每隔几分钟自动更新，截图或照片过一会儿就不能用了。</Text>
       </View>
