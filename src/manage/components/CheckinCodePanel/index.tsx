@@ -61,7 +61,7 @@ function CheckinCodePanel(props: CheckinCodePanelProps) {
   else if (nextIn < 0 || failing) status = '正在获取新码…'
   return (
     <View className={`checkin-code${expired ? ' checkin-code--expired' : ''}`}>
-      <Image className='checkin-code__qr' src={code.image} mode='aspectFit' ariaLabel={`${word}二维码`} />
+      <Image className='checkin-code__qr' src={code.image} mode='scaleToFill' ariaLabel={`${word}二维码`} />
       <Text className='checkin-code__label'>{`${word}码${expired ? '（已过期）' : ''}`}</Text>
       <Text className='checkin-code__digits'>{spaced(code.typed)}</Text>
       <Text className={`checkin-code__status${expired ? ' checkin-code__status--expired' : ''}`}>{status}</Text>
