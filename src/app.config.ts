@@ -7,15 +7,27 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index', 'pages/lecture/index', 'pages/bind/index'],
   subPackages: [
-    { root: 'member', pages: ['propose/index'] },
+    { root: 'member', pages: ['propose/index', 'checkin/index', 'hours/index', 'mycode/index'] },
     {
       root: 'manage',
-      pages: ['lectures/index', 'edit/index', 'roster/index', 'proposals/index', 'members/index'],
+      pages: [
+        'lectures/index',
+        'edit/index',
+        'roster/index',
+        'proposals/index',
+        'members/index',
+        'checkin/index',
+        'hours/index',
+      ],
     },
   ],
   preloadRule: {
-    'pages/mine/index': { network: 'all', packages: ['manage'] },
+    'pages/mine/index': { network: 'all', packages: ['manage', 'member'] },
+    'pages/lecture/index': { network: 'all', packages: ['member'] },
   },
+  // Location check-in (L2, L3) asks for the position; WeChat wants both declared.
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '党课签到时核对您是否在现场' } },
   tabBar: {
     color: '#333333',
     selectedColor: '#C40000',
