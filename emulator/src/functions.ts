@@ -2,7 +2,7 @@
  * Hosts cloud functions as the cloud does: `main(event, context)` with the caller's identity in
  * `context.environment` (a JSON string), which `getCloudbaseContext(context)` reads.
  */
-import { randomBytes } from 'crypto'
+import { randomUUID } from 'crypto'
 import { existsSync, readdirSync } from 'fs'
 import { join, resolve } from 'path'
 import { invalidParam } from './database/errors'
@@ -40,7 +40,7 @@ export class FunctionHost {
       })
     }
     return main(event, {
-      request_id: randomBytes(8).toString('hex'),
+      request_id: randomUUID(),
       function_name: name,
       namespace: this.envId,
       environment: JSON.stringify(environment),
@@ -70,9 +70,7 @@ export class FunctionNotFound extends Error {
  */
 export function loadFunctionBundles(host: FunctionHost, root: string): string[] {
   const loaded: string[] = []
-  for (const name of readdirSync(root)) {
-    const file = resolve(join(root, name, 'index.js'))
-    if (name.startsWith('_') || !existsSync(file)) continue
+  for (const [name, file] of Object.entries(bundleFiles(root))) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS bundle found at run time, loaded synchronously as SCF does
     const mod = require(file) as { main?: CloudMain }
     if (typeof mod.main === 'function') {
@@ -81,4 +79,14 @@ export function loadFunctionBundles(host: FunctionHost, root: string): string[] 
     }
   }
   return loaded
+}
+
+/** The deployable bundles under `root`: function name -> absolute path of its index.js. */
+export function bundleFiles(root: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const name of readdirSync(root)) {
+    const file = resolve(join(root, name, 'index.js'))
+    if (!name.startsWith('_') && existsSync(file)) files[name] = file
+  }
+  return files
 }

@@ -79,10 +79,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://local')
-    const path = url.pathname
+    const path = (req.url ?? '/').split('?')[0]
     if (path === '/admin' && req.method === 'POST') {
-      const requestId = randomBytes(8).toString('hex')
+      const requestId = nextRequestId()
       try {
         const body = JSON.parse((await readBody(req)).toString('utf8') || '{}')
         return json(res, 200, { requestId, ...(await admin(body)) })
@@ -93,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }
     }
     if (path.startsWith('/storage/')) {
+      const url = new URL(req.url ?? '/', 'http://local')
       const file = decodeURIComponent(path.slice('/storage/'.length))
       if (req.method === 'PUT') {
         const ok = storage.put(file, url.searchParams.get('sig') ?? '', await readBody(req))
@@ -181,6 +181,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     },
   }
 }
+
+/** Unique per process and cheap (a counter): one is made for every /admin request. */
+const REQUEST_ID_PREFIX = randomBytes(4).toString('hex')
+let requestCount = 0
+const nextRequestId = () => `${REQUEST_ID_PREFIX}${(++requestCount).toString(16).padStart(8, '0')}`
 
 function loadSecret(dir: string): string {
   const file = join(dir, 'secret')

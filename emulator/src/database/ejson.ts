@@ -11,6 +11,8 @@ const SERVER_DATE = '$tcb_server_date'
 
 export function decode(text: string | undefined, now: number): unknown {
   if (text === undefined || text === '') return undefined
+  // No `"$` means no EJSON wrapper and no server date: plain JSON reads the same, several times faster.
+  if (!text.includes('"$')) return JSON.parse(text)
   return revive(EJSON.parse(text, { relaxed: true }), now)
 }
 
@@ -44,7 +46,52 @@ export function encode(doc: unknown): string {
  * every query parses each candidate row.
  */
 export function toStored(doc: Doc): string {
-  return EJSON.stringify(doc, { relaxed: true })
+  // Documents of JSON values and Dates (nearly all) are written here as bson writes them, several
+  // times faster; anything else (BSON types, RegExps, NaN, undefined, far dates) goes through bson.
+  return plainStored(doc) ?? EJSON.stringify(doc, { relaxed: true })
+}
+
+const LAST_ISO_DATE = 253402300799999 // 9999-12-31T23:59:59.999Z: bson writes later ones as $numberLong
+
+/** Relaxed EJSON of a tree of JSON values and Dates; undefined for anything else. */
+function plainStored(v: unknown): string | undefined {
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v)
+    case 'boolean':
+      return v ? 'true' : 'false'
+    case 'number':
+      return Number.isFinite(v) ? JSON.stringify(v) : undefined
+    case 'object': {
+      if (v === null) return 'null'
+      if (Array.isArray(v)) {
+        const parts: string[] = []
+        for (const item of v) {
+          const s = plainStored(item)
+          if (s === undefined) return undefined
+          parts.push(s)
+        }
+        return `[${parts.join(',')}]`
+      }
+      if (v instanceof Date) {
+        const t = v.getTime()
+        if (!(t >= 0 && t <= LAST_ISO_DATE)) return undefined
+        const iso = v.toISOString()
+        return `{"$date":"${v.getUTCMilliseconds() === 0 ? `${iso.slice(0, -5)}Z` : iso}"}`
+      }
+      const proto = Object.getPrototypeOf(v)
+      if (proto !== Object.prototype && proto !== null) return undefined
+      let out = ''
+      for (const k in v) {
+        const s = plainStored((v as Record<string, unknown>)[k])
+        if (s === undefined) return undefined
+        out += `${out ? ',' : ''}${JSON.stringify(k)}:${s}`
+      }
+      return `{${out}}`
+    }
+    default:
+      return undefined
+  }
 }
 
 export function fromStored(text: string): Doc {
