@@ -7,6 +7,7 @@ import tcb from '@cloudbase/node-sdk'
 import { spawnSync } from 'child_process'
 import { existsSync } from 'fs'
 import { join, resolve } from 'path'
+import { loadFunctionBundlesInWorkers } from '../../emulator/src/function-workers'
 import { loadFunctionBundles } from '../../emulator/src/functions'
 import { type Emulator, startEmulator } from '../../emulator/src/server'
 import { buildFunctions } from '../build-functions'
@@ -26,6 +27,13 @@ export interface LocalSystemOptions {
   now?: Date
   /** Serve (and build if missing) the h5 app; benchmarks need only the functions. Default true. */
   app?: boolean
+  /**
+   * Worker threads that run the functions (and their SDK calls), so that they use another core than
+   * the emulator's database service on the main thread. 0 runs them in this thread. Default 1.
+   */
+  functionWorkers?: number
+  /** More function bundles to host (folders of `<name>/index.js`), e.g. a benchmark's own. */
+  extraFunctionRoots?: string[]
 }
 
 export interface LocalSystem {
@@ -71,8 +79,19 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     identities: localIdentities,
   })
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
-  const functions = loadFunctionBundles(emulator.functions, join(ROOT, 'cloudfunctions'))
+  const roots = [join(ROOT, 'cloudfunctions'), ...(options.extraFunctionRoots ?? [])]
+  const workerCount = options.functionWorkers ?? 1
+  const workers = workerCount > 0 ? loadFunctionBundlesInWorkers(emulator.functions, roots, workerCount) : undefined
+  const functions = workers?.names ?? roots.flatMap((root) => loadFunctionBundles(emulator.functions, root)).sort()
   const db = tcb.init({ env: ENV_ID, serviceUrl: emulator.adminUrl, keepalive: false }).database()
   const seeded = await seedDatabase(db, options.now)
-  return { emulator, functions, seeded, stop: () => emulator.stop() }
+  return {
+    emulator,
+    functions,
+    seeded,
+    async stop() {
+      await workers?.stop()
+      await emulator.stop()
+    },
+  }
 }
