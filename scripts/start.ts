@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const { emulator, seeded } = system
   const counts = Object.entries(seeded.counts).map(([k, v]) => `${v} ${k}`)
   console.log(seeded.seeded ? `seeded the demo city: ${counts.join(', ')}` : `using the data already in ${dataDir}`)
+  if (!seeded.seeded && seeded.counts.lectures) console.log("added today's demo lecture (for check-in) to it")
   console.log(`
 我来讲党课 is running on this machine.
   app (h5):          ${emulator.url}/

@@ -8,6 +8,7 @@ import { checkinWindow, geofence } from '../../src/shared/checkinRules'
 import type { MyHours, MyLectureItem } from '../../src/shared/contract'
 import { canSeeLecture, managesRosterOf } from '../../src/shared/rights'
 import { hoursYear, sumEntries } from '../../src/shared/studyHours'
+import type { LectureDoc } from '../../src/shared/model'
 import { THEME_CODES } from '../../src/shared/themes'
 import { startTestCloud } from '../support/emulator'
 
@@ -324,6 +325,17 @@ describe('seedDatabase', () => {
       expect(cloud.emulator.store.getById('ledger', seed.ledger[0]._id)?.doc).toEqual(seed.ledger[0])
       expect(await seedDatabase(cloud.db, NOW)).toEqual({ seeded: false, counts: {} })
       expect(cloud.emulator.store.scan('orgs', {})).toHaveLength(seed.orgs.length)
+
+      // Two days later the lecture of today has ended: a start adds that day's one, once.
+      const later = new Date(NOW.getTime() + 2 * 24 * 3600_000)
+      const audience = seed.signups.filter((x) => x.lectureId === TODAY_LECTURE_ID).length
+      expect(await seedDatabase(cloud.db, later)).toEqual({ seeded: false, counts: { lectures: 1, signups: audience } })
+      expect(await seedDatabase(cloud.db, later)).toEqual({ seeded: false, counts: {} })
+      const added = cloud.emulator.store.scan('lectures', {}).filter((r) => r.id.startsWith(`${TODAY_LECTURE_ID}-`))
+      expect(added).toHaveLength(1)
+      expect(checkinWindow(added[0].doc as unknown as LectureDoc).opensAt.getTime()).toBeLessThanOrEqual(
+        later.getTime(),
+      )
     } finally {
       await cloud.stop()
     }

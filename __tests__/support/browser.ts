@@ -62,3 +62,68 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path })
   return path
 }
+
+/** Waits for what a page shows after a tap or a call (the local functions answer in well under this). */
+export const UI_TIMEOUT = 15_000
+
+/**
+ * Reads until `check` passes (jest has no expect.poll): what a page shows after a tap or a call arrives a
+ * moment later. After the timeout the last failure is thrown, with its diff.
+ */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => void,
+  timeout = UI_TIMEOUT,
+): Promise<void> {
+  const end = Date.now() + timeout
+  for (;;) {
+    const value = await read()
+    try {
+      check(value)
+      return
+    } catch (err) {
+      if (Date.now() > end) throw err
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+export const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+/** Taro h5 keeps the pages below the top one in the DOM, hidden: only what is on screen counts. */
+export const shown = (page: Page, selector: string, hasText?: string | RegExp) =>
+  page.locator(selector, hasText === undefined ? {} : { hasText }).filter({ visible: true })
+
+/**
+ * Waits until the pages stop sliding (Taro h5 moves a page in over 0.3 s and marks it stationed) and
+ * nothing else is animating, for a few checks in a row, so that a screenshot shows what a person sees.
+ */
+export async function settle(page: Page): Promise<void> {
+  const end = Date.now() + UI_TIMEOUT
+  for (let calm = 0; calm < 3 && Date.now() < end;) {
+    const moving = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.taro_page')].some(
+          (p) => p.classList.contains('taro_page_show') && !p.classList.contains('taro_page_stationed'),
+        ) ||
+        document
+          .getAnimations()
+          .some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity),
+    )
+    calm = moving ? 0 : calm + 1
+    await page.waitForTimeout(100)
+  }
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await settle(page)
+  await screenshot(page, name)
+}
+
+/** Signs in on the local sign-in page as a person would (the identity's button), landing on the lecture list. */
+export async function signInAs(page: Page, base: string, openid: string): Promise<void> {
+  await page.goto(`${base}/app/login`)
+  const button = page.locator(`button[data-openid="${openid}"]`)
+  await button.scrollIntoViewIfNeeded()
+  await Promise.all([page.waitForURL((u) => u.origin === base && u.pathname === '/'), button.tap()])
+  await shown(page, '.lecture-card').first().waitFor({ timeout: UI_TIMEOUT })
+}

@@ -1,5 +1,7 @@
 /** Loads the demo data into an empty database (first start of the local system). */
+import { chinaClock } from '../../src/shared/chinaTime'
 import { buildSeed } from './data'
+import { TODAY_LECTURE_ID } from './today'
 
 export type Database = ReturnType<ReturnType<typeof import('@cloudbase/node-sdk').init>['database']>
 
@@ -17,7 +19,7 @@ export async function seedDatabase(
   now = new Date(),
 ): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const existing = check(await db.collection('orgs').count(), 'count orgs')
-  if (existing.total > 0) return { seeded: false, counts: {} }
+  if (existing.total > 0) return { seeded: false, counts: await addTodayLecture(db, now) }
   const seed = buildSeed(now)
   const counts: Record<string, number> = {}
   for (const [name, docs] of Object.entries(seed) as Array<[string, object[]]>) {
@@ -27,4 +29,26 @@ export async function seedDatabase(
     counts[name] = docs.length
   }
   return { seeded: true, counts }
+}
+
+/**
+ * A later start of kept data: the demo's lecture of today (scripts/seed/today.ts) has long ended, so the
+ * start adds that day's one, `lec-today-<yyyymmdd>` with the same branch and sign-ups, unless the first
+ * one has not ended yet or that day's one exists.
+ */
+async function addTodayLecture(db: Database, now: Date): Promise<Record<string, number>> {
+  const seed = buildSeed(now)
+  const today = seed.lectures.find((l) => l._id === TODAY_LECTURE_ID)!
+  const first = check(await db.collection('lectures').doc(TODAY_LECTURE_ID).get(), 'read the lecture of today')
+  const firstEnd = (first.data as { endAt?: Date }[])[0]?.endAt
+  if (firstEnd && new Date(firstEnd).getTime() > now.getTime()) return {}
+  const id = `${TODAY_LECTURE_ID}-${chinaClock(now).toISOString().slice(0, 10).replace(/-/g, '')}`
+  const again = check(await db.collection('lectures').doc(id).get(), 'read the lecture of today')
+  if ((again.data as unknown[]).length > 0) return {} // one a day is enough for a demo
+  const signups = seed.signups
+    .filter((s) => s.lectureId === TODAY_LECTURE_ID)
+    .map((s) => ({ ...s, _id: s._id.replace(TODAY_LECTURE_ID, id), lectureId: id }))
+  check(await db.collection('lectures').add({ ...today, _id: id }), 'add the lecture of today')
+  if (signups.length) check(await db.collection('signups').add(signups), 'add its sign-ups')
+  return { lectures: 1, signups: signups.length }
 }

@@ -1,0 +1,117 @@
+/**
+ * The check-in journey of issue 4 in chromium against one local system, as two people on two phones:
+ * the secretary of the demo's lecture of today opens its check-in screen (the rotating QR code and the six
+ * digits under it); a member of that branch, signed up, opens the lecture, taps 签到 and types the digits
+ * shown on the secretary's screen (a browser has no scanner), and sees the hours on 我的学时 go up by the
+ * lecture's credit; the secretary's screen counts the member as checked in.
+ * Screenshots: __tests__/.artifacts/checkin-*.png.
+ */
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import type { Page } from 'playwright-core'
+import { type LocalSystem, startLocalSystem } from '../../scripts/local/system'
+import { buildSeed } from '../../scripts/seed/data'
+import { TODAY_BRANCH_ID, TODAY_LECTURE_ID } from '../../scripts/seed/today'
+import { eventually, openPhone, type Phone, shot, shown, signInAs, UI_TIMEOUT } from '../support/browser'
+
+const now = new Date()
+const seed = buildSeed(now)
+const lecture = seed.lectures.find((l) => l._id === TODAY_LECTURE_ID)!
+const openidOf = new Map(seed.bindings.map((b) => [b.memberId, b._id]))
+const secretary = seed.members.find(
+  (m) => m.branchId === TODAY_BRANCH_ID && m.roles.includes('secretary') && openidOf.has(m._id),
+)!
+const confirmed = new Set(
+  seed.signups.filter((s) => s.lectureId === TODAY_LECTURE_ID && s.status === 'confirmed').map((s) => s.memberId),
+)
+const member = seed.members.find(
+  (m) => m.branchId === TODAY_BRANCH_ID && m.roles.every((r) => r === 'member') && confirmed.has(m._id),
+)!
+
+let dataDir: string
+let system: LocalSystem | undefined
+let secretaryPhone: Phone | undefined
+let memberPhone: Phone | undefined
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'dangke-checkin-'))
+  system = await startLocalSystem({ port: 0, dataDir, now })
+  secretaryPhone = await openPhone()
+  memberPhone = await openPhone()
+  for (const phone of [secretaryPhone, memberPhone]) phone.page.on('pageerror', (err) => pageErrors.push(String(err)))
+}, 240_000)
+
+afterAll(async () => {
+  await secretaryPhone?.close()
+  await memberPhone?.close()
+  await system?.stop()
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+}, 30_000)
+
+const base = () => system!.emulator.url
+
+/** The six digits on the secretary's screen now (shown as "123 456"). */
+async function digitsOnScreen(page: Page): Promise<string> {
+  const text = await shown(page, '.checkin-code__digits').first().innerText({ timeout: UI_TIMEOUT })
+  return text.replace(/\D/g, '')
+}
+
+/** The member's total this year on 我的学时 (the number in the ring). */
+async function hoursOnPage(page: Page): Promise<number> {
+  await page.goto(`${base()}/#/member/hours/index`)
+  return Number(await shown(page, '.hours__ring-number').first().innerText({ timeout: UI_TIMEOUT }))
+}
+
+it('the seed gives the journey its cast', () => {
+  expect(lecture).toBeDefined()
+  expect(secretary).toBeDefined()
+  expect(member).toBeDefined()
+})
+
+it('the secretary opens the check-in screen of the lecture: a QR code and six digits', async () => {
+  const page = secretaryPhone!.page
+  await signInAs(page, base(), openidOf.get(secretary._id)!)
+  await page.goto(`${base()}/#/manage/checkin/index?id=${TODAY_LECTURE_ID}`)
+  await shown(page, '.checkin-code__qr').first().waitFor({ timeout: UI_TIMEOUT })
+  expect(await digitsOnScreen(page)).toMatch(/^\d{6}$/)
+  await shot(page, 'checkin-secretary-screen')
+}, 60_000)
+
+it('a member types the code shown there, is checked in, and 我的学时 goes up by the credit', async () => {
+  const page = memberPhone!.page
+  await signInAs(page, base(), openidOf.get(member._id)!)
+  const before = await hoursOnPage(page)
+
+  await page.goto(`${base()}/#/pages/lecture/index?id=${TODAY_LECTURE_ID}`)
+  await shown(page, '.lecture__checkin').first().tap({ timeout: UI_TIMEOUT })
+  const input = shown(page, '.checkin__code input').first()
+  await input.waitFor({ timeout: UI_TIMEOUT })
+  await shot(page, 'checkin-member-before')
+  // The code changes every 15 s and the previous one is still accepted: read it just before typing.
+  await input.fill(await digitsOnScreen(secretaryPhone!.page))
+  await shown(page, '.checkin__button', '提交签到码').first().tap()
+  const done = shown(page, '.checkin__answer--done').first()
+  await done.waitFor({ timeout: UI_TIMEOUT })
+  expect(await done.innerText()).toContain('签到成功')
+  await shot(page, 'checkin-member-done')
+
+  expect(await hoursOnPage(page)).toBe(before + lecture.credit.hours)
+  await shown(page, '.hours__entry-title', lecture.title).first().waitFor({ timeout: UI_TIMEOUT })
+  await shot(page, 'checkin-member-hours')
+}, 90_000)
+
+it("the secretary's screen counts the member as checked in", async () => {
+  const page = secretaryPhone!.page
+  const checkedIn = () =>
+    shown(page, '.manage-checkin__count')
+      .filter({ hasText: '已签到' })
+      .locator('.manage-checkin__count-number')
+      .first()
+      .innerText()
+  await eventually(checkedIn, (n) => expect(Number(n)).toBeGreaterThanOrEqual(1), 20_000)
+  await shown(page, '.manage-checkin', member.name).first().waitFor({ timeout: UI_TIMEOUT })
+  await shot(page, 'checkin-secretary-after')
+  expect(pageErrors).toEqual([])
+}, 60_000)
