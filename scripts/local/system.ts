@@ -13,6 +13,7 @@ import { type Emulator, startEmulator } from '../../emulator/src/server'
 import { buildFunctions } from '../build-functions'
 import { seedDatabase } from '../seed/index'
 import { localIdentities } from './identities'
+import { useCheckinSecret } from './secret'
 
 export const ROOT = resolve(__dirname, '..', '..')
 export const H5_DIR = join(ROOT, 'dist', 'h5')
@@ -68,6 +69,7 @@ export function buildAppIfMissing(force = false): void {
 
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   useLocalCloudEnv()
+  useCheckinSecret(options.dataDir)
   await buildFunctions()
   const app = options.app !== false
   if (app) buildAppIfMissing(options.rebuildApp)
