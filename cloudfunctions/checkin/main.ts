@@ -8,6 +8,7 @@ import { finishLecture } from './finish'
 import { liveCheckin } from './live'
 import { manualCheckin, scanMember, undoCheckin } from './manual'
 import { myCode } from './myCode'
+import { posterCode } from './posterCode'
 import { scan } from './scan'
 import { checkinStatus } from './status'
 
@@ -20,4 +21,5 @@ export const main = createFunction('checkin', {
   scanMember,
   myCode,
   finish: finishLecture,
+  posterCode,
 })

@@ -99,6 +99,19 @@ export interface MemberCode {
   name: string
 }
 
+/** The printable poster's code: scanned with WeChat it opens the lecture's page (see checkin.posterCode). */
+export interface PosterCode {
+  /** PNG data URL. */
+  image: string
+  /** 'wxacode': a mini-program code from WeChat; 'local': a QR code of the h5 page (local system only). */
+  kind: 'wxacode' | 'local'
+  lectureTitle: string
+  /** ISO 8601, for the poster's time line. */
+  startAt: string
+  endAt: string
+  address: string
+}
+
 export const checkinProcedures = {
   /** A member's scan of the lecture's code (QR content or the six digits), live or sent later from the outbox. */
   scan: procedure<CheckinResult>()(
@@ -126,4 +139,6 @@ export const checkinProcedures = {
   myCode: procedure<MemberCode>()(z.object({})),
   /** The secretary closes a held lecture: it is finished and its lecturer (a member) is credited. */
   finish: procedure<{ lecturerCredited: boolean }>()(z.object({ lectureId: id })),
+  /** The code for the printed check-in poster (scene = lecture id), for those who manage the lecture. */
+  posterCode: procedure<PosterCode>()(z.object({ lectureId: id })),
 }
