@@ -81,6 +81,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     identities: localIdentities,
   })
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
+  process.env.DANGKE_LOCAL_APP_URL ??= emulator.url // the poster's code opens the h5 page (functions read it)
   const roots = [join(ROOT, 'cloudfunctions'), ...(options.extraFunctionRoots ?? [])]
   const workerCount = options.functionWorkers ?? 1
   const workers = workerCount > 0 ? loadFunctionBundlesInWorkers(emulator.functions, roots, workerCount) : undefined
