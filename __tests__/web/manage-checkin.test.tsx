@@ -8,12 +8,16 @@ import { callMock, ok, serve } from './support/serve'
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const mockParams: Record<string, string> = {}
+const mockWriteFile = jest.fn((opts: { success: (r: unknown) => void }) => opts.success({ errMsg: 'writeFile:ok' }))
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('@tarojs/taro')
   const extra = {
     useRouter: () => ({ params: mockParams, path: '/manage/checkin/index' }),
     scanCode: jest.fn(async () => ({ result: 'dk1|m|m-9|123|sig', errMsg: 'scanCode:ok' })),
     setKeepScreenOn: jest.fn(async () => ({ errMsg: 'setKeepScreenOn:ok' })),
+    previewImage: jest.fn(async () => ({ errMsg: 'previewImage:ok' })),
+    getFileSystemManager: jest.fn(() => ({ writeFile: mockWriteFile })),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
   }
   return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
 })
@@ -342,5 +346,75 @@ describe('manage: check-in screen', () => {
     render(<ManageCheckin />)
     expect(await screen.findByText('没有指定党课')).toBeInTheDocument()
     expect(liveCalls()).toHaveLength(1)
+  })
+})
+
+describe('manage: check-in poster', () => {
+  const POSTER_IMAGE = 'data:image/png;base64,UE9TVEVS'
+  const poster = (over = {}) =>
+    ok({
+      image: POSTER_IMAGE,
+      kind: 'wxacode',
+      lectureTitle: '学习二十届四中全会精神',
+      startAt: '2099-11-28T06:30:00.000Z',
+      endAt: '2099-11-28T08:00:00.000Z',
+      address: '社区党群服务中心三楼',
+      ...over,
+    })
+
+  it('shows the printable poster (title, time, place, code, how to scan), prints it in a browser, and goes back', async () => {
+    serve({ 'checkin.live': () => ok(live()), 'checkin.posterCode': () => poster() })
+    const print = jest.spyOn(window, 'print').mockImplementation(() => undefined)
+    const { container } = render(<ManageCheckin />)
+    fireEvent.click(await screen.findByText('打印签到海报'))
+    expect(await screen.findByText('微信扫一扫，打开党课页面签到')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledWith('checkin', 'posterCode', { lectureId: 'l1' })
+    const sheet = container.querySelector('.poster__sheet')!
+    expect(sheet).toHaveTextContent('学习二十届四中全会精神')
+    expect(sheet).toHaveTextContent('时间：11月28日 14:30 至 16:00')
+    expect(sheet).toHaveTextContent('地点：社区党群服务中心三楼')
+    expect(container.querySelector('.poster__code')).toHaveAttribute('src', POSTER_IMAGE)
+    expect(screen.queryByText(/本地演示/)).not.toBeInTheDocument()
+
+    fireEvent.click(screen.getByText('打印'))
+    expect(print).toHaveBeenCalledTimes(1)
+    expect(Taro.previewImage).not.toHaveBeenCalled()
+
+    fireEvent.click(screen.getByText('返回签到屏幕'))
+    expect(container.querySelector('.poster')).toBeNull()
+    expect(screen.getByText('打印签到海报')).toBeInTheDocument()
+    print.mockRestore()
+  })
+
+  it('says when the code is the local stand-in, and shows a refusal under the button', async () => {
+    let answer = poster({ kind: 'local' })
+    serve({ 'checkin.live': () => ok(live()), 'checkin.posterCode': () => answer })
+    render(<ManageCheckin />)
+    fireEvent.click(await screen.findByText('打印签到海报'))
+    expect(await screen.findByText(/本地演示/)).toBeInTheDocument()
+    fireEvent.click(screen.getByText('返回签到屏幕'))
+
+    answer = refusal('FORBIDDEN')
+    fireEvent.click(screen.getByText('打印签到海报'))
+    expect(await screen.findByText(`没有生成签到海报：${ERROR_MESSAGES.FORBIDDEN}`)).toBeInTheDocument()
+  })
+
+  it('in WeChat writes the code to a file and opens it to long-press and save', async () => {
+    process.env.TARO_ENV = 'weapp'
+    serve({ 'checkin.live': () => ok(live()), 'checkin.posterCode': () => poster() })
+    render(<ManageCheckin />)
+    fireEvent.click(await screen.findByText('打印签到海报'))
+    fireEvent.click(await screen.findByText('保存小程序码'))
+    await waitFor(() =>
+      expect(Taro.previewImage).toHaveBeenCalledWith({ urls: ['wxfile://usr/dangke-poster-code.png'] }),
+    )
+    expect(mockWriteFile).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filePath: 'wxfile://usr/dangke-poster-code.png',
+        data: 'UE9TVEVS',
+        encoding: 'base64',
+      }),
+    )
+    expect(screen.queryByText('打印')).not.toBeInTheDocument()
   })
 })

@@ -10,6 +10,7 @@ import MemberCodeScan from '../components/MemberCodeScan'
 import { chinaParts, formatDateTime } from '../utils/chinaTime'
 import { CHECKIN_METHOD } from '../utils/labels'
 import { readParam } from '../utils/route'
+import PosterPrint from './PosterPrint'
 import { useLiveCheckin, type Purpose } from './useLiveCheckin'
 import './index.scss'
 
@@ -212,6 +213,7 @@ export default function ManageCheckin() {
 
       <View className='manage-checkin__tools'>
         <MemberCodeScan busy={busy === 'memberCode'} onCode={(code) => void scanMember(code)} />
+        <PosterPrint lectureId={lectureId} />
         {message && <Notice tone={message.tone} text={message.text} detail={message.detail} />}
         {!data.finished && (
           <ActionButton
