@@ -11,73 +11,24 @@ import { join } from 'path'
 import tcb from '@cloudbase/node-sdk'
 import { EventEmitter } from 'events'
 import type { LectureDoc } from '../src/shared/model'
+import { checkinBench } from './bench/checkin'
+import { benchOf, load } from './bench/harness'
+import { hoursBench } from './bench/hours'
 import { startLocalSystem } from './local/system'
 
 // The functions run in this process; the SDK adds a 'connect' listener to its keep-alive socket per request,
 // which with 100 requests in flight passes Node's warning threshold (10 per socket).
 EventEmitter.defaultMaxListeners = 200
 
-interface Stats {
-  requests: number
-  seconds: number
-  p50: number
-  p95: number
-  max: number
-}
-
-async function load(n: number, concurrency: number, one: (i: number) => Promise<void>): Promise<Stats> {
-  const times: number[] = []
-  let next = 0
-  const start = performance.now()
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++
-        const t = performance.now()
-        await one(i)
-        times.push(performance.now() - t)
-      }
-    }),
-  )
-  const seconds = (performance.now() - start) / 1000
-  times.sort((a, b) => a - b)
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]
-  return { requests: n, seconds, p50: at(0.5), p95: at(0.95), max: times[times.length - 1] }
-}
-
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dangke-bench-'))
   const system = await startLocalSystem({ port: 0, dataDir, app: false })
   const { emulator } = system
-  /** Sign in as a listed identity (a bound member) as the sign-in page does: the signed cookie. */
-  const signIn = async (openid: string): Promise<string> => {
-    const res = await fetch(`${emulator.url}/app/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ openid }).toString(),
-      redirect: 'manual',
-    })
-    const cookie = res.headers.getSetCookie()[0]?.split(';')[0]
-    if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${openid}: ${res.status}`)
-    return cookie
-  }
-  const callAs = async (cookie: string | undefined, fn: string, body: unknown, expect = true) => {
-    const res = await fetch(`${emulator.url}/app/call/${fn}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    })
-    const reply = (await res.json()) as { ok: boolean; code?: string; data?: unknown }
-    if (reply.ok !== expect) throw new Error(`${fn}: ${reply.code ?? 'ok'} (${cookie ?? 'anonymous'})`)
-    return reply
-  }
-  const callsOf = async (action: () => Promise<unknown>): Promise<number> => {
-    emulator.counters.reset()
-    await action()
-    return emulator.counters.snapshot().total
-  }
   const rows: string[][] = []
+  const bench = benchOf(emulator, rows)
+  const { signIn, callAs, callsOf } = bench
   try {
+    console.error('bench: lecture list and sign-up…')
     // Database calls per action.
     emulator.counters.reset()
     await callAs(undefined, 'lecture', { action: 'list', payload: { pageSize: 20 } })
@@ -160,7 +111,12 @@ async function main(): Promise<void> {
       rows.push([`${what}: p50 / p95 / max ms`, `${t.p50.toFixed(1)} / ${t.p95.toFixed(1)} / ${t.max.toFixed(1)}`, ''])
     }
     rows.push([`signup.signUp under load: requests failed (of ${2 * MEMBERS * LECTURES})`, String(failed), ''])
-    rows.push(['emulator resident memory MB', (process.memoryUsage().rss / 2 ** 20).toFixed(0), ''])
+    rows.push(['resident memory after sign-ups MB', (process.memoryUsage().rss / 2 ** 20).toFixed(0), ''])
+
+    console.error('bench: check-in…')
+    await checkinBench(bench)
+    console.error('bench: the hours page with 1,000,000 ledger entries…')
+    await hoursBench(bench)
   } finally {
     await system.stop()
     rmSync(dataDir, { recursive: true, force: true })

@@ -30,6 +30,8 @@ export interface EmulatorOptions {
   staticDir?: string
   /** Who can sign in on /app/login (read from this emulator's store when the page is shown). */
   identities?: (store: Store) => Identity[]
+  /** Whether one openid may sign in; default: it is among `identities` (which builds the whole list). */
+  isIdentity?: (store: Store, openid: string) => boolean
 }
 
 export interface Emulator {
@@ -115,7 +117,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     if (path === '/app/login' && req.method === 'POST') {
       const chosen = new URLSearchParams((await readBody(req)).toString('utf8')).get('openid') ?? ''
-      const known = options.identities?.(store).some((i) => i.openid === chosen) ?? false
+      const known = options.isIdentity
+        ? options.isIdentity(store, chosen)
+        : (options.identities?.(store).some((i) => i.openid === chosen) ?? false)
       if (!known) return send(res, 400, '未知的身份', 'text/plain; charset=utf-8')
       res.setHeader('set-cookie', `${SESSION_COOKIE}=${signer.issue(chosen)}; Path=/; HttpOnly; SameSite=Lax`)
       res.setHeader('location', '/')

@@ -34,3 +34,9 @@ export function localIdentities(store: Store): Identity[] {
   out.sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label, 'zh-CN'))
   return out.map(({ rank, ...identity }) => (void rank, identity))
 }
+
+/** The same rule for one openid, without building and sorting the whole list: a binding of a roster member. */
+export function isIdentity(store: Store, openid: string): boolean {
+  const binding = store.getById('bindings', openid)?.doc as unknown as BindingDoc | undefined
+  return binding !== undefined && store.getById('members', binding.memberId) !== undefined
+}

@@ -12,7 +12,7 @@ import { loadFunctionBundles } from '../../emulator/src/functions'
 import { type Emulator, startEmulator } from '../../emulator/src/server'
 import { buildFunctions } from '../build-functions'
 import { seedDatabase } from '../seed/index'
-import { localIdentities } from './identities'
+import { isIdentity, localIdentities } from './identities'
 import { useCheckinSecret } from './secret'
 
 export const ROOT = resolve(__dirname, '..', '..')
@@ -79,6 +79,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     envId: ENV_ID,
     staticDir: app ? H5_DIR : undefined,
     identities: localIdentities,
+    isIdentity,
   })
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
   process.env.DANGKE_LOCAL_APP_URL ??= emulator.url // the poster's code opens the h5 page (functions read it)
