@@ -45,7 +45,8 @@ class FunctionWorker {
   readonly pending = new Map<number, Pending>()
 
   constructor(files: Record<string, string>) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files } })
+    // The environment as this module sees it (under jest a sandbox's copy, not the process's own).
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files }, env: { ...process.env } })
     this.worker.on('message', (m: { id: number; result?: unknown; error?: { message: string; stack?: string } }) => {
       const p = this.pending.get(m.id)
       this.pending.delete(m.id)
