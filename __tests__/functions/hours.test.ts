@@ -391,6 +391,11 @@ describe('adjustments', () => {
       const res = await call('adjust', adjustment, openid)
       expect([openid, res]).toMatchObject([openid, { ok: false, code }])
     }
+    // Not one's own hours, even as the branch secretary or an administrator above.
+    expect(await call('adjust', { ...adjustment, memberId: 'h-sec' }, SEC)).toMatchObject({ code: 'FORBIDDEN' })
+    expect(await call('adjust', { ...adjustment, memberId: 'm-0186' }, CITY_ADMIN)).toMatchObject({
+      code: 'FORBIDDEN',
+    })
     expect(await call('adjust', { ...adjustment, memberId: 'm-none' }, SEC)).toMatchObject({
       ok: false,
       code: 'NOT_FOUND',

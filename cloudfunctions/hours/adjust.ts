@@ -1,7 +1,7 @@
 /**
  * hours.adjust: a manual correction of a member's hours, up or down, with its reason: always a new ledger
  * entry (source 'adjustment', by whom), never a change to an old one. For the secretary of the member's
- * branch and the administrators above it (rights.ts managesRosterOf). Calls: binding and member side by
+ * branch and the administrators above it (rights.ts managesRosterOf), never for one's own hours. Calls: binding and member side by
  * side 2, branch 1, entry 1.
  */
 import type { ParsedInput } from '../../src/shared/contract'
@@ -19,6 +19,8 @@ export async function adjustHours(
   const [actor, found] = await Promise.all([requireActor(ctx), ctx.db.collection('members').doc(input.memberId).get()])
   const member = (found.data as MemberDoc[])[0]
   if (!member) throw new AppError('NOT_FOUND')
+  // Nobody credits themselves: their branch secretary or an administrator above does it.
+  if (member._id === actor.memberId) throw new AppError('FORBIDDEN', '不能调整自己的学时，请联系上级管理员')
   const res = await ctx.db.collection('orgs').doc(member.branchId).get()
   const branch = (res.data as OrgDoc[])[0]
   if (!branch || !managesRosterOf(actor, { id: branch._id, ancestors: branch.path })) {
