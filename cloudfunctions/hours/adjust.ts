@@ -1,8 +1,8 @@
 /**
  * hours.adjust: a manual correction of a member's hours, up or down, with its reason: always a new ledger
  * entry (source 'adjustment', by whom), never a change to an old one. For the secretary of the member's
- * branch and the administrators above it (rights.ts managesRosterOf), never for one's own hours. Calls: binding and member side by
- * side 2, branch 1, entry 1.
+ * branch and the administrators above it (rights.ts managesRosterOf), never for one's own hours. Calls:
+ * binding and member side by side 2, branch 1, entry 1.
  */
 import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
