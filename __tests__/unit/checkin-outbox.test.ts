@@ -11,6 +11,7 @@ import {
   outboxKey,
   outboxOutcomes,
   pendingScans,
+  qrPurpose,
   saveScan,
   startOutbox,
   withItem,
@@ -45,7 +46,7 @@ const result = (over: Partial<CheckinResult> = {}): CheckinResult => ({
 })
 
 const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({
-  key: 'lec-1|in',
+  key: 'lec-1|2025-11-28T11:02:00.000Z',
   lectureId: 'lec-1',
   typed: '123456',
   scannedAt: '2025-11-28T11:02:00.000Z',
@@ -58,17 +59,45 @@ beforeEach(() => {
 })
 
 describe('outbox rules', () => {
-  it('keys a scan by lecture and purpose: a check-out code waits beside the check-in', () => {
-    expect(outboxKey('lec-1')).toBe('lec-1|in')
-    expect(outboxKey('lec-1', 'dk1|in|lec-1|123|sig')).toBe('lec-1|in')
-    expect(outboxKey('lec-1', 'dk1|out|lec-1|123|sig')).toBe('lec-1|out')
+  it('keys a scan by lecture and scan time, and reads the purpose of a QR code only', () => {
+    expect(outboxKey('lec-1', '2025-11-28T11:02:00.000Z')).toBe('lec-1|2025-11-28T11:02:00.000Z')
+    expect(qrPurpose()).toBeUndefined()
+    expect(qrPurpose('dk1|in|lec-1|123|sig')).toBe('in')
+    expect(qrPurpose('dk1|out|lec-1|123|sig')).toBe('out')
   })
 
-  it('keeps one scan per key (the latest) and at most OUTBOX_MAX, dropping the oldest', () => {
-    const a = item({ scannedAt: '2025-11-28T11:00:00.000Z' })
-    const b = item({ scannedAt: '2025-11-28T11:01:00.000Z', typed: '654321' })
-    expect(withItem([a], b)).toEqual([b])
-    const many = Array.from({ length: OUTBOX_MAX + 3 }, (_, i) => item({ key: `l${i}|in`, lectureId: `l${i}` }))
+  it('keeps every typed scan in scan order: an L3 check-in and check-out typed offline both wait', () => {
+    const checkout = item({ key: 'lec-1|20:30', typed: '654321', scannedAt: '2025-11-28T12:30:00.000Z' })
+    const checkin = item({ key: 'lec-1|19:00', typed: '123456', scannedAt: '2025-11-28T11:00:00.000Z' })
+    expect(withItem([checkin], checkout)).toEqual([checkin, checkout])
+    // Saved out of order (a list from an earlier version): still in scan order.
+    expect(withItem([checkout], checkin)).toEqual([checkin, checkout])
+    // The very same scan saved twice is kept once.
+    expect(withItem([checkin], { ...checkin })).toEqual([checkin])
+  })
+
+  it('merges two QR scans of the same lecture and purpose, keeping the earliest', () => {
+    const qr = (purpose: string, scannedAt: string, lectureId = 'lec-1') =>
+      item({
+        key: `${lectureId}|${scannedAt}`,
+        lectureId,
+        typed: undefined,
+        qr: `dk1|${purpose}|${lectureId}|1|s`,
+        scannedAt,
+      })
+    const early = qr('in', '2025-11-28T11:00:00.000Z')
+    const late = qr('in', '2025-11-28T12:50:00.000Z') // after the window closed
+    expect(withItem([early], late)).toEqual([early])
+    expect(withItem([late], early)).toEqual([early])
+    const out = qr('out', '2025-11-28T12:30:00.000Z')
+    const other = qr('in', '2025-11-28T11:30:00.000Z', 'lec-2')
+    expect(withItem([early, out], other)).toEqual([early, other, out])
+  })
+
+  it('keeps at most OUTBOX_MAX, dropping the oldest', () => {
+    const many = Array.from({ length: OUTBOX_MAX + 3 }, (_, i) =>
+      item({ key: `l${i}`, lectureId: `l${i}`, scannedAt: new Date(Date.UTC(2025, 10, 28, 11, i)).toISOString() }),
+    )
     const kept = many.reduce<OutboxItem[]>((all, i) => withItem(all, i), [])
     expect(kept).toHaveLength(OUTBOX_MAX)
     expect(kept[0].lectureId).toBe('l3')
@@ -83,7 +112,7 @@ describe('outbox rules', () => {
     expect(keepsItem('OFFLINE_TOO_LATE')).toBe(false)
   })
 
-  it('remembers outcomes newest first, one per key', () => {
+  it('remembers outcomes newest first, one per scan (key)', () => {
     const o = (key: string, settledAt: string): OutboxOutcome => ({
       key,
       lectureId: key,
@@ -127,6 +156,29 @@ describe('outbox storage and flush', () => {
     const [second, first] = outboxOutcomes()
     expect(first).toMatchObject({ lectureId: 'lec-1', lectureTitle: '沿着红色足迹学党史', result: { hours: 1.5 } })
     expect(second).toMatchObject({ lectureId: 'lec-2', refusal: { code: 'CODE_EXPIRED', explanation: '扫码时已过期' } })
+  })
+
+  it('sends an offline L3 check-in and check-out typed at the same lecture, check-in first', async () => {
+    // Saved in the wrong order on purpose: the flush still goes by scan time.
+    mockStore.set('dangke.checkinOutbox', [
+      { key: 'lec-1|b', lectureId: 'lec-1', typed: '654321', scannedAt: '2025-11-28T12:30:00.000Z' },
+      { key: 'lec-1|a', lectureId: 'lec-1', typed: '123456', scannedAt: '2025-11-28T11:00:00.000Z' },
+    ])
+    saveScan({ lectureId: 'lec-2', typed: '111111', scannedAt: '2025-11-28T11:30:00.000Z' })
+    callMock.mockResolvedValue({ ok: true, data: result() })
+    expect(await flushOutbox()).toEqual({ sent: 3, waiting: 0 })
+    expect(callMock.mock.calls.map(([, , p]) => `${String(p.lectureId)} ${String(p.typed)}`)).toEqual([
+      'lec-1 123456',
+      'lec-2 111111',
+      'lec-1 654321',
+    ])
+    expect(outboxOutcomes()).toHaveLength(3)
+  })
+
+  it('keeps both typed scans of one lecture when saved one after the other', () => {
+    saveScan({ lectureId: 'lec-1', typed: '123456', scannedAt: '2025-11-28T11:00:00.000Z' })
+    saveScan({ lectureId: 'lec-1', typed: '654321', scannedAt: '2025-11-28T12:30:00.000Z' })
+    expect(pendingScans().map((i) => i.typed)).toEqual(['123456', '654321'])
   })
 
   it('stops at the first scan that still cannot get through and keeps it and the rest', async () => {

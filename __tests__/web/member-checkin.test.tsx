@@ -119,7 +119,7 @@ describe('member check-in page', () => {
     const saved = storage.get(OUTBOX) as Record<string, unknown>[]
     expect(saved).toEqual([
       expect.objectContaining({
-        key: 'lec-001|in',
+        key: expect.stringMatching(/^lec-001\|\d{4}-\d\d-\d\dT/),
         lectureId: 'lec-001',
         lectureTitle: '沿着红色足迹学党史',
         typed: '123456',
@@ -129,9 +129,27 @@ describe('member check-in page', () => {
     expect(screen.getByText(/有1次签到保存在手机上/)).toBeInTheDocument()
   })
 
+  it('keeps a second typed code beside the first when offline (an L3 check-out after the check-in)', async () => {
+    serve({ 'checkin.status': () => ok(status()), 'checkin.scan': () => refusal('NETWORK') })
+    await open()
+    typeCode('123456')
+    fireEvent.click(screen.getByText('提交签到码'))
+    expect(await screen.findByText(/有1次签到保存在手机上/)).toBeInTheDocument()
+    typeCode('654321')
+    fireEvent.click(screen.getByText('提交签到码'))
+    expect(await screen.findByText(/有2次签到保存在手机上/)).toBeInTheDocument()
+    const saved = storage.get(OUTBOX) as { typed: string }[]
+    expect(saved.map((i) => i.typed)).toEqual(['123456', '654321'])
+  })
+
   it('sends the outbox with the scan time when asked, clears it, and shows what the server said', async () => {
     storage.set(OUTBOX, [
-      { key: 'lec-001|in', lectureId: 'lec-001', typed: '123456', scannedAt: '2025-11-28T11:02:00.000Z' },
+      {
+        key: 'lec-001|2025-11-28T11:02:00.000Z',
+        lectureId: 'lec-001',
+        typed: '123456',
+        scannedAt: '2025-11-28T11:02:00.000Z',
+      },
     ])
     serve({ 'checkin.status': () => ok(status()), 'checkin.scan': () => ok(result()) })
     await open()
@@ -149,7 +167,12 @@ describe('member check-in page', () => {
 
   it('shows an outbox scan the server refused, with the reason', async () => {
     storage.set(OUTBOX, [
-      { key: 'lec-001|in', lectureId: 'lec-001', typed: '123456', scannedAt: '2025-11-28T11:02:00.000Z' },
+      {
+        key: 'lec-001|2025-11-28T11:02:00.000Z',
+        lectureId: 'lec-001',
+        typed: '123456',
+        scannedAt: '2025-11-28T11:02:00.000Z',
+      },
     ])
     serve({ 'checkin.status': () => ok(status()), 'checkin.scan': () => refusal('OFFLINE_TOO_LATE') })
     await open()

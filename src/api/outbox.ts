@@ -2,9 +2,12 @@
  * The check-in outbox: a scan that could not reach the server (village signal) is kept on the phone and
  * sent again, with the time it was scanned, when the app starts or shows and when the network returns.
  * The server judges the code at the scan time, bounds the delay and keeps one record per member and
- * lecture, so sending twice is harmless; the phone keeps one item per lecture and purpose (in/out: the
- * latest scan wins) and at most OUTBOX_MAX items. An item leaves the outbox once the server has judged
- * it (checked in, or refused with a reason); the last outcomes are kept for the check-in page to show.
+ * lecture, so sending twice is harmless. The phone keeps every distinct scan, in scan order, so an L3
+ * check-in typed at 19:00 and the check-out typed at 20:30 both reach the server, check-in first (a typed
+ * code does not say which it is). Only two QR scans of the same lecture and purpose (in/out) merge, and
+ * the earliest stays: a later one may come after the window closed. At most OUTBOX_MAX items. An item
+ * leaves the outbox once the server has judged it (checked in, or refused with a reason); the last
+ * outcomes are kept for the check-in page to show.
  * Storage is per WeChat user in weapp; one phone is one member.
  */
 import Taro from '@tarojs/taro'
@@ -19,7 +22,7 @@ export interface ScanLocation {
 }
 
 export interface OutboxItem {
-  /** lectureId|in or lectureId|out: one waiting scan per lecture and purpose. */
+  /** lectureId|scannedAt: one per scan (items saved by earlier versions may have other keys). */
   key: string
   lectureId: string
   lectureTitle?: string
@@ -47,21 +50,37 @@ export const OUTCOMES_MAX = 20
 const ITEMS_KEY = 'dangke.checkinOutbox'
 const OUTCOMES_KEY = 'dangke.checkinOutcomes'
 
-/** A check-out code says so (`dk1|out|…`); a typed code or none counts as check-in. */
-export function outboxKey(lectureId: string, qr?: string): string {
-  return `${lectureId}|${qr?.trim().split('|')[1] === 'out' ? 'out' : 'in'}`
+export const outboxKey = (lectureId: string, scannedAt: string): string => `${lectureId}|${scannedAt}`
+
+/** A check-out code says so (`dk1|out|…`); other QR codes check in; a typed code does not say. */
+export function qrPurpose(qr?: string): 'in' | 'out' | undefined {
+  if (!qr) return undefined
+  return qr.trim().split('|')[1] === 'out' ? 'out' : 'in'
 }
 
-/** The items with `item` added: it replaces a waiting scan of the same key; the oldest go beyond `max`. */
+const sameQrPurpose = (a: OutboxItem, b: OutboxItem): boolean =>
+  a.lectureId === b.lectureId && !!a.qr && !!b.qr && qrPurpose(a.qr) === qrPurpose(b.qr)
+
+/**
+ * The items with `item` added, in scan order. The same scan (key) is kept once; a QR scan of a lecture and
+ * purpose that already waits keeps the earlier of the two. The oldest go beyond `max`.
+ */
 export function withItem(items: readonly OutboxItem[], item: OutboxItem, max = OUTBOX_MAX): OutboxItem[] {
-  return [...items.filter((i) => i.key !== item.key), item].slice(-max)
+  const twin = items.find((i) => sameQrPurpose(i, item))
+  if (twin && twin.scannedAt <= item.scannedAt) return [...items]
+  const rest = items.filter((i) => i.key !== item.key && i !== twin)
+  return [...rest, item].sort(byScanTime).slice(-max)
 }
+
+/** ISO 8601 in UTC (toISOString) sorts as text; Array.prototype.sort is stable for equal times. */
+const byScanTime = (a: OutboxItem, b: OutboxItem): number =>
+  a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : 0
 
 /** Refusals that say nothing about the scan itself: the item waits for the next try. */
 export const keepsItem = (code: ErrorCode): boolean =>
   code === 'NETWORK' || code === 'INTERNAL' || code === 'NOT_SIGNED_IN'
 
-/** Newest first, one per key, at most `max`. */
+/** Newest first, one per scan (key), at most `max`. */
 export function withOutcome(
   outcomes: readonly OutboxOutcome[],
   outcome: OutboxOutcome,
@@ -100,7 +119,7 @@ export const outboxOutcomes = (): OutboxOutcome[] => read<OutboxOutcome>(OUTCOME
 
 /** Keep a scan that could not be sent. */
 export function saveScan(scan: Omit<OutboxItem, 'key'>): OutboxItem {
-  const item = { ...scan, key: outboxKey(scan.lectureId, scan.qr) }
+  const item = { ...scan, key: outboxKey(scan.lectureId, scan.scannedAt) }
   write(ITEMS_KEY, withItem(pendingScans(), item))
   changed()
   return item
@@ -124,7 +143,10 @@ export interface FlushReport {
 
 let flushing: Promise<FlushReport> | undefined
 
-/** Send the waiting scans, oldest first; one flush at a time (a second caller shares the running one). */
+/**
+ * Send the waiting scans in scan order (a check-in before its check-out); one flush at a time (a second
+ * caller shares the running one).
+ */
 export function flushOutbox(): Promise<FlushReport> {
   flushing ??= sendAll().finally(() => {
     flushing = undefined
@@ -134,7 +156,8 @@ export function flushOutbox(): Promise<FlushReport> {
 
 async function sendAll(): Promise<FlushReport> {
   let sent = 0
-  for (const item of pendingScans()) {
+  // Sorted again: lists saved by earlier versions were in save order.
+  for (const item of [...pendingScans()].sort(byScanTime)) {
     const reply = await call('checkin', 'scan', scanPayload(item))
     if (!reply.ok && keepsItem(reply.code)) break // still offline (or busy): the rest waits with it
     sent++
