@@ -8,12 +8,15 @@ import { useCallback, useState } from 'react'
 import { call } from '../../api/client'
 import type { Me } from '../../shared/contract'
 import { refusal, type Refusal } from '../../shared/errors'
+import type { Role } from '../../shared/model'
 
 export type ManagedNode = NonNullable<Me['member']>['manages'][number]
 
 interface NodesState {
   phase: 'loading' | 'ready' | 'refused'
   nodes: ManagedNode[]
+  /** The caller's roles (a page shows administrators' tools by them; the server still decides). */
+  roles: Role[]
   refusal?: Refusal
 }
 
@@ -38,25 +41,25 @@ function remember(id: string): void {
 
 /** `branchesOnly`: rosters and proposals belong to branches, so a page about them offers branches only. */
 export function useManagedNodes(branchesOnly = false) {
-  const [state, setState] = useState<NodesState>({ phase: 'loading', nodes: [] })
+  const [state, setState] = useState<NodesState>({ phase: 'loading', nodes: [], roles: [] })
   const [selectedId, setSelectedId] = useState<string>()
 
   const load = useCallback(async () => {
-    setState({ phase: 'loading', nodes: [] })
+    setState({ phase: 'loading', nodes: [], roles: [] })
     const reply = await call('member', 'me', {})
     if (!reply.ok) {
-      setState({ phase: 'refused', nodes: [], refusal: reply })
+      setState({ phase: 'refused', nodes: [], roles: [], refusal: reply })
       return
     }
     const member = reply.data.bound ? reply.data.member : undefined
     if (!member) {
-      setState({ phase: 'refused', nodes: [], refusal: refusal('NOT_A_MEMBER') })
+      setState({ phase: 'refused', nodes: [], roles: [], refusal: refusal('NOT_A_MEMBER') })
       return
     }
     const nodes = member.manages.filter((node) => !branchesOnly || node.kind === 'branch')
     const last = remembered()
     setSelectedId(nodes.find((node) => node.id === last)?.id ?? nodes[0]?.id)
-    setState({ phase: 'ready', nodes })
+    setState({ phase: 'ready', nodes, roles: member.roles })
   }, [branchesOnly])
 
   useLoad(() => {

@@ -235,12 +235,16 @@ export function fieldKey(path: readonly PropertyKey[]): string {
   return path.map(String).join('.')
 }
 
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+/** `hints`: another form's lines for generic messages (default: the lecture form's). */
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  hints: Record<string, string> = FIELD_HINTS,
+): FieldErrors {
   const errors: FieldErrors = {}
   for (const issue of issues) {
     const key = fieldKey(issue.path)
     if (errors[key]) continue // the first problem of a field is enough to fix it
-    const hint = FIELD_HINTS[key.replace(/\.\d+\./, '.*.')]
+    const hint = hints[key.replace(/\.\d+\./, '.*.')]
     errors[key] = GENERIC_MESSAGE.test(issue.message) ? (hint ?? '请检查这一项') : issue.message
   }
   return errors
