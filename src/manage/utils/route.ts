@@ -8,6 +8,7 @@ export const MANAGE_PAGES = {
   members: '/manage/members/index',
   checkin: '/manage/checkin/index',
   hours: '/manage/hours/index',
+  targets: '/manage/targets/index',
 } as const
 
 /** '/manage/edit/index' + {id: 'l 1'} → '/manage/edit/index?id=l%201'; empty values are left out. */
