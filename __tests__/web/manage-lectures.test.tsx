@@ -69,6 +69,28 @@ describe('manage: my lectures', () => {
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/manage/hours/index?branchId=b-1' })
     fireEvent.click(screen.getByText('＋ 发布新党课'))
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/manage/edit/index?orgId=b-1' })
+    expect(screen.queryByText('学时标准')).not.toBeInTheDocument() // administrators only
+  })
+
+  it('offers administrators 学时标准 among the branch tools', async () => {
+    serve({
+      'member.me': () =>
+        ok({
+          bound: true,
+          member: {
+            id: 'm-9',
+            name: '刘部长',
+            branchId: 'b-9',
+            branchName: '市委组织部机关党支部',
+            roles: ['member', 'admin'],
+            manages: [{ id: 'c-1', name: '济南市', kind: 'city' as const }, BRANCH],
+          },
+        }),
+      'lecture.managed': () => ok({ items: [] }),
+    })
+    render(<ManageLectures />)
+    fireEvent.click(await screen.findByText('学时标准'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/manage/targets/index' })
   })
 
   it('lets a manager of several nodes pick one, and switches scope by tab', async () => {

@@ -210,6 +210,15 @@ export default function ManageLectures() {
                 >
                   学时统计
                 </ActionButton>
+                {nodes.roles.includes('admin') && (
+                  <ActionButton
+                    variant='plain'
+                    className='manage-lectures__link'
+                    onClick={() => void Taro.navigateTo({ url: pageUrl('targets') })}
+                  >
+                    学时标准
+                  </ActionButton>
+                )}
               </View>
             </View>
           )}
