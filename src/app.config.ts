@@ -18,6 +18,7 @@ export default defineAppConfig({
         'members/index',
         'checkin/index',
         'hours/index',
+        'targets/index',
       ],
     },
   ],
