@@ -27,3 +27,17 @@ export function callerOpenid(context: unknown): string | undefined {
 export function isDuplicateWrite(err: unknown): boolean {
   return (err as { code?: unknown } | undefined)?.code === 'DATABASE_DUPLICATE_WRITE'
 }
+
+/**
+ * Adds the document unless one with its `_id` is there already; true if this call wrote it. Deterministic
+ * ids make a retried or simultaneous write land once (check-in records, ledger entries, accepted proposals).
+ */
+export async function addIfAbsent(db: Database, collection: string, doc: { _id: string }): Promise<boolean> {
+  try {
+    await db.collection(collection).add(doc)
+    return true
+  } catch (err) {
+    if (isDuplicateWrite(err)) return false
+    throw err
+  }
+}

@@ -6,9 +6,10 @@
  */
 import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
+import { addIfAbsent } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { managedLecture } from '../lecture/access'
-import { addEntry, lecturingEntry } from './ledger'
+import { lecturingEntry } from './ledger'
 
 export async function finishLecture(
   input: ParsedInput<'checkin', 'finish'>,
@@ -27,6 +28,6 @@ export async function finishLecture(
   }
   const lecturer = lecture.lecturer.memberId
   if (!lecturer || lecture.credit.hours <= 0) return { lecturerCredited: false }
-  await addEntry(db, lecturingEntry(lecture, lecturer))
+  await addIfAbsent(db, 'ledger', lecturingEntry(lecture, lecturer))
   return { lecturerCredited: true }
 }

@@ -8,7 +8,7 @@ import { lectureFromProposal } from '../../src/shared/lectureRules'
 import type { MemberDoc, OrgDoc, ProposalDoc } from '../../src/shared/model'
 import { type Actor, managesLecturesOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
-import { type Database, isDuplicateWrite } from '../_shared/cloud'
+import { addIfAbsent, type Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { PROPOSAL_LIMIT, toView } from './view'
 
@@ -50,7 +50,8 @@ export async function decide(input: ParsedInput<'proposal', 'decide'>, ctx: Hand
   }
   const lectureId = `lec-p-${proposal._id}`
   const draft = lectureFromProposal(proposal, branch!, lecturer?.roles ?? ['member'], actor.memberId, now)
-  const created = await addOnce(db, lectureId, draft)
+  // Left by an earlier attempt that failed half-way, or by a decision in flight: the claim decides.
+  const created = await addIfAbsent(db, 'lectures', { _id: lectureId, ...draft })
   const changes = { status: 'accepted' as const, lectureId, ...decided }
   try {
     await claim(db, proposal._id, changes)
@@ -89,17 +90,6 @@ async function loadMember(db: Database, id: string): Promise<MemberDoc | undefin
 }
 
 /** Writes the document unless one with that id exists; true when this call wrote it. */
-async function addOnce(db: Database, id: string, doc: object): Promise<boolean> {
-  try {
-    await db.collection('lectures').add({ _id: id, ...doc })
-    return true
-  } catch (err) {
-    // Left by an earlier attempt that failed half-way, or by a decision in flight: the claim decides.
-    if (isDuplicateWrite(err)) return false
-    throw err
-  }
-}
-
 /** Decides a pending proposal; refuses when it was decided meanwhile. */
 async function claim(db: Database, id: string, changes: object): Promise<void> {
   const res = await db.collection('proposals').where({ _id: id, status: 'pending' }).update(changes)
