@@ -5,6 +5,7 @@
  */
 import { EventEmitter } from 'events'
 import type { CheckinResult } from '../../src/shared/contract'
+import { TYPED_TRY_LIMIT } from '../../src/shared/checkinRules'
 import type { Reply } from '../../src/shared/errors'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 import { addLecture, addMembers, call, codeOf, memberIdOf, seedPeople, stored } from './checkin.fixtures'
@@ -71,4 +72,25 @@ it(`1,000 members at once (${IN_FLIGHT} in flight): 1,000 records and 1,000 cred
   const ledger = stored(cloud, 'ledger', { lectureId: l._id })
   expect(ledger).toHaveLength(1000)
   expect(ledger.reduce((sum, e) => sum + e.hours, 0)).toBe(1500)
+})
+
+it(`30 wrong typed codes at once: at most ${TYPED_TRY_LIMIT} are judged, then even the right code is refused`, async () => {
+  const l = await addLecture(cloud, 'ck-burst')
+  const m = crowd[1]
+  const wrong = codeOf(l._id).typed === '000000' ? '000001' : '000000'
+  const replies = await Promise.all(
+    Array.from({ length: 30 }, () => call('scan', { lectureId: l._id, typed: wrong }, m)),
+  )
+  const codes = replies.map((r) => (r.ok ? 'ok' : r.code))
+  const judged = stored(cloud, 'checkinAttempts', { memberId: memberIdOf(m) })
+  expect(judged.length).toBeGreaterThan(0)
+  expect(judged.length).toBeLessThanOrEqual(TYPED_TRY_LIMIT)
+  expect(judged.every((a) => a.code === 'CODE_INVALID')).toBe(true)
+  expect(codes.filter((c) => c === 'CODE_INVALID').length).toBeLessThanOrEqual(TYPED_TRY_LIMIT)
+  expect(codes.filter((c) => c !== 'CODE_INVALID' && c !== 'TOO_MANY_ATTEMPTS')).toEqual([])
+  expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(30 - TYPED_TRY_LIMIT)
+  expect(stored(cloud, 'bindings', { _id: m })[0].typedTries).toBeLessThanOrEqual(TYPED_TRY_LIMIT)
+  const right = await call('scan', { lectureId: l._id, typed: codeOf(l._id).typed }, m)
+  expect(right).toMatchObject({ ok: false, code: 'TOO_MANY_ATTEMPTS' })
+  expect(stored(cloud, 'checkins', { lectureId: l._id })).toEqual([])
 })

@@ -8,6 +8,7 @@ import { memberCode } from '../../cloudfunctions/_shared/checkinCodes'
 import type { CheckinResult, LiveCheckin } from '../../src/shared/contract'
 import { ERROR_MESSAGES } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
+import { hoursYear } from '../../src/shared/studyHours'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 import {
   ADMIN_ABOVE,
@@ -61,10 +62,11 @@ async function expectRefusedToOthers(action: string, payload: object) {
 }
 
 describe('manual check-in', () => {
-  it('is for those who manage the host; it ignores window and code, and audits who, when and why', async () => {
+  it('is for those who manage the host; it ignores the close and the code, and audits who, when and why', async () => {
+    // Held yesterday: check-in closed long ago (a forgotten member is checked in afterwards).
     const l = await lecture({
-      startAt: new Date(Date.now() + 3 * 60 * MINUTE),
-      endAt: new Date(Date.now() + 4 * 60 * MINUTE),
+      startAt: new Date(Date.now() - 25 * 60 * MINUTE),
+      endAt: new Date(Date.now() - 24 * 60 * MINUTE),
     })
     const m = fresh()
     const payload = { lectureId: l._id, memberId: memberIdOf(m), reason: REASON }
@@ -115,6 +117,61 @@ describe('manual check-in', () => {
       SECRETARY,
     )
     expect(done).toMatchObject({ hours: 1.5, checkoutNeeded: false })
+  })
+
+  it('refuses before check-in opens (saying when), oneself, and a member who cannot see the lecture', async () => {
+    const later = await lecture({
+      startAt: new Date(Date.now() + 3 * 60 * MINUTE),
+      endAt: new Date(Date.now() + 4 * 60 * MINUTE),
+    })
+    const open = await lecture()
+    const before = snapshot(cloud)
+    const early = await call(
+      'manual',
+      { lectureId: later._id, memberId: memberIdOf(fresh()), reason: REASON },
+      SECRETARY,
+    )
+    expect(early).toMatchObject({
+      ok: false,
+      code: 'CHECKIN_NOT_OPEN',
+      explanation: expect.stringMatching(/\d\d:\d\d/),
+    })
+    const code = memberCode(memberIdOf(fresh()), Date.now()).qr
+    expect(await call('scanMember', { lectureId: later._id, code }, SECRETARY)).toMatchObject({
+      code: 'CHECKIN_NOT_OPEN',
+    })
+    // Not oneself: by hand or by one's own member code, as secretary or as administrator above.
+    expect(await call('manual', { lectureId: open._id, memberId: 'sec1', reason: REASON }, SECRETARY)).toMatchObject({
+      code: 'FORBIDDEN',
+    })
+    const own = { lectureId: open._id, code: memberCode('adm-s1', Date.now()).qr }
+    expect(await call('scanMember', own, ADMIN_ABOVE)).toMatchObject({ code: 'FORBIDDEN' })
+    // A member of another district's branch cannot see the lecture: not credited with it.
+    expect(await call('manual', { lectureId: open._id, memberId: 'out3', reason: REASON }, SECRETARY)).toMatchObject({
+      code: 'NOT_VISIBLE',
+    })
+    const outsider = { lectureId: open._id, code: memberCode('out3', Date.now()).qr }
+    expect(await call('scanMember', outsider, ADMIN_ABOVE)).toMatchObject({ code: 'NOT_VISIBLE' })
+    expect(snapshot(cloud)).toBe(before)
+    // Open to all: they may be.
+    const forAll = await lecture({ openToAll: true })
+    expect(await ok('manual', { lectureId: forAll._id, memberId: 'out3', reason: REASON }, SECRETARY)).toMatchObject({
+      already: false,
+    })
+  })
+
+  it('counts the hours in the year of the lecture, not of the check-in', async () => {
+    const lastYear = hoursYear(new Date()) - 1
+    // 10:00 China time on 31 December of last year.
+    const start = new Date(Date.UTC(lastYear, 11, 31, 2))
+    const l = await lecture({ startAt: start, endAt: new Date(start.getTime() + 60 * MINUTE) })
+    const memberId = memberIdOf(fresh())
+    await ok('manual', { lectureId: l._id, memberId, reason: REASON }, SECRETARY)
+    await ok('undo', { lectureId: l._id, memberId, reason: '误签' }, SECRETARY)
+    expect(stored(cloud, 'ledger', { memberId }).map((e) => [e.source, e.year])).toEqual([
+      ['attendance', lastYear],
+      ['reversal', lastYear],
+    ])
   })
 
   it('refuses a cancelled lecture, a draft, an unknown member and a missing reason, writing nothing', async () => {
@@ -172,7 +229,11 @@ describe('undo', () => {
     expect(stored(cloud, 'checkinAudit', { lectureId: l._id })).toMatchObject([
       { action: 'undo', by: 'sec1', reason: payload.reason },
     ])
-    expect(await call('undo', payload, SECRETARY)).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+    // Undoing again answers as done and changes nothing.
+    const settled = snapshot(cloud)
+    expect(await ok('undo', payload, SECRETARY)).toEqual({ reversedHours: 1.5 })
+    expect(snapshot(cloud)).toBe(settled)
+    expect(stored(cloud, 'checkinAudit', { lectureId: l._id })).toHaveLength(1)
 
     // Checked in again: round 2, credited once even when scanned twice.
     const again = await ok<CheckinResult>('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, m)
@@ -188,6 +249,67 @@ describe('undo', () => {
     await ok('undo', payload, ADMIN_ABOVE)
     expect(total(memberId)).toBe(0)
     expect(stored(cloud, 'ledger', { memberId })).toHaveLength(4)
+  })
+
+  it('heals an undo that died before its reversal: undoing again, or the member checking in again', async () => {
+    for (const heal of ['undo', 'scan'] as const) {
+      const l = await lecture()
+      const m = fresh()
+      const memberId = memberIdOf(m)
+      await ok('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, m)
+      // The record flipped, then the function died: no reversal, no audit.
+      const undo = { at: new Date(), by: 'sec1', reason: '误签' }
+      await cloud.db
+        .collection('checkins')
+        .doc(`${l._id}:${memberId}`)
+        .update({ status: 'undone', undo, updatedAt: undo.at })
+      expect(total(memberId)).toBe(1.5)
+      if (heal === 'undo') {
+        expect(await ok('undo', { lectureId: l._id, memberId, reason: '误签' }, SECRETARY)).toEqual({
+          reversedHours: 1.5,
+        })
+        expect(total(memberId)).toBe(0)
+        expect(stored(cloud, 'checkinAudit', { lectureId: l._id })).toMatchObject([{ action: 'undo' }])
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, 5))
+        expect(await ok('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, m)).toMatchObject({ already: false })
+        // Round 1 credited and reversed, round 2 credited: once in all.
+        expect(total(memberId)).toBe(1.5)
+        expect(stored(cloud, 'ledger', { memberId }).map((e) => e._id)).toEqual([
+          `att:${l._id}:${memberId}:1`,
+          `rev:${l._id}:${memberId}:1`,
+          `att:${l._id}:${memberId}:2`,
+        ])
+      }
+    }
+  })
+
+  it('cannot be reversed by the member sending a scan made before it (CHECKIN_UNDONE); a later scan checks in', async () => {
+    const l = await lecture()
+    const m = fresh()
+    const memberId = memberIdOf(m)
+    const ago = 2 * MINUTE
+    const old = {
+      lectureId: l._id,
+      qr: codeOf(l._id, 'in', ago).qr,
+      scannedAt: new Date(Date.now() - ago).toISOString(),
+    }
+    await ok('scan', old, m)
+    await ok('undo', { lectureId: l._id, memberId, reason: '本人未到场' }, SECRETARY)
+    const before = JSON.stringify([
+      stored(cloud, 'checkins', { lectureId: l._id }),
+      stored(cloud, 'ledger', { memberId }),
+    ])
+    const again = await call('scan', old, m)
+    expect(again).toMatchObject({ ok: false, code: 'CHECKIN_UNDONE', message: ERROR_MESSAGES.CHECKIN_UNDONE })
+    expect(
+      JSON.stringify([stored(cloud, 'checkins', { lectureId: l._id }), stored(cloud, 'ledger', { memberId })]),
+    ).toBe(before)
+    expect(stored(cloud, 'checkinAttempts', { memberId }).map((a) => a.code)).toEqual(['CHECKIN_UNDONE'])
+    expect(total(memberId)).toBe(0)
+    // Scanned in the hall after the undo: in again.
+    expect(await ok('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, m)).toMatchObject({ already: false })
+    expect(total(memberId)).toBe(1.5)
   })
 
   it('refuses to undo a member who is not checked in', async () => {

@@ -1,5 +1,5 @@
 import { lectureCode, memberCode, readMemberCode, readQr, readTyped } from '../../cloudfunctions/_shared/checkinCodes'
-import { CODE_SLOT_MS, MEMBER_CODE_SLOT_MS } from '../../src/shared/checkinRules'
+import { CLOCK_SKEW_MS, CODE_SLOT_MS, MEMBER_CODE_SLOT_MS } from '../../src/shared/checkinRules'
 
 process.env.DANGKE_CHECKIN_SECRET ??= 'local-test-checkin-secret'
 
@@ -12,9 +12,9 @@ describe('lecture codes', () => {
     expect(qr).toMatch(/^dk1\|in\|lec-1\|\d+\|[\w-]{16}$/)
     expect(typed).toMatch(/^\d{6}$/)
     expect(refreshInMs).toBe(slotStart + CODE_SLOT_MS - T)
-    expect(readQr(qr, 'lec-1', T)).toEqual({ check: 'valid', purpose: 'in' })
-    expect(readQr(qr, 'lec-1', slotStart + 2 * CODE_SLOT_MS - 1)).toEqual({ check: 'valid', purpose: 'in' })
-    expect(readQr(lectureCode('lec-1', 'out', T).qr, 'lec-1', T)).toEqual({ check: 'valid', purpose: 'out' })
+    expect(readQr(qr, 'lec-1', T)).toEqual({ check: 'valid', purpose: 'in', at: T })
+    expect(readQr(qr, 'lec-1', slotStart + 2 * CODE_SLOT_MS - 1)).toMatchObject({ check: 'valid', purpose: 'in' })
+    expect(readQr(lectureCode('lec-1', 'out', T).qr, 'lec-1', T)).toMatchObject({ check: 'valid', purpose: 'out' })
   })
 
   it('calls an older code expired for two minutes, then unknown; a code from the future is unknown', () => {
@@ -36,7 +36,18 @@ describe('lecture codes', () => {
     expect(readQr(qr.replace('lec-1', 'lec-2'), 'lec-2', T).check).toBe('forged')
     expect(readQr('dk1|in|x', 'lec-1', T).check).toBe('forged')
     expect(readQr('hello', 'lec-1', T).check).toBe('forged')
-    expect(readQr(qr, 'lec-2', T)).toEqual({ check: 'otherLecture', purpose: 'in' })
+    expect(readQr(qr, 'lec-2', T)).toMatchObject({ check: 'otherLecture', purpose: 'in' })
+  })
+
+  it('judges a genuine QR no earlier than its slot began (a slow phone clock), never after the arrival', () => {
+    const { qr } = lectureCode('lec-1', 'in', T)
+    // The phone said ten minutes earlier; the code did not exist then, so the scan was at its slot at the earliest.
+    expect(readQr(qr, 'lec-1', T - 10 * 60_000, T + 1000)).toEqual({ check: 'valid', purpose: 'in', at: slotStart })
+    // A code from after the arrival is not genuine.
+    const later = lectureCode('lec-1', 'in', T + 60_000).qr
+    expect(readQr(later, 'lec-1', T - 60_000, T).check).toBe('forged')
+    // A forged text keeps the phone's time.
+    expect(readQr('hello', 'lec-1', T - 5, T)).toEqual({ check: 'forged', purpose: 'in', at: T - 5 })
   })
 
   it('fails without a secret of at least 16 characters', () => {
@@ -51,13 +62,30 @@ describe('lecture codes', () => {
 })
 
 describe('typed digits', () => {
-  it('match their lecture, purpose and slot, and age like the QR text', () => {
+  it('match their lecture, purpose and slot for about a minute (three slots back), then expire', () => {
     const { typed } = lectureCode('lec-1', 'in', T)
-    expect(readTyped(typed, 'lec-1', T)).toEqual({ check: 'valid', purpose: 'in' })
-    expect(readTyped(typed, 'lec-1', T + CODE_SLOT_MS)).toEqual({ check: 'valid', purpose: 'in' })
-    expect(readTyped(typed, 'lec-1', T + 3 * CODE_SLOT_MS)).toEqual({ check: 'expired', purpose: 'in' })
+    expect(readTyped(typed, 'lec-1', T)).toEqual({ check: 'valid', purpose: 'in', at: T })
+    expect(readTyped(typed, 'lec-1', T + CODE_SLOT_MS)).toMatchObject({ check: 'valid', purpose: 'in' })
+    expect(readTyped(typed, 'lec-1', slotStart + 4 * CODE_SLOT_MS - 1).check).toBe('valid')
+    expect(readTyped(typed, 'lec-1', slotStart + 4 * CODE_SLOT_MS)).toMatchObject({ check: 'expired', purpose: 'in' })
     expect(readTyped(typed, 'lec-1', T + 20 * CODE_SLOT_MS).check).toBe('forged')
-    expect(readTyped(lectureCode('lec-1', 'out', T).typed, 'lec-1', T)).toEqual({ check: 'valid', purpose: 'out' })
+    expect(readTyped(lectureCode('lec-1', 'out', T).typed, 'lec-1', T)).toMatchObject({
+      check: 'valid',
+      purpose: 'out',
+    })
+    // The QR text stays current and previous slot only.
+    expect(readQr(lectureCode('lec-1', 'in', T).qr, 'lec-1', slotStart + 2 * CODE_SLOT_MS).check).toBe('expired')
+  })
+
+  it('from a slow phone clock: slots up to the clock allowance after the scan time, none after the arrival', () => {
+    const { typed } = lectureCode('lec-1', 'in', T)
+    expect(readTyped(typed, 'lec-1', T - CLOCK_SKEW_MS, T + 1000)).toEqual({
+      check: 'valid',
+      purpose: 'in',
+      at: slotStart,
+    })
+    expect(readTyped(typed, 'lec-1', slotStart - CLOCK_SKEW_MS - CODE_SLOT_MS, T).check).toBe('forged')
+    expect(readTyped(lectureCode('lec-1', 'in', T + 60_000).typed, 'lec-1', T - 1000, T).check).toBe('forged')
   })
 
   it('differ between lectures and slots, and are not the QR signature', () => {

@@ -139,12 +139,21 @@ describe('checkinRefusal', () => {
     expect(checkinRefusal(facts({ code: 'forged' }, { checkinLevel: 'L0' }))).toBe('CODE_INVALID')
   })
 
-  it('judges an offline scan at its scan time, within the delay bound', () => {
-    const receivedAt = at(200)
+  it('judges an offline scan at its scan time, within three hours of it and of the close', () => {
+    expect(OFFLINE_MAX_DELAY_MS).toBe(3 * 60 * MINUTE)
+    const receivedAt = at(150)
     expect(checkinRefusal(facts({ scannedAt: at(10), receivedAt }))).toBeUndefined()
     const old = new Date(at(10).getTime() + OFFLINE_MAX_DELAY_MS + 1)
     expect(checkinRefusal(facts({ scannedAt: at(10), receivedAt: old }))).toBe('OFFLINE_TOO_LATE')
-    expect(checkinRefusal(facts({ scannedAt: at(-40), receivedAt }))).toBe('CHECKIN_NOT_OPEN')
+    expect(checkinRefusal(facts({ scannedAt: at(-40), receivedAt: at(100) }))).toBe('CHECKIN_NOT_OPEN')
+    // Scanned just before the close (19:00 + 105 min): until three hours after it, not a millisecond more.
+    const closeAnd3h = at(105 + 180)
+    expect(checkinRefusal(facts({ scannedAt: at(104), receivedAt: closeAnd3h }))).toBe('OFFLINE_TOO_LATE')
+    expect(checkinRefusal(facts({ scannedAt: at(105), receivedAt: closeAnd3h }))).toBeUndefined()
+    const later = new Date(closeAnd3h.getTime() + 1)
+    expect(checkinRefusal(facts({ scannedAt: at(105), receivedAt: later }))).toBe('OFFLINE_TOO_LATE')
+    // A live scan (no delay) long after the close is simply closed.
+    expect(checkinRefusal(facts({ scannedAt: at(600), receivedAt: at(600) }))).toBe('CHECKIN_CLOSED')
   })
 
   it('takes check-out from the start only', () => {
@@ -154,8 +163,8 @@ describe('checkinRefusal', () => {
     )
   })
 
-  it('counts only wrong, stale and foreign codes as guesses', () => {
-    expect([...GUESS_REFUSALS].sort()).toEqual(['CODE_EXPIRED', 'CODE_INVALID', 'WRONG_LECTURE'])
+  it('counts only wrong codes as guesses (a stale or foreign code has a genuine signature)', () => {
+    expect([...GUESS_REFUSALS]).toEqual(['CODE_INVALID'])
   })
 })
 

@@ -4,16 +4,31 @@
  *   - a lecture code per time slot and purpose (check in / check out), as a QR text
  *     `dk1|<in|out>|<lectureId>|<slot>|<signature>` and as six digits printed under it;
  *   - a member's personal code `dkm1|<memberId>|<slot>|<signature>`, which a secretary scans.
- * Accepted: the current and the previous slot. A code a few slots older is "expired" rather than "wrong",
- * so a member with a stale photo hears what happened.
+ * Accepted: a QR of the current or the previous slot, typed digits of the current or the three previous
+ * (checkinRules.ts QR_VALID_SLOTS_BACK, TYPED_VALID_SLOTS_BACK). A code a few slots older is "expired" rather
+ * than "wrong", so a member with a stale photo hears what happened.
+ *
+ * A scan sent later from the outbox names its scan time by the phone's clock, which may be slow. A genuine
+ * QR proves the scan was no earlier than its slot began, so it is judged at the later of the two (never
+ * after the arrival); typed digits prove nothing by themselves, but the slots up to CLOCK_SKEW_MS after the
+ * scan time (and not after the arrival) are tried as well, and the scan judged likewise.
  */
 import { createHmac, timingSafeEqual } from 'crypto'
-import { CODE_SLOT_MS, MEMBER_CODE_SLOT_MS, slotOf, type CodeCheck } from '../../src/shared/checkinRules'
+import {
+  CLOCK_SKEW_MS,
+  CODE_SLOT_MS,
+  type CodeCheck,
+  MEMBER_CODE_SLOT_MS,
+  QR_VALID_SLOTS_BACK,
+  slotOf,
+  TYPED_VALID_SLOTS_BACK,
+} from '../../src/shared/checkinRules'
 
 export type Purpose = 'in' | 'out'
 const PURPOSES: Purpose[] = ['in', 'out']
-/** Slots back (beyond the previous one) in which a code is recognised as expired: two minutes. */
-const EXPIRED_SLOTS = 8
+/** Slots back in which a code is recognised at all (else it is "forged"): two and a half minutes. */
+const KNOWN_SLOTS_BACK = 9
+const SKEW_SLOTS = Math.ceil(CLOCK_SKEW_MS / CODE_SLOT_MS)
 
 export function checkinSecret(): string {
   const secret = process.env.DANGKE_CHECKIN_SECRET
@@ -51,18 +66,25 @@ export { lectureIdOfQr } from '../../src/shared/checkinRules'
 export interface CodeReading {
   check: CodeCheck
   purpose: Purpose
+  /** When the scan is judged to have happened (module header); the scan time given for a forged code. */
+  at: number
 }
 
-const age = (slot: number, at: number): CodeCheck => {
+/** How old a code of `slot` is at `at`, for a code valid `validBack` slots back. */
+const age = (slot: number, at: number, validBack: number): CodeCheck => {
   const d = slotOf(at) - slot
-  if (d === 0 || d === 1) return 'valid'
-  return d > 1 && d <= 1 + EXPIRED_SLOTS ? 'expired' : 'forged'
+  if (d >= 0 && d <= validBack) return 'valid'
+  return d > validBack && d <= KNOWN_SLOTS_BACK ? 'expired' : 'forged'
 }
 
-/** A QR text scanned for `lectureId` at time `at`. */
-export function readQr(qr: string, lectureId: string, at: number): CodeReading {
+/** No earlier than the code's slot began (the code did not exist before), never after the arrival. */
+const judgedAt = (slot: number, at: number, now: number) => Math.min(now, Math.max(at, slot * CODE_SLOT_MS))
+
+/** A QR text scanned for `lectureId` at time `at` (by the phone), received at `now`. */
+export function readQr(qr: string, lectureId: string, at: number, now = at): CodeReading {
   const parts = qr.split('|')
-  if (parts.length < 5 || parts[0] !== 'dk1') return { check: 'forged', purpose: 'in' }
+  const forged: CodeReading = { check: 'forged', purpose: 'in', at }
+  if (parts.length < 5 || parts[0] !== 'dk1') return forged
   const purpose = parts[1] as Purpose
   const slot = Number(parts[parts.length - 2])
   const id = parts.slice(2, -2).join('|')
@@ -72,21 +94,25 @@ export function readQr(qr: string, lectureId: string, at: number): CodeReading {
     !Number.isSafeInteger(slot) ||
     !sameText(signature(body), parts[parts.length - 1])
   ) {
-    return { check: 'forged', purpose: 'in' }
+    return forged
   }
-  if (id !== lectureId) return { check: 'otherLecture', purpose }
-  return { check: age(slot, at), purpose }
+  if (id !== lectureId) return { check: 'otherLecture', purpose, at }
+  const when = judgedAt(slot, at, now)
+  return { check: age(slot, when, QR_VALID_SLOTS_BACK), purpose, at: when }
 }
 
-/** Six typed digits for `lectureId` at time `at`: which purpose and slot they match, if any. */
-export function readTyped(typed: string, lectureId: string, at: number): CodeReading {
-  const now = slotOf(at)
-  for (let back = 0; back <= 1 + EXPIRED_SLOTS; back++) {
+/** Six typed digits for `lectureId` scanned at `at`, received at `now`: which purpose and slot they match. */
+export function readTyped(typed: string, lectureId: string, at: number, now = at): CodeReading {
+  const scanned = slotOf(at)
+  const newest = Math.min(scanned + SKEW_SLOTS, slotOf(now))
+  for (let slot = newest; slot >= scanned - KNOWN_SLOTS_BACK; slot--) {
     for (const purpose of PURPOSES) {
-      if (sameText(digits(purpose, lectureId, now - back), typed)) return { check: age(now - back, at), purpose }
+      if (!sameText(digits(purpose, lectureId, slot), typed)) continue
+      const when = judgedAt(slot, at, now)
+      return { check: age(slot, when, TYPED_VALID_SLOTS_BACK), purpose, at: when }
     }
   }
-  return { check: 'forged', purpose: 'in' }
+  return { check: 'forged', purpose: 'in', at }
 }
 
 export function memberCode(memberId: string, at: number): { qr: string; refreshInMs: number } {

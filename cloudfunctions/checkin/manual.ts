@@ -4,29 +4,34 @@
  * before anything is written. Each change is written to checkinAudit (who, when, why); nothing is audited
  * when nothing changed (the member was in already).
  *
- * A check-in by the secretary ignores the window, the code and the place, and credits the lecture's full
- * hours at every level, L3 included: the secretary vouches for the attendance of a member who cannot scan
- * (and so cannot scan out either). Calls: binding and lecture side by side 1, member 1, record 1, credit 1,
- * audit 1.
+ * A check-in by the secretary ignores the code, the place and the window's close (a forgotten member is
+ * checked in after the lecture), but not its opening (CHECKIN_NOT_OPEN: nobody has attended yet); it needs
+ * a member who may see the lecture (NOT_VISIBLE), and never the secretary themselves (FORBIDDEN: a colleague
+ * or an administrator above does that). It credits the lecture's full hours at every level, L3 included:
+ * the secretary vouches for the attendance of a member who cannot scan (and so cannot scan out either).
+ * Calls: binding and lecture side by side 1, member 1, the member's branch 1, record 1, credit 1, audit 1.
+ *
+ * Undo of a round already undone answers as done after writing its reversal again (a no-op unless the first
+ * undo died between flipping the record and writing it): retrying an undo heals it.
  */
 import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
-import { attendanceHours } from '../../src/shared/checkinRules'
+import { attendanceHours, checkinWindow } from '../../src/shared/checkinRules'
 import { AppError } from '../../src/shared/errors'
-import type { CheckinAuditDoc, CheckinDoc, LectureDoc, MemberDoc } from '../../src/shared/model'
-import type { Actor } from '../../src/shared/rights'
+import type { CheckinAuditDoc, CheckinDoc, LectureDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
+import { type Actor, canSeeLecture } from '../../src/shared/rights'
 import { readMemberCode } from '../_shared/checkinCodes'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { managedLecture } from '../lecture/access'
-import { addEntry, attendanceEntry, reversalEntry } from './ledger'
-import { checkIn, readCheckin, resultOf } from './record'
+import { explainRefusal } from './explain'
+import { checkIn, readCheckin, resultOf, reverse } from './record'
 
 export async function manualCheckin(
   input: ParsedInput<'checkin', 'manual'>,
   ctx: HandlerContext,
 ): Promise<CheckinResult> {
   const { actor, lecture } = await heldLecture(ctx, input.lectureId)
-  const member = await loadMember(ctx.db, input.memberId)
+  const member = await attendee(ctx, actor, lecture, input.memberId)
   return secretaryCheckIn(ctx, actor, lecture, member, 'manual', input.reason)
 }
 
@@ -37,7 +42,7 @@ export async function scanMember(
   const { actor, lecture } = await heldLecture(ctx, input.lectureId)
   const memberId = readMemberCode(input.code, ctx.now.getTime())
   if (!memberId) throw new AppError('MEMBER_CODE_INVALID')
-  const member = await loadMember(ctx.db, memberId)
+  const member = await attendee(ctx, actor, lecture, memberId)
   const result = await secretaryCheckIn(ctx, actor, lecture, member, 'memberCode', '党员出示党员码，由书记扫码签到')
   return { ...result, memberName: member.name }
 }
@@ -49,18 +54,21 @@ export async function undoCheckin(
   const { db, now } = ctx
   const { actor, lecture } = await managedLecture(ctx, input.lectureId)
   const doc = await readCheckin(db, lecture._id, input.memberId)
-  if (!doc || doc.status === 'undone') throw new AppError('INVALID_STATE', '这位党员现在没有签到，无需撤销')
+  if (!doc) throw new AppError('INVALID_STATE', '这位党员现在没有签到，无需撤销')
+  if (doc.status === 'undone') {
+    const undo = doc.undo ?? { at: doc.updatedAt, by: actor.memberId, reason: input.reason }
+    // Audited now only if the first undo died before its reversal (and so before its audit).
+    if (await reverse(db, lecture, doc, undo)) await audit(ctx, actor, doc, 'undo', undo.reason)
+    return { reversedHours: doc.hours }
+  }
+  const undo = { at: now, by: actor.memberId, reason: input.reason }
   const res = await db
     .collection('checkins')
     .where({ _id: doc._id, status: doc.status, round: doc.round })
-    .update({ status: 'undone', updatedAt: now })
+    .update({ status: 'undone', undo, updatedAt: now })
   if ((res as { updated?: number }).updated !== 1)
     throw new AppError('INVALID_STATE', '签到状态刚刚有变化，请刷新后再试')
-  if (doc.hours > 0) {
-    // The credit first (a no-op unless the check-in died before writing it), so the reversal never stands alone.
-    await addEntry(db, attendanceEntry(lecture, doc))
-    await addEntry(db, reversalEntry(lecture, doc, actor.memberId, input.reason, now))
-  }
+  await reverse(db, lecture, doc, undo)
   await audit(ctx, actor, doc, 'undo', input.reason)
   return { reversedHours: doc.hours }
 }
@@ -71,7 +79,24 @@ async function heldLecture(ctx: HandlerContext, lectureId: string): Promise<{ ac
   const { status } = found.lecture
   if (status === 'cancelled') throw new AppError('LECTURE_CANCELLED')
   if (status === 'draft') throw new AppError('INVALID_STATE', '党课还没有发布，不能签到')
+  if (ctx.now.getTime() < checkinWindow(found.lecture).opensAt.getTime()) {
+    throw new AppError('CHECKIN_NOT_OPEN', explainRefusal('CHECKIN_NOT_OPEN', found.lecture, 'in', ctx.now))
+  }
   return found
+}
+
+/** The member to check in: not the caller, and one who may see the lecture (by their branch's place). */
+async function attendee(ctx: HandlerContext, actor: Actor, lecture: LectureDoc, memberId: string): Promise<MemberDoc> {
+  if (memberId === actor.memberId) throw new AppError('FORBIDDEN', '不能给自己签到，请由其他支部委员或上级管理员办理')
+  const member = await loadMember(ctx.db, memberId)
+  const res = await ctx.db.collection('orgs').doc(member.branchId).get()
+  const branch = (res.data as OrgDoc[])[0]
+  const path = branch ? [...branch.path, branch._id] : []
+  const asMember = { memberId, name: member.name, branchId: member.branchId, path, roles: member.roles }
+  if (!canSeeLecture(asMember, lecture)) {
+    throw new AppError('NOT_VISIBLE', '这位党员所在支部看不到这场党课')
+  }
+  return member
 }
 
 async function loadMember(db: Database, memberId: string): Promise<MemberDoc> {

@@ -8,14 +8,18 @@
  * two simultaneous re-check-ins cannot both take it. The credit is a ledger entry whose id names the round.
  * Calls: a new check-in 2 (record, credit; 1 at L3 until check-out), a repeated one 3 (refused add, read,
  * the credit written again in case the first call died between its two writes).
+ *
+ * Checking in again after an undo: only with a scan made after the undo (else a member could reverse the
+ * secretary's undo by sending an old scan again, CHECKIN_UNDONE), and the undone round's reversal is
+ * written first (a no-op unless the undo died between its writes), so no round stays credited twice.
  */
 import type { CheckinResult } from '../../src/shared/contract'
 import { needsCheckout } from '../../src/shared/checkinRules'
+import { AppError } from '../../src/shared/errors'
 import type { CheckinDoc, CheckinMethod, LectureDoc } from '../../src/shared/model'
 import { signupId } from '../../src/shared/signupRules'
-import type { Database } from '../_shared/cloud'
-import { isDuplicateWrite } from '../_shared/cloud'
-import { addEntry, attendanceEntry } from './ledger'
+import { addIfAbsent, type Database } from '../_shared/cloud'
+import { attendanceEntry, reversalEntry } from './ledger'
 
 /** Losing this many races for an undone record in a row means something else is wrong. */
 const MAX_TRIES = 5
@@ -23,7 +27,7 @@ const MAX_TRIES = 5
 export type NewCheckin = Omit<CheckinDoc, '_id' | 'lectureId' | 'status' | 'round' | 'checkedOutAt'>
 
 /** Optional fields of a record: a reused record drops the previous round's ones it does not set again. */
-const OPTIONAL: (keyof CheckinDoc)[] = ['checkedOutAt', 'offline', 'location', 'by', 'reason']
+const OPTIONAL: (keyof CheckinDoc)[] = ['checkedOutAt', 'offline', 'location', 'by', 'reason', 'undo']
 
 export const isScan = (method: CheckinMethod) => method === 'qr' || method === 'typed'
 
@@ -45,7 +49,7 @@ export async function checkIn(
     round: 1,
     ...fields,
   }
-  if (await addRecord(db, doc)) {
+  if (await addIfAbsent(db, 'checkins', doc)) {
     await credit(db, lecture, doc)
     return { doc, already: false }
   }
@@ -57,6 +61,9 @@ export async function checkIn(
       await credit(db, lecture, found)
       return { doc: found, already: true }
     }
+    const undo = undoOf(found)
+    if (fields.checkedInAt.getTime() <= undo.at.getTime()) throw new AppError('CHECKIN_UNDONE')
+    await reverse(db, lecture, found, undo)
     const again: CheckinDoc = { ...doc, round: found.round + 1 }
     const drop = Object.fromEntries(OPTIONAL.filter((k) => again[k] === undefined).map((k) => [k, _.remove()]))
     const { _id, ...change } = again
@@ -72,19 +79,28 @@ export async function checkIn(
   throw new Error(`checkin ${doc._id}: the record kept changing`)
 }
 
-async function addRecord(db: Database, doc: CheckinDoc): Promise<boolean> {
-  try {
-    await db.collection('checkins').add(doc)
-    return true
-  } catch (err) {
-    if (isDuplicateWrite(err)) return false
-    throw err
-  }
+/** The undo of an undone round (a record undone before `undo` was kept: its last change). */
+const undoOf = (doc: CheckinDoc): NonNullable<CheckinDoc['undo']> =>
+  doc.undo ?? { at: doc.updatedAt, by: '', reason: '撤销签到' }
+
+/**
+ * Takes back a round's credit: the credit first (a no-op unless the check-in died before writing it), so the
+ * reversal never stands alone. True if this call wrote the reversal.
+ */
+export async function reverse(
+  db: Database,
+  lecture: LectureDoc,
+  doc: CheckinDoc,
+  undo: NonNullable<CheckinDoc['undo']>,
+): Promise<boolean> {
+  if (doc.hours <= 0) return false
+  await addIfAbsent(db, 'ledger', attendanceEntry(lecture, doc))
+  return addIfAbsent(db, 'ledger', reversalEntry(lecture, doc, undo))
 }
 
 /** Writes the round's credit if it has one (again, harmlessly, on a repeated scan). */
 export async function credit(db: Database, lecture: LectureDoc, doc: CheckinDoc): Promise<void> {
-  if (doc.status !== 'undone' && doc.hours > 0) await addEntry(db, attendanceEntry(lecture, doc))
+  if (doc.status !== 'undone' && doc.hours > 0) await addIfAbsent(db, 'ledger', attendanceEntry(lecture, doc))
 }
 
 export function resultOf(

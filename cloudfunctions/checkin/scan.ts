@@ -5,14 +5,15 @@
  *
  * Calls on the happy path: the binding and the lecture side by side (the lecture from the instance's cache,
  * lectureCache.ts), the sign-up if the lecture requires one, the record, the credit: 4 with a warm cache
- * (3 without sign-up). Check-out: binding, record read, conditional update, credit: 4 warm. A refusal adds
- * the attempt (attempts.ts); a blocked binding is refused before the code is looked at.
+ * (3 without sign-up). Typed digits add the typed-try gate (attempts.ts countTypedTry): 1, 2 when a parallel
+ * try got there first. Check-out: binding, record read, conditional update, credit: 4 warm. A refusal adds
+ * the attempt (attempts.ts), except for bad input and on another branch's lecture; a blocked binding is
+ * refused before the code is looked at, and nothing is written for it.
  */
 import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
 import {
   attendanceHours,
   checkinRefusal,
-  type CodeCheck,
   effectiveScanTime,
   geofence,
   needsCheckout,
@@ -20,12 +21,13 @@ import {
 } from '../../src/shared/checkinRules'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
 import type { CheckinDoc, CheckinMethod, LectureDoc, SignupDoc } from '../../src/shared/model'
+import { canSeeLecture } from '../../src/shared/rights'
 import { signupId } from '../../src/shared/signupRules'
 import { requireBinding } from '../_shared/actor'
-import { type Purpose, readQr, readTyped } from '../_shared/checkinCodes'
+import { type CodeReading, type Purpose, readQr, readTyped } from '../_shared/checkinCodes'
 import type { HandlerContext } from '../_shared/router'
 import { inOrder } from '../lecture/access'
-import { blockOf, refuse } from './attempts'
+import { blockOf, countTypedTry, refuse } from './attempts'
 import { explainRefusal } from './explain'
 import { cachedLecture } from './lectureCache'
 import { checkIn, credit, isScan, readCheckin, resultOf } from './record'
@@ -40,16 +42,22 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
     cachedLecture(db, input.lectureId, now.getTime()),
   )
   const method: CheckinMethod = input.typed ? 'typed' : 'qr'
+  // Another branch's secretary does not see refusals on a lecture the member cannot see.
   const fail = async (code: ErrorCode, explanation?: string) =>
-    refuse(ctx, { binding, lectureId: lecture._id, method, code }, explanation)
+    (code === 'NOT_VISIBLE' || code === 'NOT_FOUND') && !canSeeLecture(actor, lecture)
+      ? new AppError(code, explanation)
+      : refuse(ctx, { binding, lectureId: lecture._id, method, code }, explanation)
 
   const blocked = blockOf(binding, now)
-  if (blocked) throw await fail(blocked.code, blocked.explanation)
+  if (blocked) throw blocked
   const scannedAt = input.scannedAt === undefined ? undefined : new Date(input.scannedAt)
-  const at = effectiveScanTime(now, scannedAt)
-  if (at === 'future') throw await fail('INVALID_INPUT', '扫码时间比现在还晚，请把手机时间调准后再试')
+  const told = effectiveScanTime(now, scannedAt)
+  if (told === 'future') throw new AppError('INVALID_INPUT', '扫码时间比现在还晚，请把手机时间调准后再试')
+  if (input.typed) await countTypedTry(ctx, binding)
 
-  const reading = readCode(input, lecture._id, at.getTime())
+  const reading = readCode(input, lecture._id, told.getTime(), now.getTime())
+  // A genuine code may move a slow phone clock's scan time forward (checkinCodes.ts header).
+  const at = reading ? new Date(reading.at) : told
   const purpose: Purpose = reading?.purpose ?? 'in'
   // Check-out needs a check-in record, which needed the sign-up: no second look at it.
   const signedUp =
@@ -82,13 +90,15 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
     ...(offline && { offline }),
     ...(input.location && needsLocation(lecture.checkinLevel) && { location: placeOf(lecture, input.location) }),
     updatedAt: now,
+  }).catch(async (err: unknown) => {
+    throw err instanceof AppError && err.code === 'CHECKIN_UNDONE' ? await fail(err.code) : err
   })
   return resultOf(lecture, doc, already)
 }
 
-function readCode(input: ScanInput, lectureId: string, at: number): { check: CodeCheck; purpose: Purpose } | undefined {
-  if (input.qr) return readQr(input.qr, lectureId, at)
-  if (input.typed) return readTyped(input.typed, lectureId, at)
+function readCode(input: ScanInput, lectureId: string, at: number, now: number): CodeReading | undefined {
+  if (input.qr) return readQr(input.qr, lectureId, at, now)
+  if (input.typed) return readTyped(input.typed, lectureId, at, now)
   return undefined
 }
 

@@ -3,6 +3,13 @@
  * for, how far a phone may be from the venue, how long a scan may wait on the phone, and what an L3
  * attendance is worth. The checkin function (cloudfunctions/checkin) reads the facts and asks
  * `checkinRefusal` once; like pretix's check-in service, one function names the refusal from a closed list.
+ *
+ * What a code proves, and what it does not: the phone names its own scan time (`scannedAt`, for a scan kept
+ * in the outbox without network), and the server cannot tell a scan in the hall from a photo of the screen
+ * (or a code passed on by someone in the hall) sent as "offline" later. That is bounded, not prevented: an
+ * offline scan must arrive within OFFLINE_MAX_DELAY_MS of its scan time and no later than that after the
+ * window closes, and its record keeps `offline` so the secretary sees 离线补传 against the name and can undo
+ * it. L2/L3 add the phone's reported location, which a determined member can fake as well.
  */
 import type { ErrorCode } from './errors'
 import type { CheckinLevel, LectureDoc } from './model'
@@ -12,12 +19,22 @@ const MINUTE = 60_000
 /** Check-in opens this long before the start and closes this long after the end (domain.md's example). */
 export const OPENS_BEFORE_MS = 30 * MINUTE
 export const CLOSES_AFTER_MS = 15 * MINUTE
-/** A lecture code changes every slot; a code of the current or the previous slot is accepted. */
+/** A lecture code changes every slot; a QR of the current or the previous slot is accepted. */
 export const CODE_SLOT_MS = 15_000
+/**
+ * Slots back (beyond the current one) in which a code is still valid. Typed digits get about a minute, since
+ * elderly members type slowly; the typed-try gate (TYPED_TRY_LIMIT) bounds guessing.
+ */
+export const QR_VALID_SLOTS_BACK = 1
+export const TYPED_VALID_SLOTS_BACK = 3
 /** A member's personal code lives longer: the member may have fetched it before losing signal. */
 export const MEMBER_CODE_SLOT_MS = 5 * MINUTE
-/** A scan kept on the phone (no network) is accepted if it arrives within this time of the scan. */
-export const OFFLINE_MAX_DELAY_MS = 12 * 60 * MINUTE
+/**
+ * A scan kept on the phone (no network) is accepted if it arrives within this time of the scan and of the
+ * window's close: long enough for a member who walks out of a basement hall, short enough that a photo of
+ * the code is worth little afterwards (see the header).
+ */
+export const OFFLINE_MAX_DELAY_MS = 3 * 60 * MINUTE
 /** Phone clocks drift: a scan time this far in the future is still taken as now. */
 export const CLOCK_SKEW_MS = 2 * MINUTE
 /** The most of a phone's reported inaccuracy that is forgiven; a phone that knows less is too far. */
@@ -26,6 +43,12 @@ export const MAX_ACCURACY_ALLOWANCE_M = 100
 export const WRONG_CODE_LIMIT = 5
 export const WRONG_CODE_WINDOW_MS = 10 * MINUTE
 export const WRONG_CODE_BLOCK_MS = 10 * MINUTE
+/**
+ * Typed codes: at most this many tries per WRONG_CODE_WINDOW_MS, counted before the code is judged by one
+ * conditional update the database serialises, so that a burst of parallel guesses cannot outrun the count
+ * (honest members type once or twice).
+ */
+export const TYPED_TRY_LIMIT = 10
 
 export const slotOf = (at: number, slotMs = CODE_SLOT_MS) => Math.floor(at / slotMs)
 
@@ -113,9 +136,11 @@ export function checkinRefusal(f: CheckinFacts): ErrorCode | undefined {
   if (lecture.status === 'cancelled') return 'LECTURE_CANCELLED'
   if (!canSeeLecture(f.actor, lecture)) return 'NOT_VISIBLE'
   if (lecture.signupRequired && !f.signedUp) return 'NOT_SIGNED_UP'
-  const late = f.receivedAt.getTime() - f.scannedAt.getTime()
-  if (late > OFFLINE_MAX_DELAY_MS) return 'OFFLINE_TOO_LATE'
   const window = f.purpose === 'out' ? checkoutWindow(lecture) : checkinWindow(lecture)
+  const late = f.receivedAt.getTime() - f.scannedAt.getTime()
+  // The second bound follows from the first and the window, stated so that neither change loosens it.
+  const afterClose = f.receivedAt.getTime() - window.closesAt.getTime()
+  if (late > OFFLINE_MAX_DELAY_MS || (late > 0 && afterClose > OFFLINE_MAX_DELAY_MS)) return 'OFFLINE_TOO_LATE'
   const t = f.scannedAt.getTime()
   if (t < window.opensAt.getTime()) return 'CHECKIN_NOT_OPEN'
   if (t > window.closesAt.getTime()) return 'CHECKIN_CLOSED'
@@ -139,8 +164,11 @@ const CODE_REFUSALS: Record<CodeCheck, ErrorCode | undefined> = {
   missing: 'CODE_REQUIRED',
 }
 
-/** Refusals that a guesser meets: they count towards the wrong-code block. */
-export const GUESS_REFUSALS: readonly ErrorCode[] = ['CODE_INVALID', 'CODE_EXPIRED', 'WRONG_LECTURE']
+/**
+ * Refusals that a guesser meets: they count towards the wrong-code block. An expired code or another
+ * lecture's has a genuine signature (or six digits the server made): an honest member's slip, not a guess.
+ */
+export const GUESS_REFUSALS: readonly ErrorCode[] = ['CODE_INVALID']
 
 /**
  * The scan time to judge by: the outbox's scan time if it is in the past (a clock a little ahead is taken as

@@ -49,6 +49,9 @@ export interface BindingDoc {
   adminOrgId?: string
   /** Set after too many wrong check-in codes (checkin function): no check-in by code until then. */
   checkinBlockedUntil?: Date
+  /** Typed check-in codes tried since `typedWindowStart` (checkin function's typed-try gate). */
+  typedWindowStart?: Date
+  typedTries?: number
 }
 
 export type SpeakerRole = 'secretary' | 'committee' | 'member' | 'expert' | 'model'
@@ -167,6 +170,8 @@ export interface CheckinDoc {
   /** The secretary who checked the member in (manual, member code). */
   by?: string
   reason?: string
+  /** Who undid the round, why and when: a scan made before then cannot check the member in again. */
+  undo?: { at: Date; by: string; reason: string }
   updatedAt: Date
 }
 
