@@ -341,6 +341,7 @@ describe('adjustments', () => {
     hours: 2,
     bucket: 'training',
     reason: '参加区委党校集中轮训，线下补录',
+    requestId: 'req-first-0001',
   }
 
   it('adds a new entry with the reason and who made it, which the member then sees', async () => {
@@ -364,17 +365,36 @@ describe('adjustments', () => {
 
   it('corrects downwards with another entry, never by changing the first', async () => {
     const before = ledgerOf('h-d')
-    await ok('adjust', { ...adjustment, hours: -0.5, reason: '重复录入，扣减' }, ADMINS_ABOVE[2])
+    const down = { ...adjustment, hours: -0.5, reason: '重复录入，扣减', requestId: 'req-down-0001' }
+    await ok('adjust', down, ADMINS_ABOVE[2])
     const after = ledgerOf('h-d')
     expect(after).toHaveLength(2)
     expect(after).toEqual(expect.arrayContaining(before))
     expect((await ok<MyHours>('mine', {}, D)).total).toBe(1.5)
     // Another year's entry counts in that year.
-    await ok('adjust', { ...adjustment, year: Y - 1, hours: 4 }, ADMINS_ABOVE[1])
+    await ok('adjust', { ...adjustment, year: Y - 1, hours: 4, requestId: 'req-lastyear-1' }, ADMINS_ABOVE[1])
     expect((await ok<MyHours>('mine', {}, D)).years).toEqual([
       { year: Y, total: 1.5, target: 32 },
       { year: Y - 1, total: 4, target: 30 },
     ])
+  })
+
+  it('adds once for one requestId: a press repeated after a lost reply answers the same entry', async () => {
+    const again = { ...adjustment, hours: 1, reason: '补录一次', requestId: 'req-again_01' }
+    const first = await ok<{ entryId: string }>('adjust', again, SEC)
+    expect(first.entryId).toBe('adj:req-again_01')
+    const before = ledgerOf('h-d')
+    expect(await ok<{ entryId: string }>('adjust', again, SEC)).toEqual(first)
+    expect(ledgerOf('h-d')).toEqual(before)
+    expect(before.filter((e) => e._id === first.entryId)).toHaveLength(1)
+    // The same id for another adjustment (a broken or foreign page) is refused, not taken for it.
+    for (const other of [
+      { ...again, hours: 2 },
+      { ...again, memberId: 'h-c' },
+    ]) {
+      expect(await call('adjust', other, SEC)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    }
+    expect(ledgerOf('h-d')).toEqual(before)
   })
 
   it('is for the member’s branch secretary and the administrators above; refusals and bad input write nothing', async () => {
@@ -409,6 +429,10 @@ describe('adjustments', () => {
       { ...adjustment, bucket: 'sleep' },
       { ...adjustment, year: 1999 },
       { ...adjustment, memberId: '' },
+      { ...adjustment, requestId: undefined },
+      { ...adjustment, requestId: 'short' },
+      { ...adjustment, requestId: 'has space in it' },
+      { ...adjustment, requestId: 'x'.repeat(65) },
     ]) {
       expect([bad, await call('adjust', bad, SEC)]).toMatchObject([bad, { ok: false, code: 'INVALID_INPUT' }])
     }

@@ -143,8 +143,37 @@ describe('manage: a branch’s study hours', () => {
       hours: 2,
       bucket: 'training',
       reason: '区委党校培训',
+      requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/),
     })
     expect(await screen.findByText('共 3 人，1 人未达标')).toBeInTheDocument()
+  })
+
+  it('sends a retry after a lost reply with the same requestId, and a new adjustment with a new one', async () => {
+    const replies = [refusal('NETWORK'), ok({ entryId: 'adj:x' })]
+    serve({ 'hours.branch': () => ok(branch(ROWS)), 'hours.adjust': () => replies.shift() ?? ok({ entryId: 'adj:y' }) })
+    const { container } = render(<ManageHours />)
+    await screen.findByText('城关村党支部 学时')
+    const fill = (hours: string) => {
+      fireEvent.change(container.querySelector('#adjust-hours') as Element, { target: { value: hours } })
+      fireEvent.change(container.querySelector('#adjust-reason') as Element, { target: { value: '区委党校培训' } })
+      fireEvent.click(screen.getByText('确认补录'))
+    }
+    const requestIds = () =>
+      callMock.mock.calls.filter(([fn, action]) => `${fn}.${action}` === 'hours.adjust').map(([, , p]) => p.requestId)
+
+    fireEvent.click(screen.getAllByText('补录学时')[1])
+    fill('2')
+    expect(await screen.findByText(ERROR_MESSAGES.NETWORK)).toBeInTheDocument()
+    fireEvent.click(screen.getByText('确认补录')) // the same form pressed again
+    expect(await screen.findByText('已为李秀英补录 2 学时')).toBeInTheDocument()
+
+    fireEvent.click(screen.getAllByText('补录学时')[1]) // the same content once more, on purpose
+    fill('2')
+    await waitFor(() => expect(requestIds()).toHaveLength(3))
+    const [first, retry, next] = requestIds()
+    expect(first).toMatch(/^[A-Za-z0-9_-]{8,64}$/)
+    expect(retry).toBe(first)
+    expect(next).not.toBe(first)
   })
 
   it('takes hours away with a negative entry, and shows a refusal under the form', async () => {

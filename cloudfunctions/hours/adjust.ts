@@ -1,14 +1,16 @@
 /**
  * hours.adjust: a manual correction of a member's hours, up or down, with its reason: always a new ledger
- * entry (source 'adjustment', by whom), never a change to an old one. For the secretary of the member's
- * branch and the administrators above it (rights.ts managesRosterOf), never for one's own hours. Calls:
- * binding and member side by side 2, branch 1, entry 1.
+ * entry (source 'adjustment', by whom, id from the page's requestId so a retry adds it once), never a
+ * change to an old one. For the secretary of the member's branch and the administrators above it (rights.ts
+ * managesRosterOf), never for one's own hours. Calls: binding and member side by side 2, branch 1, entry 1
+ * (a repeated request: 1 more, to read the entry it made).
  */
 import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { LedgerEntryDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
 import { managesRosterOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
+import { addIfAbsent } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 
 export async function adjustHours(
@@ -26,7 +28,8 @@ export async function adjustHours(
   if (!branch || !managesRosterOf(actor, { id: branch._id, ancestors: branch.path })) {
     throw new AppError('FORBIDDEN')
   }
-  const entry: Omit<LedgerEntryDoc, '_id'> = {
+  const entry: LedgerEntryDoc = {
+    _id: `adj:${input.requestId}`,
     memberId: member._id,
     year: input.year,
     hours: input.hours,
@@ -37,8 +40,17 @@ export async function adjustHours(
     by: actor.memberId,
     at: ctx.now,
   }
-  const added = await ctx.db.collection('ledger').add(entry)
-  const entryId = (added as { id?: string }).id
-  if (!entryId) throw new Error(`adjust: the ledger did not answer an id (${JSON.stringify(added)})`)
-  return { entryId }
+  // The page's requestId makes the id: a press repeated after a lost reply finds its entry and adds nothing.
+  if (!(await addIfAbsent(ctx.db, 'ledger', entry))) await requireSameAdjustment(ctx, entry)
+  return { entryId: entry._id }
+}
+
+/** The entry already there must be this very adjustment; a reused id for another one is refused. */
+async function requireSameAdjustment(ctx: HandlerContext, entry: LedgerEntryDoc): Promise<void> {
+  const res = await ctx.db.collection('ledger').doc(entry._id).get()
+  const found = (res.data as LedgerEntryDoc[])[0]
+  const same = (['memberId', 'year', 'hours', 'bucket', 'source', 'reason', 'by'] as const).every(
+    (k) => found?.[k] === entry[k],
+  )
+  if (!same) throw new AppError('INVALID_INPUT', '这次提交的编号已用于另一次调整，请刷新后重新填写')
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../../api/client'
+import { newRequestId } from '../../api/requestId'
 import type { BranchHours, BranchHoursRow } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
 import { behindFirst, hoursYear } from '../../shared/studyHours'
@@ -44,6 +45,8 @@ export default function ManageHours() {
   const [adjustError, setAdjustError] = useState<string>()
   const [done, setDone] = useState<{ memberId: string; text: string }>()
   const ticket = useRef(0)
+  /** The adjustment being sent and its requestId, kept while a retry of the same content may follow. */
+  const sending = useRef<{ content: string; requestId: string }>()
 
   const load = useCallback(
     async (quiet = false) => {
@@ -66,7 +69,13 @@ export default function ManageHours() {
     setBusy(true)
     setAdjustError(undefined)
     try {
-      const reply = await call('hours', 'adjust', { memberId: row.memberId, year, ...a })
+      // The same content pressed again (the reply was lost) goes with the same requestId: the server adds it once.
+      const content = JSON.stringify([row.memberId, year, a.hours, a.bucket, a.reason])
+      if (sending.current?.content !== content) sending.current = { content, requestId: newRequestId() }
+      const { requestId } = sending.current
+      const reply = await call('hours', 'adjust', { memberId: row.memberId, year, ...a, requestId })
+      // Only an answer that may not have come from a finished write keeps the id for the retry.
+      if (reply.ok || (reply.code !== 'NETWORK' && reply.code !== 'INTERNAL')) sending.current = undefined
       if (!reply.ok) return setAdjustError([reply.message, reply.explanation].filter(Boolean).join('：'))
       setAdjusting(undefined)
       const what = a.hours > 0 ? `补录 ${h(a.hours)}` : `扣减 ${h(-a.hours)}`

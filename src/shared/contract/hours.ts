@@ -83,6 +83,11 @@ export const hoursProcedures = {
         .refine((h) => h !== 0 && Number.isInteger(h * 2), '学时须为不为0的0.5的整数倍'),
       bucket: z.enum(HOUR_BUCKETS),
       reason,
+      /**
+       * Made by the page once per adjustment and sent again on a retry: the entry's id is `adj:<requestId>`,
+       * so a press repeated after a lost reply adds nothing and answers the same entryId.
+       */
+      requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
     }),
   ),
   targets: procedure<HourTargets>()(z.object({ year: year.optional() })),
