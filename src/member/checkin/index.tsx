@@ -14,7 +14,7 @@ import {
 import { canScan, scanQr } from '../../api/scanner'
 import RefusalView from '../../components/RefusalView'
 import StatusTag from '../../components/StatusTag'
-import { lectureIdOfQr } from '../../shared/checkinRules'
+import { lectureIdOfQr, OFFLINE_MAX_DELAY_MS } from '../../shared/checkinRules'
 import { typedCode, type CheckinResult, type CheckinStatus } from '../../shared/contract/checkin'
 import type { Refusal } from '../../shared/errors'
 import { formatTimeRange } from '../../utils/datetime'
@@ -306,7 +306,7 @@ function AnswerView({ answer }: { answer: Answer }) {
         <View className='checkin__answer checkin__answer--saved' role='status'>
           <Text className='checkin__answer-title'>网络不通，已保存，网络恢复后自动提交</Text>
           <Text className='checkin__answer-text'>
-            签到按您扫码的时间计算。请在12小时内让手机连上网络（打开本小程序即可自动提交）。
+            {`签到按您扫码的时间计算。请在${OFFLINE_MAX_DELAY_MS / 3_600_000}小时内让手机连上网络（打开本小程序即可自动提交）。`}
           </Text>
         </View>
       )
