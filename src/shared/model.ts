@@ -204,7 +204,8 @@ export type HourSource = 'attendance' | 'lecturing' | 'adjustment' | 'reversal'
 /**
  * One study-hour credit (学时). History is never edited: a correction is a new entry (a reversal names
  * the entry it reverses). Ids of automatic entries are deterministic, so a retried write cannot credit
- * twice: `att:<lectureId>:<memberId>:<round>`, `rev:<lectureId>:<memberId>:<round>`, `lect:<lectureId>:<memberId>`.
+ * twice: `att:<lectureId>:<memberId>:<round>`, `rev:<lectureId>:<memberId>:<round>`, `lect:<lectureId>:<memberId>`;
+ * an adjustment is `adj:<requestId>`, the id its form made once for all retries of one submission.
  */
 export interface LedgerEntryDoc {
   _id: string
