@@ -2,6 +2,9 @@
 const transform = { '^.+\\.[jt]sx?$': 'babel-jest' }
 
 module.exports = {
+  // Functions go through the SDK, HTTP and SQLite: on a busy 2-core machine a test may take seconds (drawing
+  // a QR code alone takes 1–2 s under the transform); a test fails on what it checks, not on its time.
+  testTimeout: 30_000,
   projects: [
     {
       // pure domain rules, the emulator through the real SDK, functions against the emulator
@@ -9,9 +12,6 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/__tests__/{unit,emulator,functions}/**/*.test.ts'],
-      // Functions go through the SDK, HTTP and SQLite: on a busy 2-core machine a test may take seconds
-      // (drawing a QR code alone takes 1–2 s under the transform); a test fails on what it checks, not its time.
-      testTimeout: 30_000,
     },
     {
       // pages and components in jsdom, with Taro mapped to small stand-ins
