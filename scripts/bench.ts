@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       await db.collection('lectures').add({ ...doc, _id: id, signupDeadline: new Date(Date.now() + 86_400_000) })
     }
     const openids = emulator.store.scan('bindings', {}).map((r) => r.id)
-    const cookies = await Promise.all(openids.map(signIn))
+    const cookies = await bench.signInAll(openids)
     const signUp = (i: number, lectureId: string, expect = true) =>
       callAs(cookies[i], 'signup', { action: 'signUp', payload: { lectureId } }, expect)
 

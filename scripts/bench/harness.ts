@@ -5,20 +5,35 @@ import type { Emulator } from '../../emulator/src/server'
 // The load runs in the emulator's own thread: node's http with kept-alive sockets costs it less than fetch.
 const agent = new Agent({ keepAlive: true, maxSockets: 256 })
 
-function post(url: string, body: string, cookie: string | undefined): Promise<string> {
+interface Answer {
+  status: number
+  cookie?: string
+  text: string
+}
+
+/**
+ * POST and read the answer. A kept-alive socket the server closed while idle (e.g. during the bulk writes,
+ * which block its thread) resets on reuse: then once more on a new socket, as Node's documentation advises.
+ */
+function post(url: string, body: string, headers: Record<string, string>, retry = true): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-    }
-    if (cookie) headers.cookie = cookie
-    const req = request(url, { method: 'POST', agent, headers }, (res) => {
+    const all = { ...headers, 'content-length': String(Buffer.byteLength(body)) }
+    const req = request(url, { method: 'POST', agent, headers: all }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          cookie: res.headers['set-cookie']?.[0]?.split(';')[0],
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
+      )
       res.on('error', reject)
     })
-    req.on('error', reject)
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      if (retry && req.reusedSocket && err.code === 'ECONNRESET') resolve(post(url, body, headers, false))
+      else reject(err)
+    })
     req.end(body)
   })
 }
@@ -63,6 +78,8 @@ export interface Bench {
   /** Result rows: what, value, target. */
   rows: string[][]
   signIn(openid: string): Promise<string>
+  /** Cookies for many identities, signed in a few at a time (a burst of sign-ins is not what is measured). */
+  signInAll(openids: string[]): Promise<string[]>
   callAs(
     cookie: string | undefined,
     fn: string,
@@ -76,18 +93,14 @@ export interface Bench {
 export function benchOf(emulator: Emulator, rows: string[][]): Bench {
   /** Sign in as a listed identity (a bound member) as the sign-in page does: the signed cookie. */
   const signIn = async (openid: string): Promise<string> => {
-    const res = await fetch(`${emulator.url}/app/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ openid }).toString(),
-      redirect: 'manual',
-    })
-    const cookie = res.headers.getSetCookie()[0]?.split(';')[0]
-    if (res.status !== 303 || !cookie) throw new Error(`sign-in as ${openid}: ${res.status}`)
-    return cookie
+    const form = new URLSearchParams({ openid }).toString()
+    const res = await post(`${emulator.url}/app/login`, form, { 'content-type': 'application/x-www-form-urlencoded' })
+    if (res.status !== 303 || !res.cookie) throw new Error(`sign-in as ${openid}: ${res.status}`)
+    return res.cookie
   }
   const callAs = async (cookie: string | undefined, fn: string, body: unknown, expect = true) => {
-    const text = await post(`${emulator.url}/app/call/${fn}`, JSON.stringify(body), cookie)
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }
+    const { text } = await post(`${emulator.url}/app/call/${fn}`, JSON.stringify(body), headers)
     const reply = JSON.parse(text) as { ok: boolean; code?: string; data?: unknown }
     if (reply.ok !== expect) throw new Error(`${fn}: ${reply.code ?? 'ok'} (${cookie ?? 'anonymous'})`)
     return reply
@@ -97,7 +110,13 @@ export function benchOf(emulator: Emulator, rows: string[][]): Bench {
     await action()
     return emulator.counters.snapshot().total
   }
-  return { emulator, rows, signIn, callAs, callsOf }
+  const signInAll = async (openids: string[]): Promise<string[]> => {
+    const cookies: string[] = []
+    for (let i = 0; i < openids.length; i += 20)
+      cookies.push(...(await Promise.all(openids.slice(i, i + 20).map(signIn))))
+    return cookies
+  }
+  return { emulator, rows, signIn, signInAll, callAs, callsOf }
 }
 
 /**
