@@ -83,7 +83,9 @@ export async function checkinBench(b: Bench): Promise<void> {
 
   // Throughput: 200 members at once, each scanning one lecture after another.
   const LECTURES = 4
-  for (let k = 0; k < LECTURES + 3; k++) addLecture(`bench-ci-load-${k}`)
+  const RATES = [100, 150, 250, 300]
+  const ALL = 1 + LECTURES + RATES.length
+  for (let k = 0; k < ALL; k++) addLecture(`bench-ci-load-${k}`)
   let failed = 0
   const scanUnderLoad = (i: number, prefix: number) =>
     scan(i % MEMBERS, `bench-ci-load-${prefix + Math.floor(i / MEMBERS)}`).then(
@@ -99,10 +101,8 @@ export async function checkinBench(b: Bench): Promise<void> {
   rows.push([`${what}: requests failed (of ${s.requests})`, String(failed), '0'])
 
   // Open loop: members arriving at a steady rate (a hall filling up), each of the 1,000 once per lecture.
-  for (const [k, perSecond] of [
-    [LECTURES + 1, 100],
-    [LECTURES + 2, 150],
-  ]) {
+  for (const [n, perSecond] of RATES.entries()) {
+    const k = 1 + LECTURES + n
     failed = 0
     const o = await arrivals(MEMBERS, perSecond, (i) => scanUnderLoad(i, k))
     const arriving = `checkin.scan, ${perSecond} members arriving per second`
@@ -111,9 +111,5 @@ export async function checkinBench(b: Bench): Promise<void> {
   }
   const records = emulator.store.scan('checkins', {}).filter((r) => r.id.startsWith('bench-ci-load-')).length
   const credits = emulator.store.scan('ledger', {}).filter((r) => r.id.startsWith('att:bench-ci-load-')).length
-  rows.push([
-    `${what}: records / ledger entries written (of ${MEMBERS * (LECTURES + 3)})`,
-    `${records} / ${credits}`,
-    '',
-  ])
+  rows.push([`${what}: records / ledger entries written (of ${MEMBERS * ALL})`, `${records} / ${credits}`, ''])
 }
