@@ -12,7 +12,7 @@ import {
   type ScanLocation,
 } from '../../api/outbox'
 import { canScan, scanQr } from '../../api/scanner'
-import RefusalView from '../../components/RefusalView'
+import PageState from '../../components/PageState'
 import StatusTag from '../../components/StatusTag'
 import { lectureIdOfQr, OFFLINE_MAX_DELAY_MS } from '../../shared/checkinRules'
 import { typedCode, type CheckinResult, type CheckinStatus } from '../../shared/contract/checkin'
@@ -163,20 +163,14 @@ export default function Checkin() {
     void checkIn({ qr: scannedQr })
   })
 
-  if (load.phase === 'loading') {
+  if (load.phase !== 'ready') {
     return (
-      <View className='checkin'>
-        <View className='checkin__state'>
-          <Text className='checkin__state-text'>正在加载…</Text>
-        </View>
-      </View>
-    )
-  }
-  if (load.phase === 'refused') {
-    return (
-      <View className='checkin'>
-        <RefusalView refusal={load.refusal} onRetry={() => void refresh(false)} />
-      </View>
+      <PageState
+        className='checkin'
+        loading={load.phase === 'loading'}
+        refusal={load.phase === 'refused' ? load.refusal : undefined}
+        onRetry={() => void refresh(false)}
+      />
     )
   }
 

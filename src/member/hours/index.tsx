@@ -2,7 +2,7 @@ import { Button, Canvas, Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { call } from '../../api/client'
-import RefusalView from '../../components/RefusalView'
+import PageState from '../../components/PageState'
 import type { HourEntryView, MyHours } from '../../shared/contract/hours'
 import type { Refusal } from '../../shared/errors'
 import ProgressRing from '../components/ProgressRing'
@@ -62,20 +62,14 @@ export default function Hours() {
     setSaving(false)
   }
 
-  if (load.phase === 'loading') {
+  if (load.phase !== 'ready') {
     return (
-      <View className='hours'>
-        <View className='hours__state'>
-          <Text className='hours__state-text'>正在加载…</Text>
-        </View>
-      </View>
-    )
-  }
-  if (load.phase === 'refused') {
-    return (
-      <View className='hours'>
-        <RefusalView refusal={load.refusal} onRetry={() => void fetchYear(year, false)} />
-      </View>
+      <PageState
+        className='hours'
+        loading={load.phase === 'loading'}
+        refusal={load.phase === 'refused' ? load.refusal : undefined}
+        onRetry={() => void fetchYear(year, false)}
+      />
     )
   }
 

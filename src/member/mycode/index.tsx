@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { call } from '../../api/client'
-import RefusalView from '../../components/RefusalView'
+import PageState from '../../components/PageState'
 import type { MemberCode } from '../../shared/contract/checkin'
 import type { Refusal } from '../../shared/errors'
 import './index.scss'
@@ -46,20 +46,14 @@ export default function MyCode() {
   useDidHide(stop)
   useUnload(stop)
 
-  if (load.phase === 'loading') {
+  if (load.phase !== 'ready') {
     return (
-      <View className='mycode'>
-        <View className='mycode__state'>
-          <Text className='mycode__state-text'>正在加载…</Text>
-        </View>
-      </View>
-    )
-  }
-  if (load.phase === 'refused') {
-    return (
-      <View className='mycode'>
-        <RefusalView refusal={load.refusal} onRetry={() => void fetchCode(false)} />
-      </View>
+      <PageState
+        className='mycode'
+        loading={load.phase === 'loading'}
+        refusal={load.phase === 'refused' ? load.refusal : undefined}
+        onRetry={() => void fetchCode(false)}
+      />
     )
   }
 

@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react'
 import { call } from '../../api/client'
 import FilterBar from '../../components/FilterBar'
 import LectureCard from '../../components/LectureCard'
-import RefusalView from '../../components/RefusalView'
+import PageState from '../../components/PageState'
 import SearchBox from '../../components/SearchBox'
 import ThemeTabs from '../../components/ThemeTabs'
 import type { LectureList, LectureSummary } from '../../shared/contract'
@@ -105,14 +105,12 @@ export default function Index() {
       <FilterBar value={query.filter} onChange={(filter) => choose({ filter })} />
 
       <View className='index__body'>
-        {state.phase === 'loading' && (
-          <View className='index__state'>
-            <Text className='index__state-text'>正在加载…</Text>
-          </View>
-        )}
-
-        {state.phase === 'refused' && state.refusal && (
-          <RefusalView refusal={state.refusal} onRetry={() => void loadFirst(query)} />
+        {state.phase !== 'ready' && (
+          <PageState
+            loading={state.phase === 'loading'}
+            refusal={state.refusal}
+            onRetry={() => void loadFirst(query)}
+          />
         )}
 
         {state.phase === 'ready' && state.items.length === 0 && (

@@ -2,7 +2,7 @@ import { Button, Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useRef, useState, type ReactNode } from 'react'
 import { call } from '../../api/client'
-import RefusalView from '../../components/RefusalView'
+import PageState from '../../components/PageState'
 import SignupButton from '../../components/SignupButton'
 import StatusTag from '../../components/StatusTag'
 import { checkinWindow } from '../../shared/checkinRules'
@@ -105,20 +105,14 @@ export default function Lecture() {
     setBusy(false)
   }
 
-  if (state.phase === 'loading') {
+  if (state.phase !== 'ready') {
     return (
-      <View className='lecture'>
-        <View className='lecture__state'>
-          <Text className='lecture__state-text'>正在加载…</Text>
-        </View>
-      </View>
-    )
-  }
-  if (state.phase === 'refused') {
-    return (
-      <View className='lecture'>
-        <RefusalView refusal={state.refusal} onRetry={() => void load(false)} />
-      </View>
+      <PageState
+        className='lecture'
+        loading={state.phase === 'loading'}
+        refusal={state.phase === 'refused' ? state.refusal : undefined}
+        onRetry={() => void load(false)}
+      />
     )
   }
 

@@ -3,7 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { useCallback, useRef, useState } from 'react'
 import { call } from '../../api/client'
 import { canScan, scanQr } from '../../api/scanner'
-import RefusalView from '../../components/RefusalView'
+import PageState from '../../components/PageState'
 import StatusTag from '../../components/StatusTag'
 import { lectureIdOfQr } from '../../shared/checkinRules'
 import type { Me, MyLectureItem, ProposalView } from '../../shared/contract'
@@ -154,20 +154,14 @@ export default function Mine() {
     shownOnce.current = true
   })
 
-  if (state.phase === 'loading') {
+  if (state.phase !== 'ready') {
     return (
-      <View className='mine'>
-        <View className='mine__state'>
-          <Text className='mine__state-text'>正在加载…</Text>
-        </View>
-      </View>
-    )
-  }
-  if (state.phase === 'refused' && state.refusal) {
-    return (
-      <View className='mine'>
-        <RefusalView refusal={state.refusal} onRetry={() => void load(false)} />
-      </View>
+      <PageState
+        className='mine'
+        loading={state.phase === 'loading'}
+        refusal={state.refusal}
+        onRetry={() => void load(false)}
+      />
     )
   }
 
