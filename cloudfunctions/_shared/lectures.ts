@@ -2,8 +2,10 @@
 import type { LectureSummary } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
-import type { NodeRef } from '../../src/shared/rights'
+import { type Actor, managesLecturesOf, type NodeRef } from '../../src/shared/rights'
+import { requireActor } from './actor'
 import type { Database } from './cloud'
+import type { HandlerContext } from './router'
 
 export async function loadLecture(db: Database, id: string): Promise<LectureDoc> {
   const res = await db.collection('lectures').doc(id).get()
@@ -32,4 +34,23 @@ export function toSummary(doc: LectureDoc): LectureSummary {
     hours: doc.credit.hours,
     status: doc.status,
   }
+}
+
+/**
+ * The caller and the lecture, read side by side (one round trip), the caller refused first; then the
+ * caller must manage the lecture's host.
+ */
+export async function managedLecture(ctx: HandlerContext, id: string): Promise<{ actor: Actor; lecture: LectureDoc }> {
+  if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
+  const [actor, lecture] = await inOrder(requireActor(ctx), loadLecture(ctx.db, id))
+  if (!managesLecturesOf(actor, hostOf(lecture))) throw new AppError('FORBIDDEN')
+  return { actor, lecture }
+}
+
+/** Awaits reads started together; the first one's refusal wins, and no rejection goes unhandled. */
+export async function inOrder<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b])
+  if (ra.status === 'rejected') throw ra.reason
+  if (rb.status === 'rejected') throw rb.reason
+  return [ra.value, rb.value]
 }

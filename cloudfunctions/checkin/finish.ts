@@ -8,7 +8,7 @@ import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import { addIfAbsent } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { managedLecture } from '../lecture/access'
+import { managedLecture } from '../_shared/lectures'
 import { lecturingEntry } from './ledger'
 
 export async function finishLecture(

@@ -11,7 +11,7 @@ import type { CheckinAttemptDoc, CheckinAuditDoc, CheckinDoc, LectureDoc, Signup
 import { lectureCode } from '../_shared/checkinCodes'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { managedLecture } from '../lecture/access'
+import { managedLecture } from '../_shared/lectures'
 import { qrImage } from './qrImage'
 
 /** The most documents one read answers. */

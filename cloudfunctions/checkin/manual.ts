@@ -22,7 +22,7 @@ import { type Actor, canSeeLecture } from '../../src/shared/rights'
 import { readMemberCode } from '../_shared/checkinCodes'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { managedLecture } from '../lecture/access'
+import { managedLecture } from '../_shared/lectures'
 import { explainRefusal } from './explain'
 import { checkIn, readCheckin, resultOf, reverse } from './record'
 

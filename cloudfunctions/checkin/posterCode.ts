@@ -8,7 +8,7 @@ import type { ParsedInput, PosterCode } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import { lecturePageCode } from '../_shared/miniProgramCode'
 import type { HandlerContext } from '../_shared/router'
-import { managedLecture } from '../lecture/access'
+import { managedLecture } from '../_shared/lectures'
 
 export async function posterCode(
   input: ParsedInput<'checkin', 'posterCode'>,

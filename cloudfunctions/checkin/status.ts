@@ -11,7 +11,7 @@ import { signupId } from '../../src/shared/signupRules'
 import { requireActor } from '../_shared/actor'
 import { loadLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
-import { inOrder } from '../lecture/access'
+import { inOrder } from '../_shared/lectures'
 import { readCheckin } from './record'
 
 export async function checkinStatus(

@@ -10,7 +10,7 @@ import { findActor } from '../_shared/actor'
 import { cloudApp } from '../_shared/cloud'
 import { hostOf, loadLecture, toSummary } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
-import { inOrder } from './access'
+import { inOrder } from '../_shared/lectures'
 
 export async function lectureDetail(
   input: ParsedInput<'lecture', 'detail'>,

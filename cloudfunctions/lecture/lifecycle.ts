@@ -9,7 +9,7 @@ import { assertCancellable, assertPublishable, duplicateLecture } from '../../sr
 import type { LectureStatus } from '../../src/shared/model'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { managedLecture } from './access'
+import { managedLecture } from '../_shared/lectures'
 
 /** Sign-ups that hold or wait for a seat: the members who see a cancellation in the app. */
 const ACTIVE_SIGNUPS = ['confirmed', 'waitlisted', 'pending']

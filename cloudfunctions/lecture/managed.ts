@@ -5,12 +5,12 @@
 import type { LectureSummary, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { LectureDoc, OrgDoc } from '../../src/shared/model'
-import { type Actor, managesLecturesOf } from '../../src/shared/rights'
+import { type Actor, isBranchOfficer, managesLecturesOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { toSummary } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
-import { inSubtree, isOfficer, managedByCondition } from './access'
+import { inSubtree, managedByCondition } from './access'
 
 type Input = ParsedInput<'lecture', 'managed'>
 
@@ -44,7 +44,7 @@ export async function managedLectures(input: Input, ctx: HandlerContext): Promis
 /** Lectures of one node the caller manages, and of the nodes below it. */
 async function nodeCondition(db: Database, actor: Actor, orgId: string): Promise<object> {
   const _ = db.command
-  if (orgId === actor.branchId && isOfficer(actor)) return { hostOrgId: orgId }
+  if (orgId === actor.branchId && isBranchOfficer(actor.roles)) return { hostOrgId: orgId }
   const res = await db.collection('orgs').doc(orgId).get()
   const org = (res.data as OrgDoc[])[0]
   if (!org) throw new AppError('NOT_FOUND')

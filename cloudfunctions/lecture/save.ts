@@ -14,12 +14,12 @@ import {
   newLecture,
 } from '../../src/shared/lectureRules'
 import type { LectureDoc, OrgDoc } from '../../src/shared/model'
-import { managesLecturesOf } from '../../src/shared/rights'
+import { isBranchOfficer, managesLecturesOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
-import { hostOf, loadLecture } from '../_shared/lectures'
+import { hostOf, inOrder, loadLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
-import { adminRoot, inOrder, isOfficer } from './access'
+import { adminRoot } from './access'
 
 type Input = ParsedInput<'lecture', 'save'>
 
@@ -32,7 +32,7 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
     requireActor(ctx),
     inOrder(loadOrgs(db, orgIds), input.id ? loadLecture(db, input.id) : Promise.resolve(undefined)),
   )
-  if (!isOfficer(actor) && !adminRoot(actor)) throw new AppError('FORBIDDEN')
+  if (!isBranchOfficer(actor.roles) && !adminRoot(actor)) throw new AppError('FORBIDDEN')
   const host = orgs.find((o) => o._id === values.hostOrgId)
   if (!host) throw new AppError('INVALID_INPUT', `主办单位不存在：${values.hostOrgId}`)
   if (!managesLecturesOf(actor, { id: host._id, ancestors: host.path })) throw new AppError('FORBIDDEN')

@@ -23,11 +23,12 @@ export interface NodeRef {
   ancestors: string[]
 }
 
-const isBranchOfficer = (a: Actor) => a.roles.includes('secretary') || a.roles.includes('committee')
+/** Branch secretary or committee member: they manage their branch's lectures and have the officers' study target. */
+export const isBranchOfficer = (roles: readonly Role[]) => roles.includes('secretary') || roles.includes('committee')
 
 /** Lectures hosted at a node: its branch officers (at a branch) and the administrators of any node above it. */
 export function managesLecturesOf(actor: Actor, node: NodeRef): boolean {
-  if (isBranchOfficer(actor) && node.id === actor.branchId) return true
+  if (isBranchOfficer(actor.roles) && node.id === actor.branchId) return true
   return administers(actor, node)
 }
 

@@ -5,6 +5,7 @@
 import { chinaClock } from './chinaTime'
 import type { BranchHoursRow } from './contract/hours'
 import type { HourBucket, HourTargetsDoc, LedgerEntryDoc, MemberDoc, Role } from './model'
+import { isBranchOfficer } from './rights'
 import type { ThemeCode } from './themes'
 
 const HALF_DAY_MINUTES = 300
@@ -29,10 +30,8 @@ export function targetsOf(settings: Pick<HourTargetsDoc, 'defaults' | 'years'> |
   return settings?.years[String(year)] ?? settings?.defaults ?? DEFAULT_TARGETS
 }
 
-export const isOfficer = (roles: readonly Role[]) => roles.includes('secretary') || roles.includes('committee')
-
 export function targetFor(roles: readonly Role[], targets: Targets): number {
-  return isOfficer(roles) ? targets.officer : targets.member
+  return isBranchOfficer(roles) ? targets.officer : targets.member
 }
 
 /** Hours count in the China calendar year in which they were earned. */
