@@ -20,6 +20,15 @@ export function defaultCreditHours(theme: ThemeCode, minutes: number): number {
   return Math.min(minutes <= HALF_DAY_MINUTES ? 4 : 8, hours)
 }
 
+/** The buckets of domain.md in the order pages and exports list them, with their names. */
+export const BUCKET_ORDER: readonly HourBucket[] = ['training', 'collective', 'lecturing', 'online']
+export const BUCKET_NAMES: Record<HourBucket, string> = {
+  training: '集中培训',
+  collective: '集体学习',
+  lecturing: '讲授',
+  online: '线上学习',
+}
+
 /** Yearly targets (domain.md): 32 for members, 56 for branch secretaries and committee members. */
 export const DEFAULT_TARGETS = { member: 32, officer: 56 } as const
 
@@ -92,12 +101,9 @@ export const BRANCH_HOURS_COLUMNS = [
   '职务',
   '目标学时',
   '已完成',
-  '集中培训',
-  '集体学习',
-  '讲授',
-  '线上学习',
+  ...BUCKET_ORDER.map((b) => BUCKET_NAMES[b]),
   '还差',
-] as const
+]
 
 /** The office that sets a member's target, in a secretary's words. */
 export const officeName = (roles: readonly Role[]) =>
@@ -110,10 +116,7 @@ export function branchHoursSheetRows(rows: readonly BranchHoursRow[]): (string |
     officeName(r.roles),
     r.target,
     r.total,
-    r.buckets.training,
-    r.buckets.collective,
-    r.buckets.lecturing,
-    r.buckets.online,
+    ...BUCKET_ORDER.map((b) => r.buckets[b]),
     r.missing,
   ])
 }

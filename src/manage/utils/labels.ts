@@ -3,7 +3,8 @@
  * label does not pull the zod schemas in with it.
  */
 import type { ImportReport, SignupStatus } from '../../shared/contract'
-import type { CheckinLevel, CheckinMethod, HourBucket, LectureStatus, Role, SpeakerRole } from '../../shared/model'
+import type { CheckinLevel, CheckinMethod, LectureStatus, Role, SpeakerRole } from '../../shared/model'
+import { BUCKET_NAMES } from '../../shared/studyHours'
 
 export interface Option<T> {
   value: T
@@ -58,12 +59,7 @@ export const CANCEL_POLICY_OPTIONS: Option<'untilDeadline' | 'untilStart'>[] = [
   { value: 'untilStart', label: '开始前可取消', description: '党课开始以前，党员都可以自己取消报名' },
 ]
 
-export const HOUR_BUCKET: Record<HourBucket, string> = {
-  training: '集中培训',
-  collective: '集体学习',
-  lecturing: '讲授',
-  online: '线上学习',
-}
+export const HOUR_BUCKET = BUCKET_NAMES
 
 export const ROLE: Record<Role, string> = {
   member: '党员',

@@ -3,7 +3,8 @@
  * 2D canvas context (WeChat's canvas 2d and the browser's have the same calls).
  */
 import type { MyHours } from '../../shared/contract/hours'
-import { BUCKET_NAMES, BUCKET_ORDER, formatDate, formatHours, signedHours, SOURCE_NAMES } from '../utils/words'
+import { BUCKET_NAMES, BUCKET_ORDER } from '../../shared/studyHours'
+import { formatDate, formatHours, signedHours, SOURCE_NAMES } from '../utils/words'
 
 export interface RecordText {
   text: string

@@ -3,7 +3,7 @@
  * names, times and signed hours. Type-only imports: no schema comes along.
  */
 import { chinaClock } from '../../shared/chinaTime'
-import type { CheckinLevel, HourBucket, HourSource } from '../../shared/model'
+import type { CheckinLevel, HourSource } from '../../shared/model'
 
 /** What the member must do at each level (domain.md "Check-in"). */
 export const LEVEL_WORDS: Record<CheckinLevel, string> = {
@@ -12,14 +12,6 @@ export const LEVEL_WORDS: Record<CheckinLevel, string> = {
   L2: '扫码签到，并且要在党课地点附近（需要获取您的位置）',
   L3: '扫码签到，离开时再扫码签退，按实际参加的时长计学时（需要获取您的位置）',
 }
-
-export const BUCKET_NAMES: Record<HourBucket, string> = {
-  training: '集中培训',
-  collective: '集体学习',
-  lecturing: '讲授',
-  online: '线上学习',
-}
-export const BUCKET_ORDER: HourBucket[] = ['training', 'collective', 'lecturing', 'online']
 
 export const SOURCE_NAMES: Record<HourSource, string> = {
   attendance: '参加党课',
