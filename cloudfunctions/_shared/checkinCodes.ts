@@ -19,6 +19,7 @@ import {
   CODE_SLOT_MS,
   type CodeCheck,
   MEMBER_CODE_SLOT_MS,
+  parseQr,
   QR_VALID_SLOTS_BACK,
   slotOf,
   TYPED_VALID_SLOTS_BACK,
@@ -82,21 +83,15 @@ const judgedAt = (slot: number, at: number, now: number) => Math.min(now, Math.m
 
 /** A QR text scanned for `lectureId` at time `at` (by the phone), received at `now`. */
 export function readQr(qr: string, lectureId: string, at: number, now = at): CodeReading {
-  const parts = qr.split('|')
   const forged: CodeReading = { check: 'forged', purpose: 'in', at }
-  if (parts.length < 5 || parts[0] !== 'dk1') return forged
-  const purpose = parts[1] as Purpose
-  const slot = Number(parts[parts.length - 2])
-  const id = parts.slice(2, -2).join('|')
-  const body = parts.slice(0, -1).join('|')
-  if (
-    !PURPOSES.includes(purpose) ||
-    !Number.isSafeInteger(slot) ||
-    !sameText(signature(body), parts[parts.length - 1])
-  ) {
+  const parsed = parseQr(qr)
+  if (!parsed) return forged
+  const { slot, body } = parsed
+  const purpose = parsed.purpose as Purpose
+  if (!PURPOSES.includes(purpose) || !Number.isSafeInteger(slot) || !sameText(signature(body), parsed.signature)) {
     return forged
   }
-  if (id !== lectureId) return { check: 'otherLecture', purpose, at }
+  if (parsed.lectureId !== lectureId) return { check: 'otherLecture', purpose, at }
   const when = judgedAt(slot, at, now)
   return { check: age(slot, when, QR_VALID_SLOTS_BACK), purpose, at: when }
 }

@@ -11,6 +11,7 @@
  * Storage is per WeChat user in weapp; one phone is one member.
  */
 import Taro from '@tarojs/taro'
+import { parseQr } from '../shared/checkinRules'
 import type { CheckinResult } from '../shared/contract/checkin'
 import type { ErrorCode } from '../shared/errors'
 import { call } from './client'
@@ -55,7 +56,7 @@ export const outboxKey = (lectureId: string, scannedAt: string): string => `${le
 /** A check-out code says so (`dk1|out|…`); other QR codes check in; a typed code does not say. */
 export function qrPurpose(qr?: string): 'in' | 'out' | undefined {
   if (!qr) return undefined
-  return qr.trim().split('|')[1] === 'out' ? 'out' : 'in'
+  return parseQr(qr)?.purpose === 'out' ? 'out' : 'in'
 }
 
 const sameQrPurpose = (a: OutboxItem, b: OutboxItem): boolean =>

@@ -206,6 +206,20 @@ export function attendanceHours(
  * member's app uses it to open the right lecture; the server verifies the signature.
  */
 export function lectureIdOfQr(qr: string): string | undefined {
+  return parseQr(qr)?.lectureId
+}
+
+/** The parts of a lecture's QR text, unchecked (the lecture id may itself hold '|'); undefined if not one. */
+export function parseQr(
+  qr: string,
+): { purpose: string; lectureId: string; slot: number; body: string; signature: string } | undefined {
   const parts = qr.trim().split('|')
-  return parts.length >= 5 && parts[0] === 'dk1' ? parts.slice(2, -2).join('|') : undefined
+  if (parts.length < 5 || parts[0] !== 'dk1') return undefined
+  return {
+    purpose: parts[1],
+    lectureId: parts.slice(2, -2).join('|'),
+    slot: Number(parts[parts.length - 2]),
+    body: parts.slice(0, -1).join('|'),
+    signature: parts[parts.length - 1],
+  }
 }

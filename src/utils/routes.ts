@@ -25,7 +25,6 @@ export const H5_LOGIN_URL = '/app/login'
 /**
  * A query parameter as the page was opened with it. WeChat hands query values over still
  * percent-encoded (h5 decodes them), so decode once, and keep the raw value if it is not valid.
- * (The same rule as src/manage/utils/route.ts readParam, for the main package and `member`.)
  */
 export function readParam(params: Record<string, string | undefined> | undefined, key: string): string | undefined {
   const raw = params?.[key]

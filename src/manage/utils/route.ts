@@ -20,16 +20,5 @@ export function pageUrl(page: keyof typeof MANAGE_PAGES, params: Record<string, 
   return query ? `${MANAGE_PAGES[page]}?${query}` : MANAGE_PAGES[page]
 }
 
-/**
- * A query parameter as the page was opened with it. WeChat hands query values over still
- * percent-encoded (h5 decodes them), so decode once, and keep the raw value if it is not valid.
- */
-export function readParam(params: Record<string, string | undefined> | undefined, key: string): string | undefined {
-  const raw = params?.[key]
-  if (!raw) return undefined
-  try {
-    return decodeURIComponent(raw)
-  } catch (_err) {
-    return raw
-  }
-}
+/** The main package's rule (a sub-package may import from the main package, not the reverse). */
+export { readParam } from '../../utils/routes'
