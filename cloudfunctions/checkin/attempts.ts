@@ -21,7 +21,7 @@ import {
 import { AppError, type ErrorCode } from '../../src/shared/errors'
 import type { BindingDoc, CheckinAttemptDoc, CheckinMethod } from '../../src/shared/model'
 import type { HandlerContext } from '../_shared/router'
-import { chinaHourMinute } from './explain'
+import { chinaHourMinute } from '../../src/shared/chinaTime'
 
 export function blockedRefusal(until: Date): AppError {
   return new AppError('TOO_MANY_ATTEMPTS', `签到码错误次数过多，请在 ${chinaHourMinute(until)} 以后再试`)

@@ -1,16 +1,8 @@
 /** The detail a refused member needs beyond the code's message: when check-in opens or closed, how far off. */
 import { checkinWindow, checkoutWindow, geofence } from '../../src/shared/checkinRules'
-import { chinaClock } from '../../src/shared/chinaTime'
+import { chinaClock, chinaHourMinute } from '../../src/shared/chinaTime'
 import type { ErrorCode } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
-
-const two = (n: number) => String(n).padStart(2, '0')
-
-/** "19:02" in China time. */
-export function chinaHourMinute(at: Date): string {
-  const c = chinaClock(at)
-  return `${two(c.getUTCHours())}:${two(c.getUTCMinutes())}`
-}
 
 /** "19:02" today, else "5月3日 19:02" (China time). */
 export function chinaWhen(at: Date, now: Date): string {

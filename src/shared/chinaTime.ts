@@ -17,3 +17,9 @@ export function chinaTime(now: Date, days: number, h: number, m: number): Date {
     Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, h, m) - CHINA_OFFSET_MS,
   )
 }
+
+/** "19:02": the China wall-clock hour and minute of `at`. */
+export function chinaHourMinute(at: Date | number): string {
+  const c = chinaClock(at)
+  return `${String(c.getUTCHours()).padStart(2, '0')}:${String(c.getUTCMinutes()).padStart(2, '0')}`
+}

@@ -5,7 +5,7 @@
  * that a date reads the same on every device and in tests. A fixed offset instead of
  * `Intl.DateTimeFormat({timeZone})`, which old WeChat JS engines do not all support.
  */
-import { chinaClock } from '../shared/chinaTime'
+import { chinaClock, chinaHourMinute } from '../shared/chinaTime'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const
 
@@ -21,13 +21,12 @@ function chinaTime(iso: string): ChinaTime | null {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) return null
   const d = chinaClock(ms)
-  const pad = (n: number) => String(n).padStart(2, '0')
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
     day: d.getUTCDate(),
     weekday: WEEKDAYS[d.getUTCDay()],
-    hhmm: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    hhmm: chinaHourMinute(ms),
   }
 }
 

@@ -2,7 +2,7 @@
  * The member pages' words for check-in and study hours: levels in plain language, bucket and source
  * names, times and signed hours. Type-only imports: no schema comes along.
  */
-import { chinaClock } from '../../shared/chinaTime'
+import { chinaClock, chinaHourMinute } from '../../shared/chinaTime'
 import type { CheckinLevel, HourSource } from '../../shared/model'
 
 /** What the member must do at each level (domain.md "Check-in"). */
@@ -24,8 +24,7 @@ export const SOURCE_NAMES: Record<HourSource, string> = {
 export function formatClock(iso: string): string {
   const ms = Date.parse(iso)
   if (Number.isNaN(ms)) return ''
-  const d = chinaClock(ms)
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+  return chinaHourMinute(ms)
 }
 
 /** "2025年11月28日" in China time. */
