@@ -1,8 +1,9 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import StatusTag from '../../components/StatusTag'
+import TextField from '../../components/TextField'
 import { proposalProcedures, type ProposalView } from '../../shared/contract/proposal'
 import type { Refusal } from '../../shared/errors'
 import { THEMES, themeName, type ThemeCode } from '../../shared/themes'
@@ -92,34 +93,27 @@ export default function Propose() {
       </View>
 
       <View className='propose__section'>
-        <Text className='propose__label'>题目</Text>
-        <Input
-          className='propose__input'
-          placeholderClass='propose__placeholder'
-          type='text'
+        <TextField
+          label='题目'
           maxlength={60}
           value={title}
           placeholder='例如：讲讲咱村的老支书'
-          aria-label='题目'
-          onInput={(e) => setTitle(e.detail.value)}
+          error={errors.title}
+          onInput={setTitle}
         />
-        {errors.title && <Text className='propose__error'>{errors.title}</Text>}
       </View>
 
       <View className='propose__section'>
-        <Text className='propose__label'>提纲</Text>
-        <Text className='propose__hint'>想讲哪几部分、讲哪些故事，至少10个字。</Text>
-        <Textarea
-          className='propose__textarea'
-          placeholderClass='propose__placeholder'
+        <TextField
+          label='提纲'
+          hint='想讲哪几部分、讲哪些故事，至少10个字。'
+          multiline
           maxlength={OUTLINE_MAX}
           value={outline}
           placeholder='一、……　二、……　三、……'
-          aria-label='提纲'
-          onInput={(e) => setOutline(e.detail.value)}
+          error={errors.outline}
+          onInput={setOutline}
         />
-        <Text className='propose__count'>{`${outline.length} / ${OUTLINE_MAX} 字`}</Text>
-        {errors.outline && <Text className='propose__error'>{errors.outline}</Text>}
       </View>
 
       <View className='propose__section propose__section--submit'>

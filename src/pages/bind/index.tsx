@@ -1,7 +1,8 @@
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
+import TextField from '../../components/TextField'
 // The member file alone: the other contract files' schemas need not ride in the main package.
 import { memberProcedures } from '../../shared/contract/member'
 import type { Refusal } from '../../shared/errors'
@@ -80,50 +81,37 @@ export default function Bind() {
         <Text className='bind__hint'>{hint}</Text>
 
         {method === 'invite' ? (
-          <View className='bind__field'>
-            <Text className='bind__label'>邀请码</Text>
-            <Input
-              className='bind__input bind__input--code'
-              placeholderClass='bind__placeholder'
-              type='text'
-              maxlength={6}
-              value={code}
-              placeholder='6位字母或数字'
-              aria-label='邀请码'
-              onInput={(e) => setCode(e.detail.value.toUpperCase())}
-            />
-            {errors.code && <Text className='bind__error'>{errors.code}</Text>}
-          </View>
+          <TextField
+            className='bind__field'
+            inputClassName='bind__code'
+            label='邀请码'
+            maxlength={6}
+            value={code}
+            placeholder='6位字母或数字'
+            error={errors.code}
+            onInput={(v) => setCode(v.toUpperCase())}
+          />
         ) : (
           <>
-            <View className='bind__field'>
-              <Text className='bind__label'>姓名</Text>
-              <Input
-                className='bind__input'
-                placeholderClass='bind__placeholder'
-                type='text'
-                maxlength={20}
-                value={name}
-                placeholder='在支部登记的姓名'
-                aria-label='姓名'
-                onInput={(e) => setName(e.detail.value)}
-              />
-              {errors.name && <Text className='bind__error'>{errors.name}</Text>}
-            </View>
-            <View className='bind__field'>
-              <Text className='bind__label'>手机号</Text>
-              <Input
-                className='bind__input'
-                placeholderClass='bind__placeholder'
-                type='number'
-                maxlength={11}
-                value={phone}
-                placeholder='11位手机号'
-                aria-label='手机号'
-                onInput={(e) => setPhone(e.detail.value)}
-              />
-              {errors.phone && <Text className='bind__error'>{errors.phone}</Text>}
-            </View>
+            <TextField
+              className='bind__field'
+              label='姓名'
+              maxlength={20}
+              value={name}
+              placeholder='在支部登记的姓名'
+              error={errors.name}
+              onInput={setName}
+            />
+            <TextField
+              className='bind__field'
+              label='手机号'
+              type='number'
+              maxlength={11}
+              value={phone}
+              placeholder='11位手机号'
+              error={errors.phone}
+              onInput={setPhone}
+            />
           </>
         )}
 
