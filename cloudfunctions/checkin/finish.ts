@@ -9,7 +9,7 @@ import { AppError } from '../../src/shared/errors'
 import { addIfAbsent } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { managedLecture } from '../_shared/lectures'
-import { lecturingEntry } from './ledger'
+import { lecturingEntry } from '../_shared/ledger'
 
 export async function finishLecture(
   input: ParsedInput<'checkin', 'finish'>,

@@ -19,7 +19,7 @@ import { AppError } from '../../src/shared/errors'
 import type { CheckinDoc, CheckinMethod, LectureDoc } from '../../src/shared/model'
 import { signupId } from '../../src/shared/signupRules'
 import { addIfAbsent, type Database } from '../_shared/cloud'
-import { attendanceEntry, reversalEntry } from './ledger'
+import { attendanceEntry, reversalEntry } from '../_shared/ledger'
 
 /** Losing this many races for an undone record in a row means something else is wrong. */
 const MAX_TRIES = 5
