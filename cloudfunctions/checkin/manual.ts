@@ -10,7 +10,8 @@
  * a member who may see the lecture (NOT_VISIBLE), and never the secretary themselves (FORBIDDEN: a colleague
  * or an administrator above does that). It credits the lecture's full hours at every level, L3 included:
  * the secretary vouches for the attendance of a member who cannot scan (and so cannot scan out either).
- * Calls: binding, lecture and the check-in settings (cached) side by side 1, member 1, the member's branch 1, record 1, credit 1, audit 1.
+ * Calls: binding, lecture and the check-in settings (cached) side by side 1, member 1, the member's branch 1,
+ * record 1, credit 1, audit 1.
  *
  * Undo of a round already undone answers as done after writing its reversal again (a no-op unless the first
  * undo died between flipping the record and writing it): retrying an undo heals it.

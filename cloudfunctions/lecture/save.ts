@@ -46,15 +46,16 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   )
   if (missing) throw new AppError('INVALID_INPUT', missing)
   const fields = lectureFields(values, host)
-  await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)
 
   if (!existing) {
+    await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)
     const res = await db.collection('lectures').add(newLecture(fields, actor.memberId, now))
     return { id: String(res.id) }
   }
   assertEditable(existing.status)
   assertCapacityFits(fields.capacity, existing.signedUp)
   assertScheduleChange(existing, fields, now)
+  await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)
   await editLecture(db, existing, fields, now)
   return { id: existing._id }
 }
