@@ -5,6 +5,8 @@
  * refused action writes nothing.
  */
 import { memberCode } from '../../cloudfunctions/_shared/checkinCodes'
+import { rememberSetting } from '../../cloudfunctions/_shared/settings'
+import { CHECKIN_SETTINGS_ID } from '../../src/shared/checkinRules'
 import type { CheckinResult, LiveCheckin } from '../../src/shared/contract'
 import { ERROR_MESSAGES } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
@@ -43,6 +45,14 @@ afterAll(() => cloud.stop())
 let n = 0
 const lecture = (overrides: Partial<LectureDoc> = {}) => addLecture(cloud, `ck-s${++n}`, overrides)
 const REASON = '年老体弱，行动不便'
+/** The function instance keeps settings for a minute: make its copy stale so that the next call reads them. */
+const expireCachedSettings = () => rememberSetting(CHECKIN_SETTINGS_ID, undefined, new Date(0))
+/** `n` fresh members scan the lecture's current code themselves; answers their openids. */
+async function scanIn(l: LectureDoc, n: number): Promise<string[]> {
+  const members = Array.from({ length: n }, fresh)
+  for (const m of members) await ok('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, m)
+  return members
+}
 const total = (memberId: string) => stored(cloud, 'ledger', { memberId }).reduce((sum, e) => sum + e.hours, 0)
 
 /** Each of them is refused with FORBIDDEN (or NOT_A_MEMBER / NOT_SIGNED_IN), and nothing is written. */
@@ -160,14 +170,56 @@ describe('manual check-in', () => {
     })
   })
 
-  it('counts the hours in the year of the lecture, not of the check-in', async () => {
+  it('refuses a check-in by hand or by member code long after the lecture (7 days’ grace), writing nothing', async () => {
+    const DAY = 24 * 60 * MINUTE
+    const longAgo = await lecture({
+      startAt: new Date(Date.now() - 8 * DAY - 60 * MINUTE),
+      endAt: new Date(Date.now() - 8 * DAY),
+    })
+    const before = snapshot(cloud)
+    const memberId = memberIdOf(fresh())
+    const late = await call('manual', { lectureId: longAgo._id, memberId, reason: REASON }, SECRETARY)
+    expect(late).toMatchObject({
+      ok: false,
+      code: 'CHECKIN_CLOSED',
+      explanation: expect.stringMatching(/^党课结束7天以后不能再补签（补签截至 \d+月\d+日 \d\d:\d\d）$/),
+    })
+    const code = memberCode(memberIdOf(fresh()), Date.now()).qr
+    expect(await call('scanMember', { lectureId: longAgo._id, code }, ADMIN_ABOVE)).toMatchObject({
+      code: 'CHECKIN_CLOSED',
+    })
+    expect(snapshot(cloud)).toBe(before)
+    // Six days after: still put right.
+    const lastWeek = await lecture({
+      startAt: new Date(Date.now() - 6 * DAY - 60 * MINUTE),
+      endAt: new Date(Date.now() - 6 * DAY),
+    })
+    expect(await ok('manual', { lectureId: lastWeek._id, memberId, reason: REASON }, SECRETARY)).toMatchObject({
+      already: false,
+    })
+  })
+
+  it('counts the hours in the year of the lecture, not of the check-in (a grace set long in the settings)', async () => {
     const lastYear = hoursYear(new Date()) - 1
     // 10:00 China time on 31 December of last year.
     const start = new Date(Date.UTC(lastYear, 11, 31, 2))
     const l = await lecture({ startAt: start, endAt: new Date(start.getTime() + 60 * MINUTE) })
     const memberId = memberIdOf(fresh())
-    await ok('manual', { lectureId: l._id, memberId, reason: REASON }, SECRETARY)
-    await ok('undo', { lectureId: l._id, memberId, reason: '误签' }, SECRETARY)
+    const payload = { lectureId: l._id, memberId, reason: REASON }
+    // Out of the default grace (unless this runs in the first week of January) ...
+    if (Date.now() - l.endAt.getTime() > 8 * 24 * 60 * MINUTE) {
+      expect(await call('manual', payload, SECRETARY)).toMatchObject({ code: 'CHECKIN_CLOSED' })
+    }
+    // ... and within a grace of 400 days, once the settings document says so and the instance's copy expired.
+    await cloud.db.collection('settings').add({ _id: CHECKIN_SETTINGS_ID, manualGraceDays: 400 })
+    expireCachedSettings()
+    try {
+      await ok('manual', payload, SECRETARY)
+      await ok('undo', { lectureId: l._id, memberId, reason: '误签' }, SECRETARY)
+    } finally {
+      await cloud.db.collection('settings').doc(CHECKIN_SETTINGS_ID).remove()
+      expireCachedSettings()
+    }
     expect(stored(cloud, 'ledger', { memberId }).map((e) => [e.source, e.year])).toEqual([
       ['attendance', lastYear],
       ['reversal', lastYear],
@@ -439,13 +491,15 @@ describe('finishing a lecture', () => {
       credit: { hours: 1, bucket: 'collective' },
     })
     await expectRefusedToOthers('finish', { lectureId: held._id })
+    // Held: two attendees scanned the code themselves (check-in closes 15 minutes after the end).
+    await scanIn(held, 2)
     expect(await ok('finish', { lectureId: held._id }, SECRETARY)).toEqual({ lecturerCredited: true })
     expect(await ok('finish', { lectureId: held._id }, ADMIN_ABOVE)).toEqual({ lecturerCredited: true })
     expect(stored(cloud, 'lectures', { _id: held._id })[0]).toMatchObject({
       status: 'finished',
       finishedAt: expect.any(Date),
     })
-    expect(stored(cloud, 'ledger', { lectureId: held._id })).toEqual([
+    expect(stored(cloud, 'ledger', { lectureId: held._id, source: 'lecturing' })).toEqual([
       {
         _id: `lect:${held._id}:${memberIdOf(LECTURER)}`,
         memberId: memberIdOf(LECTURER),
@@ -464,9 +518,54 @@ describe('finishing a lecture', () => {
   it('credits nobody when the lecturer is not a member, and refuses a cancelled lecture', async () => {
     const past = { startAt: new Date(Date.now() - 60 * MINUTE), endAt: new Date(Date.now() - 5 * MINUTE) }
     const guest = await lecture(past)
-    expect(await ok('finish', { lectureId: guest._id }, SECRETARY)).toEqual({ lecturerCredited: false })
+    expect(await ok('finish', { lectureId: guest._id }, SECRETARY)).toEqual({
+      lecturerCredited: false,
+      notCreditedReason: '主讲人是特邀嘉宾，不记讲授学时',
+    })
     expect(stored(cloud, 'ledger', { lectureId: guest._id })).toEqual([])
     const cancelled = await lecture({ ...past, status: 'cancelled' })
     expect(await call('finish', { lectureId: cancelled._id }, SECRETARY)).toMatchObject({ code: 'LECTURE_CANCELLED' })
+  })
+
+  it('gives no lecturing credit to a lecture with only check-ins by hand, and says why', async () => {
+    const l = await lecture({
+      startAt: new Date(Date.now() - 60 * MINUTE),
+      endAt: new Date(Date.now() - 5 * MINUTE),
+      lecturer: { name: '张主讲', memberId: memberIdOf(LECTURER) },
+    })
+    for (let i = 0; i < 5; i++) {
+      await ok('manual', { lectureId: l._id, memberId: memberIdOf(fresh()), reason: REASON }, SECRETARY)
+    }
+    // The lecturer scanning themselves in does not count either.
+    await ok('scan', { lectureId: l._id, qr: codeOf(l._id).qr }, LECTURER)
+    expect(await ok('finish', { lectureId: l._id }, SECRETARY)).toEqual({
+      lecturerCredited: false,
+      notCreditedReason:
+        '只有0位党员自己扫码签到，至少要2位（主讲人除外，书记代签不算）才算举办，没有给主讲人记讲授学时',
+    })
+    expect(stored(cloud, 'lectures', { _id: l._id })[0].status).toBe('finished')
+    expect(stored(cloud, 'ledger', { lectureId: l._id, source: 'lecturing' })).toEqual([])
+    // One scan, then one undone: still not held.
+    const [a, b] = await scanIn(l, 2)
+    await ok('undo', { lectureId: l._id, memberId: memberIdOf(b), reason: '本人未到场' }, SECRETARY)
+    expect(await ok('finish', { lectureId: l._id }, SECRETARY)).toMatchObject({ lecturerCredited: false })
+    expect(stored(cloud, 'ledger', { lectureId: l._id, source: 'lecturing' })).toEqual([])
+    expect(a).toBeDefined()
+  })
+
+  it('credits a secretary lecturing their own branch when the lecture was held', async () => {
+    const l = await lecture({
+      startAt: new Date(Date.now() - 60 * MINUTE),
+      endAt: new Date(Date.now() - 5 * MINUTE),
+      lecturer: { name: '王书记', memberId: 'sec1' },
+      speakerRole: 'secretary',
+    })
+    await scanIn(l, 1)
+    expect(await ok('finish', { lectureId: l._id }, SECRETARY)).toMatchObject({ lecturerCredited: false })
+    await scanIn(l, 1)
+    expect(await ok('finish', { lectureId: l._id }, SECRETARY)).toEqual({ lecturerCredited: true })
+    expect(stored(cloud, 'ledger', { memberId: 'sec1', source: 'lecturing' })).toMatchObject([
+      { _id: `lect:${l._id}:sec1`, hours: 1.5, bucket: 'lecturing' },
+    ])
   })
 })

@@ -367,6 +367,126 @@ describe('lecture.save', () => {
   })
 })
 
+describe('lecture.save: a published lecture’s schedule', () => {
+  /** A published lecture starting `startIn` from now, 90 minutes long, and the form that keeps its times. */
+  async function publishedIn(startIn: number) {
+    const startAt = new Date(now.getTime() + startIn)
+    const endAt = new Date(startAt.getTime() + 90 * 60_000)
+    const l = await lectureAt(OWN, { status: 'published', startAt, endAt, signupDeadline: startAt })
+    const times = { startAt: startAt.toISOString(), endAt: endAt.toISOString(), signupDeadline: startAt.toISOString() }
+    return { l, same: (over: Partial<LectureInput> = {}) => form(OWN, { ...times, ...over }) }
+  }
+  const shifted = (l: LectureDoc, by: number) => ({
+    startAt: new Date(l.startAt.getTime() + by).toISOString(),
+    endAt: new Date(l.endAt.getTime() + by).toISOString(),
+    signupDeadline: new Date(l.startAt.getTime() + by).toISOString(),
+  })
+
+  it('refuses dates moved into the past (2025), writing nothing; a later date is fine', async () => {
+    const { l, same } = await publishedIn(2 * DAY)
+    const before = everything()
+    const past = same({
+      startAt: '2025-06-01T01:00:00.000Z',
+      endAt: '2025-06-01T09:00:00.000Z',
+      signupDeadline: '2025-06-01T00:00:00.000Z',
+      credit: { hours: 8, bucket: 'training' },
+    })
+    expect(await call('save', { id: l._id, lecture: past }, as(secretary))).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      explanation: '已发布的党课，开始时间不能改到现在以前',
+    })
+    expect(everything()).toBe(before)
+    await ok('save', { id: l._id, lecture: same(shifted(l, DAY)) }, as(secretary))
+    expect(storedLecture(l._id).startAt).toEqual(new Date(l.startAt.getTime() + DAY))
+  })
+
+  it('refuses any change of times, hours or check-in level once check-in opened; the rest may change', async () => {
+    const { l, same } = await publishedIn(20 * 60_000)
+    const before = everything()
+    for (const changed of [
+      same(shifted(l, DAY)),
+      same({ endAt: new Date(l.endAt.getTime() + HOUR).toISOString() }),
+      same({ credit: { hours: 8, bucket: 'collective' } }),
+      same({ checkinLevel: 'L0' }),
+    ]) {
+      expect(await call('save', { id: l._id, lecture: changed }, as(streetAdmin))).toMatchObject({
+        ok: false,
+        code: 'INVALID_STATE',
+        explanation: '签到已经开始，党课的时间、学时和签到方式不能再修改',
+      })
+    }
+    expect(everything()).toBe(before)
+    await ok('save', { id: l._id, lecture: same({ title: '改过的标题', capacity: 60 }) }, as(secretary))
+    expect(storedLecture(l._id)).toMatchObject({ title: '改过的标题', capacity: 60, startAt: l.startAt })
+  })
+
+  it('writes only while the lecture is as judged: an edit that read it before another moved it is refused', async () => {
+    const { l, same } = await publishedIn(2 * DAY)
+    const lectures = jest.requireActual<typeof import('../../cloudfunctions/_shared/lectures')>(
+      '../../cloudfunctions/_shared/lectures',
+    )
+    const read = lectures.loadLecture
+    // Another manager moves the lecture to start in 20 minutes (check-in opens) between this edit's read
+    // and its write: the edit was judged on the old times.
+    const soon = new Date(now.getTime() + 20 * 60_000)
+    const spy = jest.spyOn(lectures, 'loadLecture').mockImplementationOnce(async (db, id) => {
+      const judged = await read(db, id)
+      await cloud.db
+        .collection('lectures')
+        .doc(id)
+        .update({ startAt: soon, endAt: new Date(soon.getTime() + 90 * 60_000), signupDeadline: soon })
+      return judged
+    })
+    try {
+      const moved = await call('save', { id: l._id, lecture: same(shifted(l, DAY)) }, as(secretary))
+      expect(moved).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+    } finally {
+      spy.mockRestore()
+    }
+    expect(storedLecture(l._id).startAt).toEqual(soon)
+  })
+})
+
+describe('lecture.save: the lecturer', () => {
+  const otherMember = seed.members.find((m) => m.branchId === OTHER)!
+  const named = (m: Pick<MemberDoc, '_id' | 'name'>) => form(OWN, { lecturer: { name: m.name, memberId: m._id } })
+
+  it('refuses a member id that does not exist or a member outside the caller’s reach, writing nothing', async () => {
+    const before = everything()
+    expect(await call('save', { lecture: named({ _id: 'm-nobody', name: '无此人' }) }, as(secretary))).toMatchObject({
+      ok: false,
+      code: 'LECTURER_NOT_ALLOWED',
+      explanation: '没有找到这位党员',
+    })
+    expect(await call('save', { lecture: named(otherMember) }, as(secretary))).toMatchObject({
+      ok: false,
+      code: 'LECTURER_NOT_ALLOWED',
+      explanation: `${otherMember.name}不是您所管理支部的党员`,
+    })
+    // nor by editing a lecture to name them
+    const l = await lectureAt(OWN)
+    const edited = everything()
+    expect(await call('save', { id: l._id, lecture: named(otherMember) }, as(secretary))).toMatchObject({
+      code: 'LECTURER_NOT_ALLOWED',
+    })
+    expect(everything()).toBe(edited)
+    expect(before).not.toBe(edited)
+  })
+
+  it('names the caller themselves, a member of their branch, or (an administrator) one of the subtree', async () => {
+    const self = await ok<{ id: string }>('save', { lecture: named(secretary) }, as(secretary))
+    expect(storedLecture(self.id).lecturer).toEqual({ name: secretary.name, memberId: secretary._id })
+    const own = await ok<{ id: string }>('save', { lecture: named(plain) }, as(secretary))
+    expect(storedLecture(own.id).lecturer.memberId).toBe(plain._id)
+    const byAdmin = await ok<{ id: string }>('save', { lecture: named(plain) }, as(streetAdmin))
+    expect(storedLecture(byAdmin.id).lecturer.memberId).toBe(plain._id)
+    // a lecturer kept from before is not checked again (e.g. the member of an accepted proposal)
+    const kept = await lectureAt(OWN, { lecturer: { name: otherMember.name, memberId: otherMember._id } })
+    await ok('save', { id: kept._id, lecture: named(otherMember) }, as(secretary))
+  })
+})
+
 describe('lecture.publish', () => {
   it('publishes a draft once; members then find it in the list', async () => {
     const l = await lectureAt(OWN)

@@ -3,7 +3,9 @@ import {
   attendedMinutes,
   checkinRefusal,
   checkinWindow,
+  checkinSettingsOf,
   checkoutWindow,
+  DEFAULT_CHECKIN_SETTINGS,
   CLOCK_SKEW_MS,
   distanceM,
   effectiveScanTime,
@@ -11,6 +13,8 @@ import {
   geofence,
   GUESS_REFUSALS,
   lectureIdOfQr,
+  lecturingCreditProblem,
+  manualCheckinWindow,
   OFFLINE_MAX_DELAY_MS,
 } from '../../src/shared/checkinRules'
 import type { Actor } from '../../src/shared/rights'
@@ -174,5 +178,50 @@ describe('lectureIdOfQr', () => {
     expect(lectureIdOfQr(' dk1|out|a|b|9|sig ')).toBe('a|b')
     expect(lectureIdOfQr('https://example.com')).toBeUndefined()
     expect(lectureIdOfQr('dk1|in|x')).toBeUndefined()
+  })
+})
+
+describe('check-in settings', () => {
+  it('default to a 7-day grace for check-in by hand and 2 attendees scanning for a held lecture', () => {
+    expect(DEFAULT_CHECKIN_SETTINGS).toEqual({ manualGraceDays: 7, lecturingMinScans: 2 })
+    expect(checkinSettingsOf(undefined)).toEqual(DEFAULT_CHECKIN_SETTINGS)
+  })
+
+  it('take the document’s whole numbers ≥ 0 and ignore anything else', () => {
+    expect(checkinSettingsOf({ manualGraceDays: 3, lecturingMinScans: 0 })).toEqual({
+      manualGraceDays: 3,
+      lecturingMinScans: 0,
+    })
+    expect(checkinSettingsOf({ manualGraceDays: -1, lecturingMinScans: '5' })).toEqual(DEFAULT_CHECKIN_SETTINGS)
+    expect(checkinSettingsOf({ manualGraceDays: 1.5, lecturingMinScans: NaN })).toEqual(DEFAULT_CHECKIN_SETTINGS)
+  })
+})
+
+describe('manualCheckinWindow', () => {
+  it('opens with check-in and closes the grace days after check-in closes', () => {
+    const { opensAt, closesAt } = manualCheckinWindow({ startAt: start, endAt: end }, { manualGraceDays: 7 })
+    expect(opensAt).toEqual(checkinWindow({ startAt: start, endAt: end }).opensAt)
+    expect(closesAt.getTime() - checkinWindow({ startAt: start, endAt: end }).closesAt.getTime()).toBe(
+      7 * 24 * 60 * MINUTE,
+    )
+    const none = manualCheckinWindow({ startAt: start, endAt: end }, { manualGraceDays: 0 })
+    expect(none.closesAt).toEqual(checkinWindow({ startAt: start, endAt: end }).closesAt)
+  })
+})
+
+describe('lecturingCreditProblem', () => {
+  const held = { lecturer: { name: '王书记', memberId: 'sec1' }, credit: { hours: 1.5, bucket: 'collective' as const } }
+  const settings = { lecturingMinScans: 2 }
+  it('credits a member lecturer of a lecture with enough attendees scanning themselves in', () => {
+    expect(lecturingCreditProblem(held, 2, settings)).toBeUndefined()
+    expect(lecturingCreditProblem(held, 0, { lecturingMinScans: 0 })).toBeUndefined()
+  })
+
+  it('says why not: too few attendees scanned, an invited lecturer, a lecture worth no hours', () => {
+    expect(lecturingCreditProblem(held, 1, settings)).toMatch(/只有1位.*至少要2位.*没有给主讲人记讲授学时/)
+    expect(lecturingCreditProblem({ ...held, lecturer: { name: '特邀专家' } }, 9, settings)).toMatch(/特邀/)
+    expect(lecturingCreditProblem({ ...held, credit: { hours: 0, bucket: 'collective' } }, 9, settings)).toMatch(
+      /不计学时/,
+    )
   })
 })

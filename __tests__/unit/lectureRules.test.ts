@@ -5,6 +5,7 @@ import {
   assertCancellable,
   assertCapacityFits,
   assertEditable,
+  assertScheduleChange,
   assertPublishable,
   chinaWeek,
   duplicateLecture,
@@ -106,6 +107,54 @@ describe('editing', () => {
       code: 'INVALID_INPUT',
       explanation: '人数上限不能少于已报名的30人',
     })
+  })
+})
+
+describe('changing a published lecture’s schedule', () => {
+  // Stored: 2026-12-01 14:30–16:00 China time; check-in opens at 14:00. NOW is five days before.
+  const published = stored({ status: 'published' })
+  const moved = (hoursBy: number, over: Partial<LectureDoc> = {}) => ({
+    ...published,
+    startAt: new Date(published.startAt.getTime() + hoursBy * HOUR),
+    endAt: new Date(published.endAt.getTime() + hoursBy * HOUR),
+    ...over,
+  })
+  const opened = new Date(published.startAt.getTime() - 30 * 60_000)
+
+  it('moves a lecture whose check-in has not opened to a later time, or an earlier one still to come', () => {
+    expect(refusal(() => assertScheduleChange(published, moved(24), NOW))).toBeUndefined()
+    expect(refusal(() => assertScheduleChange(published, moved(-24 * 4), NOW))).toBeUndefined()
+  })
+
+  it('refuses dates moved into the past (a lecture "held" last year that never happened)', () => {
+    const lastYear = moved(-365 * 24)
+    expect(refusal(() => assertScheduleChange(published, lastYear, NOW))).toEqual({
+      code: 'INVALID_INPUT',
+      explanation: '已发布的党课，开始时间不能改到现在以前',
+    })
+    // to this very minute, too
+    const toNow = { ...published, startAt: NOW, endAt: new Date(NOW.getTime() + HOUR) }
+    expect(refusal(() => assertScheduleChange(published, toNow, NOW))?.code).toBe('INVALID_INPUT')
+  })
+
+  it('refuses any change of times, hours or check-in level once check-in opened; other fields stay free', () => {
+    const locked = { code: 'INVALID_STATE', explanation: '签到已经开始，党课的时间、学时和签到方式不能再修改' }
+    expect(refusal(() => assertScheduleChange(published, moved(24), opened))).toEqual(locked)
+    const hours = { ...published, credit: { hours: 8, bucket: 'collective' as const } }
+    expect(refusal(() => assertScheduleChange(published, hours, opened))).toEqual(locked)
+    expect(refusal(() => assertScheduleChange(published, { ...published, checkinLevel: 'L0' }, opened))).toEqual(locked)
+    const endLater = { ...published, endAt: new Date(published.endAt.getTime() + HOUR) }
+    expect(refusal(() => assertScheduleChange(published, endLater, opened))).toEqual(locked)
+    const retitled: LectureDoc = { ...published, title: '新标题' }
+    expect(refusal(() => assertScheduleChange(published, retitled, opened))).toBeUndefined()
+    // one millisecond before it opens, the time may still move
+    const justBefore = new Date(opened.getTime() - 1)
+    expect(refusal(() => assertScheduleChange(published, moved(24), justBefore))).toBeUndefined()
+  })
+
+  it('leaves a draft free (publishing checks its times)', () => {
+    const draft = stored()
+    expect(refusal(() => assertScheduleChange(draft, moved(-365 * 24), opened))).toBeUndefined()
   })
 })
 

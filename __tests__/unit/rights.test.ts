@@ -1,4 +1,4 @@
-import { type Actor, canSeeLecture, managesLecturesOf, managesRosterOf } from '../../src/shared/rights'
+import { type Actor, canSeeLecture, managesLecturesOf, managesRosterOf, mayNameLecturer } from '../../src/shared/rights'
 
 // 市 > 区A > 街道A1 > 支部a ; 区B > 街道B1 > 支部b
 const PATH_A = ['city', 'dA', 'sA1']
@@ -59,5 +59,24 @@ describe('canSeeLecture', () => {
     expect(canSeeLecture(member, lecture('bB'))).toBe(false)
     expect(canSeeLecture(member, lecture('bB', { coHostOrgIds: ['bA'] }))).toBe(true)
     expect(canSeeLecture(member, lecture('bB', { openToAll: true }))).toBe(true)
+  })
+})
+
+describe('mayNameLecturer', () => {
+  const lecturer = (memberId: string, branch = branchA) => ({ memberId, branch })
+  it.each([
+    ['a secretary, themselves', secretary, lecturer('m'), true],
+    ['a secretary, a member of their branch', secretary, lecturer('m2'), true],
+    ['a committee member, a member of their branch', committee, lecturer('m2'), true],
+    ['a secretary, a member of another branch', secretary, lecturer('m3', branchB), false],
+    ['a street admin, a member of a branch below', streetAdmin, lecturer('m2'), true],
+    ['a street admin, a member of another district', streetAdmin, lecturer('m3', branchB), false],
+    ['a city admin, anyone', cityAdmin, lecturer('m3', branchB), true],
+  ])('%s → %s', (_what, who, named, allowed) => {
+    expect(mayNameLecturer(who, named)).toBe(allowed)
+  })
+
+  it('lets anyone name themselves, wherever their branch is (the credit still needs a held lecture)', () => {
+    expect(mayNameLecturer(otherDistrictAdmin, lecturer('m'))).toBe(true)
   })
 })

@@ -255,6 +255,51 @@ describe('manage: lecture form', () => {
     expect(lecture).not.toHaveProperty('credit')
   })
 
+  it('shows a published lecture whose check-in opened with fixed times, hours and level; a refusal says why', async () => {
+    mockParams.id = 'l1'
+    const start = new Date(Date.now() + 10 * 60_000)
+    const lecture = detail({
+      startAt: start.toISOString(),
+      endAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+      signupDeadline: start.toISOString(),
+    })
+    const locked = '签到已经开始，党课的时间、学时和签到方式不能再修改'
+    serve({
+      'member.me': () => ME,
+      'lecture.detail': () => ok(lecture),
+      'lecture.save': () => refusal('INVALID_STATE', locked),
+    })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    expect(screen.getByText('签到已经开始，时间、学时和签到方式不能再修改。')).toBeInTheDocument()
+    expect(container.querySelector('#startAt-date')).toBeNull()
+    expect(container.querySelector('#endAt-time')).toBeNull()
+    expect(el(container, '#field-hours')).toBeDisabled()
+    expect(screen.getByText('L1 扫动态码')).toBeInTheDocument()
+    expect(screen.queryByText('L0 按时签到')).not.toBeInTheDocument()
+    // the server's refusal, as it says it
+    fireEvent.click(screen.getByText('保存修改'))
+    expect(await screen.findByText(`没有保存成功：${ERROR_MESSAGES.INVALID_STATE}`)).toBeInTheDocument()
+    expect(screen.getByText(locked)).toBeInTheDocument()
+  })
+
+  it('names the secretary themselves as lecturer with 我本人主讲 (a member lecturer earns lecturing credit)', async () => {
+    serve({ 'member.me': () => ME, 'lecture.save': () => ok({ id: 'l-s' }) })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    fillIn(container)
+    expect(screen.getByText('特邀的主讲人只填姓名，不记讲授学时。')).toBeInTheDocument()
+    fireEvent.click(screen.getByText('我本人主讲'))
+    expect(el(container, '#field-lecturerName')).toHaveValue('张书记')
+    expect(screen.getByText(/主讲人是本系统的党员/)).toBeInTheDocument()
+    expect(screen.queryByText('我本人主讲')).not.toBeInTheDocument()
+    fireEvent.click(screen.getByText('保存草稿'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('lecture', 'save', expect.anything()))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'save', {
+      lecture: expect.objectContaining({ lecturer: { name: '张书记', memberId: 'm-1' }, speakerRole: 'secretary' }),
+    })
+  })
+
   it('edits the stops of a walking lecture', async () => {
     serve({ 'member.me': () => ME, 'lecture.save': () => ok({ id: 'l-w' }) })
     const { container } = render(<ManageEdit />)

@@ -4,26 +4,29 @@
  * before anything is written. Each change is written to checkinAudit (who, when, why); nothing is audited
  * when nothing changed (the member was in already).
  *
- * A check-in by the secretary ignores the code, the place and the window's close (a forgotten member is
- * checked in after the lecture), but not its opening (CHECKIN_NOT_OPEN: nobody has attended yet); it needs
+ * A check-in by the secretary ignores the code and the place; it is taken from the window's opening
+ * (CHECKIN_NOT_OPEN: nobody has attended yet) until a grace after its close (a forgotten member is put right
+ * within days: CheckinSettings.manualGraceDays, 7 by default; CHECKIN_CLOSED after that); it needs
  * a member who may see the lecture (NOT_VISIBLE), and never the secretary themselves (FORBIDDEN: a colleague
  * or an administrator above does that). It credits the lecture's full hours at every level, L3 included:
  * the secretary vouches for the attendance of a member who cannot scan (and so cannot scan out either).
- * Calls: binding and lecture side by side 1, member 1, the member's branch 1, record 1, credit 1, audit 1.
+ * Calls: binding, lecture and the check-in settings (cached) side by side 1, member 1, the member's branch 1,
+ * record 1, credit 1, audit 1.
  *
  * Undo of a round already undone answers as done after writing its reversal again (a no-op unless the first
  * undo died between flipping the record and writing it): retrying an undo heals it.
  */
 import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
-import { attendanceHours, checkinWindow } from '../../src/shared/checkinRules'
+import { attendanceHours, manualCheckinWindow } from '../../src/shared/checkinRules'
 import { AppError } from '../../src/shared/errors'
-import type { CheckinAuditDoc, CheckinDoc, LectureDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
+import type { CheckinAuditDoc, CheckinDoc, LectureDoc, MemberDoc } from '../../src/shared/model'
 import { type Actor, canSeeLecture } from '../../src/shared/rights'
 import { readMemberCode } from '../_shared/checkinCodes'
-import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { managedLecture } from '../_shared/lectures'
-import { explainRefusal } from './explain'
+import { inOrder, managedLecture } from '../_shared/lectures'
+import { memberAsActor } from '../_shared/members'
+import { loadCheckinSettings } from '../_shared/settings'
+import { chinaWhen, explainRefusal } from './explain'
 import { checkIn, readCheckin, resultOf, reverse } from './record'
 
 export async function manualCheckin(
@@ -73,14 +76,25 @@ export async function undoCheckin(
   return { reversedHours: doc.hours }
 }
 
-/** A lecture the caller manages and that can be attended: published or finished. */
+/**
+ * A lecture the caller manages and that can be attended (published or finished), within the window for a
+ * check-in by the secretary (checkinRules.manualCheckinWindow: from the opening to a grace after the close).
+ */
 async function heldLecture(ctx: HandlerContext, lectureId: string): Promise<{ actor: Actor; lecture: LectureDoc }> {
-  const found = await managedLecture(ctx, lectureId)
+  const [found, settings] = await inOrder(managedLecture(ctx, lectureId), loadCheckinSettings(ctx.db, ctx.now))
   const { status } = found.lecture
   if (status === 'cancelled') throw new AppError('LECTURE_CANCELLED')
   if (status === 'draft') throw new AppError('INVALID_STATE', '党课还没有发布，不能签到')
-  if (ctx.now.getTime() < checkinWindow(found.lecture).opensAt.getTime()) {
+  const window = manualCheckinWindow(found.lecture, settings)
+  if (ctx.now.getTime() < window.opensAt.getTime()) {
     throw new AppError('CHECKIN_NOT_OPEN', explainRefusal('CHECKIN_NOT_OPEN', found.lecture, 'in', ctx.now))
+  }
+  if (ctx.now.getTime() > window.closesAt.getTime()) {
+    const days = settings.manualGraceDays
+    throw new AppError(
+      'CHECKIN_CLOSED',
+      `党课结束${days}天以后不能再补签（补签截至 ${chinaWhen(window.closesAt, ctx.now)}）`,
+    )
   }
   return found
 }
@@ -88,22 +102,12 @@ async function heldLecture(ctx: HandlerContext, lectureId: string): Promise<{ ac
 /** The member to check in: not the caller, and one who may see the lecture (by their branch's place). */
 async function attendee(ctx: HandlerContext, actor: Actor, lecture: LectureDoc, memberId: string): Promise<MemberDoc> {
   if (memberId === actor.memberId) throw new AppError('FORBIDDEN', '不能给自己签到，请由其他支部委员或上级管理员办理')
-  const member = await loadMember(ctx.db, memberId)
-  const res = await ctx.db.collection('orgs').doc(member.branchId).get()
-  const branch = (res.data as OrgDoc[])[0]
-  const path = branch ? [...branch.path, branch._id] : []
-  const asMember = { memberId, name: member.name, branchId: member.branchId, path, roles: member.roles }
-  if (!canSeeLecture(asMember, lecture)) {
+  const found = await memberAsActor(ctx.db, memberId)
+  if (!found) throw new AppError('NOT_FOUND', '没有找到这位党员')
+  if (!canSeeLecture(found.actor, lecture)) {
     throw new AppError('NOT_VISIBLE', '这位党员所在支部看不到这场党课')
   }
-  return member
-}
-
-async function loadMember(db: Database, memberId: string): Promise<MemberDoc> {
-  const res = await db.collection('members').doc(memberId).get()
-  const member = (res.data as MemberDoc[])[0]
-  if (!member) throw new AppError('NOT_FOUND', '没有找到这位党员')
-  return member
+  return found.member
 }
 
 async function secretaryCheckIn(

@@ -29,7 +29,9 @@ export type NewCheckin = Omit<CheckinDoc, '_id' | 'lectureId' | 'status' | 'roun
 /** Optional fields of a record: a reused record drops the previous round's ones it does not set again. */
 const OPTIONAL: (keyof CheckinDoc)[] = ['checkedOutAt', 'offline', 'location', 'by', 'reason', 'undo']
 
-export const isScan = (method: CheckinMethod) => method === 'qr' || method === 'typed'
+/** Check-ins a member made on their own phone (the others are the secretary's: manual, member code). */
+export const SCAN_METHODS: readonly CheckinMethod[] = ['qr', 'typed']
+export const isScan = (method: CheckinMethod) => SCAN_METHODS.includes(method)
 
 export async function readCheckin(db: Database, lectureId: string, memberId: string): Promise<CheckinDoc | undefined> {
   const res = await db.collection('checkins').doc(signupId(lectureId, memberId)).get()

@@ -12,7 +12,7 @@ import { behindFirst, branchHoursRow, emptyBuckets, hoursYear, targetsOf } from 
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { loadTargets } from './targetsCache'
+import { loadTargets } from '../_shared/settings'
 
 /** The most documents one read answers; a branch has tens of members. */
 const PAGE = 1000

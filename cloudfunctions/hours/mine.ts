@@ -8,7 +8,7 @@ import type { LedgerEntryDoc } from '../../src/shared/model'
 import { hoursYear, sumEntries, targetFor, targetsOf, totalsByYear } from '../../src/shared/studyHours'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
-import { loadTargets } from './targetsCache'
+import { loadTargets } from '../_shared/settings'
 
 /** Entries read at once: a member earns some tens a year, so this covers many years. */
 const LIMIT = 1000

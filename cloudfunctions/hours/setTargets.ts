@@ -11,7 +11,7 @@ import { DEFAULT_TARGETS, targetsOf } from '../../src/shared/studyHours'
 import { requireActor } from '../_shared/actor'
 import { type Database, isDuplicateWrite } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { rememberTargets, TARGETS_ID } from './targetsCache'
+import { rememberSetting, TARGETS_ID } from '../_shared/settings'
 
 export async function setTargets(input: ParsedInput<'hours', 'setTargets'>, ctx: HandlerContext): Promise<HourTargets> {
   const actor = await requireActor(ctx)
@@ -33,7 +33,7 @@ export async function setTargets(input: ParsedInput<'hours', 'setTargets'>, ctx:
   }
   const res = await settings.doc(TARGETS_ID).get()
   const saved = (res.data as HourTargetsDoc[])[0]
-  rememberTargets(saved, ctx.now)
+  rememberSetting(TARGETS_ID, saved, ctx.now)
   return { year, ...targetsOf(saved, year) }
 }
 

@@ -3,7 +3,7 @@ import type { HourTargets, ParsedInput } from '../../src/shared/contract'
 import { hoursYear, targetsOf } from '../../src/shared/studyHours'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
-import { loadTargets } from './targetsCache'
+import { loadTargets } from '../_shared/settings'
 
 export async function yearTargets(input: ParsedInput<'hours', 'targets'>, ctx: HandlerContext): Promise<HourTargets> {
   const [, settings] = await Promise.all([requireActor(ctx), loadTargets(ctx.db, ctx.now)])

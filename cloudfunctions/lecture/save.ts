@@ -1,13 +1,15 @@
 /**
  * lecture.save: create a draft (no id) or edit a draft or published lecture. Reads the binding, the
- * host and co-host orgs (one query) and, to edit, the lecture, side by side; then one write. An edit is
- * a conditional update, so that a sign-up landing meanwhile can never leave capacity below signedUp.
+ * host and co-host orgs (one query) and, to edit, the lecture, side by side; a newly named member lecturer
+ * (lecturer.ts, 2 reads); then one write. An edit is a conditional update, so that a sign-up landing
+ * meanwhile can never leave capacity below signedUp, nor another edit slip past the schedule rules.
  */
 import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import {
   assertCapacityFits,
   assertEditable,
+  assertScheduleChange,
   type LectureFields,
   lectureFields,
   missingOrgsProblem,
@@ -20,6 +22,7 @@ import type { Database } from '../_shared/cloud'
 import { hostOf, inOrder, loadLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { adminRoot } from './access'
+import { assertLecturerNamable } from './lecturer'
 
 type Input = ParsedInput<'lecture', 'save'>
 
@@ -45,14 +48,23 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   const fields = lectureFields(values, host)
 
   if (!existing) {
+    await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)
     const res = await db.collection('lectures').add(newLecture(fields, actor.memberId, now))
     return { id: String(res.id) }
   }
   assertEditable(existing.status)
   assertCapacityFits(fields.capacity, existing.signedUp)
+  assertScheduleChange(existing, fields, now)
+  await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)
   await editLecture(db, existing, fields, now)
   return { id: existing._id }
 }
+
+/**
+ * The edit rules judged the stored status and times (assertScheduleChange): the write holds only while they
+ * are still so, so that two edits at once cannot both pass on what the other one changes.
+ */
+const asJudged = (l: LectureDoc) => ({ _id: l._id, status: l.status, startAt: l.startAt, endAt: l.endAt })
 
 async function loadOrgs(db: Database, ids: string[]): Promise<OrgDoc[]> {
   const _ = db.command
@@ -77,12 +89,13 @@ async function editLecture(db: Database, existing: LectureDoc, fields: LectureFi
   if (!fields.coverFileId && existing.coverFileId) changes.coverFileId = _.remove()
   const res = await db
     .collection('lectures')
-    .where({ _id: existing._id, status: _.in(['draft', 'published']), signedUp: _.lte(fields.capacity) })
+    .where({ ...asJudged(existing), signedUp: _.lte(fields.capacity) })
     .update(changes)
   if ((res as { updated?: number }).updated) return
-  // Changed since it was read (cancelled, or filled up): explain with the lecture as it is now.
+  // Changed since it was read (cancelled, published, moved, or filled up): explain with the lecture as it is now.
   const current = await loadLecture(db, existing._id)
   assertEditable(current.status)
   assertCapacityFits(fields.capacity, current.signedUp)
+  assertScheduleChange(current, fields, now)
   throw new AppError('INVALID_STATE', '党课刚刚有变动，请刷新后再试')
 }

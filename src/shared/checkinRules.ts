@@ -16,6 +16,7 @@ import type { CheckinLevel, LectureDoc } from './model'
 import { type Actor, canSeeLecture } from './rights'
 
 const MINUTE = 60_000
+const DAY = 24 * 60 * MINUTE
 /** Check-in opens this long before the start and closes this long after the end (domain.md's example). */
 export const OPENS_BEFORE_MS = 30 * MINUTE
 export const CLOSES_AFTER_MS = 15 * MINUTE
@@ -50,6 +51,34 @@ export const WRONG_CODE_BLOCK_MS = 10 * MINUTE
  */
 export const TYPED_TRY_LIMIT = 10
 
+/**
+ * The check-in rules a city may tune: the settings document `checkinRules` (no page edits it; an operator
+ * writes it in the database console). A missing or unusable value takes its default here, the one place.
+ */
+export interface CheckinSettings {
+  /** Days after check-in closes in which a secretary may still check a forgotten member in by hand. */
+  manualGraceDays: number
+  /**
+   * Attendees, the lecturer not counted, who checked themselves in on their own phone (with the code, or in
+   * the window at L0) for a lecture to count as held and earn its lecturer the lecturing credit. Check-ins by
+   * hand or by member code do not count: a secretary can make those for anyone, at any time. The default is
+   * 2 so that the smallest branch (three full members, 党章 art. 30) holds a lecture: its lecturer and two.
+   */
+  lecturingMinScans: number
+}
+
+export const CHECKIN_SETTINGS_ID = 'checkinRules'
+export const DEFAULT_CHECKIN_SETTINGS: Readonly<CheckinSettings> = { manualGraceDays: 7, lecturingMinScans: 2 }
+
+/** The settings document's values over the defaults; a value that is not a whole number ≥ 0 is ignored. */
+export function checkinSettingsOf(doc: Partial<Record<keyof CheckinSettings, unknown>> | undefined): CheckinSettings {
+  const pick = (key: keyof CheckinSettings) => {
+    const value = doc?.[key]
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_CHECKIN_SETTINGS[key]
+  }
+  return { manualGraceDays: pick('manualGraceDays'), lecturingMinScans: pick('lecturingMinScans') }
+}
+
 export const slotOf = (at: number, slotMs = CODE_SLOT_MS) => Math.floor(at / slotMs)
 
 export function checkinWindow(lecture: Pick<LectureDoc, 'startAt' | 'endAt'>): { opensAt: Date; closesAt: Date } {
@@ -57,6 +86,35 @@ export function checkinWindow(lecture: Pick<LectureDoc, 'startAt' | 'endAt'>): {
     opensAt: new Date(lecture.startAt.getTime() - OPENS_BEFORE_MS),
     closesAt: new Date(lecture.endAt.getTime() + CLOSES_AFTER_MS),
   }
+}
+
+/**
+ * A secretary checks a member in by hand (or by member code) from the window's opening until
+ * `manualGraceDays` after it closes: a forgotten member is put right within days, not months later.
+ */
+export function manualCheckinWindow(
+  lecture: Pick<LectureDoc, 'startAt' | 'endAt'>,
+  settings: Pick<CheckinSettings, 'manualGraceDays'>,
+): { opensAt: Date; closesAt: Date } {
+  const { opensAt, closesAt } = checkinWindow(lecture)
+  return { opensAt, closesAt: new Date(closesAt.getTime() + settings.manualGraceDays * DAY) }
+}
+
+/**
+ * Why finishing a lecture earns its lecturer no lecturing credit, for the secretary; undefined if it does.
+ * `scans`: attendees other than the lecturer checked in on their own phone (CheckinSettings).
+ */
+export function lecturingCreditProblem(
+  lecture: Pick<LectureDoc, 'lecturer' | 'credit'>,
+  scans: number,
+  settings: Pick<CheckinSettings, 'lecturingMinScans'>,
+): string | undefined {
+  if (!lecture.lecturer.memberId) return '主讲人是特邀嘉宾，不记讲授学时'
+  if (lecture.credit.hours <= 0) return '这场党课不计学时'
+  if (scans < settings.lecturingMinScans) {
+    return `只有${scans}位党员自己扫码签到，至少要${settings.lecturingMinScans}位（主讲人除外，书记代签不算）才算举办，没有给主讲人记讲授学时`
+  }
+  return undefined
 }
 
 /** L3 check-out is taken from the start until check-in closes. */

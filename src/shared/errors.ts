@@ -32,6 +32,7 @@ export const ERROR_MESSAGES = {
   NOT_CHECKED_IN: '您还没有签到，不能签退',
   OFFLINE_TOO_LATE: '这次扫码没能及时上传，已超过时限，请联系支部书记补签',
   MEMBER_CODE_INVALID: '党员码无效或已过期，请让对方刷新后再扫',
+  LECTURER_NOT_ALLOWED: '主讲人须是您本人或您所管理支部的党员；特邀的主讲人只填姓名，不记讲授学时',
   CHECKIN_UNDONE: '支部书记已撤销您这次签到，如有疑问请联系支部书记',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络不通，请检查网络后再试',

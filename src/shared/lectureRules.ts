@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { lectureInput } from './contract/lecture'
 import { AppError } from './errors'
 import type { LectureDoc, LectureStatus, OrgDoc, ProposalDoc, Role, SpeakerRole } from './model'
+import { checkinWindow } from './checkinRules'
 import { CHINA_OFFSET_MS, chinaClock, chinaTime } from './chinaTime'
 import { defaultCreditHours } from './studyHours'
 
@@ -88,6 +89,32 @@ export function assertEditable(status: LectureStatus): void {
 export function assertCapacityFits(capacity: number, signedUp: number): void {
   if (capacity < signedUp) {
     throw new AppError('INVALID_INPUT', `人数上限不能少于已报名的${signedUp}人`)
+  }
+}
+
+/** What decides a published lecture's study hours: its times, its hours and how members check in. */
+type HoursDeciding = Pick<LectureDoc, 'startAt' | 'endAt' | 'credit' | 'checkinLevel'>
+
+/**
+ * A published lecture is a promise of hours: its times never move into the past (a lecture "held" last
+ * year that never happened), and once its check-in window opened, neither its times nor its hours nor its
+ * check-in level change (members were checked in on them). A draft is free: publishing checks its times.
+ * The server applies this with the lecture as stored and writes on condition that it is still so.
+ */
+export function assertScheduleChange(
+  stored: Pick<LectureDoc, 'status'> & HoursDeciding,
+  next: HoursDeciding,
+  now: Date,
+): void {
+  if (stored.status !== 'published') return
+  const timesMoved =
+    stored.startAt.getTime() !== next.startAt.getTime() || stored.endAt.getTime() !== next.endAt.getTime()
+  const changed = timesMoved || stored.credit.hours !== next.credit.hours || stored.checkinLevel !== next.checkinLevel
+  if (changed && now.getTime() >= checkinWindow(stored).opensAt.getTime()) {
+    throw new AppError('INVALID_STATE', '签到已经开始，党课的时间、学时和签到方式不能再修改')
+  }
+  if (timesMoved && next.startAt.getTime() <= now.getTime()) {
+    throw new AppError('INVALID_INPUT', '已发布的党课，开始时间不能改到现在以前')
   }
 }
 

@@ -234,3 +234,15 @@ export interface HourTargetsDoc {
   updatedAt?: Date
   updatedBy?: string
 }
+
+/**
+ * Check-in rules a city may tune (settings document `checkinRules`); a missing field takes the default of
+ * checkinRules.ts DEFAULT_CHECKIN_SETTINGS.
+ */
+export interface CheckinSettingsDoc {
+  _id: 'checkinRules'
+  manualGraceDays?: number
+  lecturingMinScans?: number
+  updatedAt?: Date
+  updatedBy?: string
+}

@@ -53,3 +53,13 @@ export function canSeeLecture(
   const mine = new Set(actor.path)
   return mine.has(lecture.hostOrgId) || lecture.coHostOrgIds.some((id) => mine.has(id))
 }
+
+/**
+ * Whom a manager may name as a lecture's member lecturer (the one who earns its lecturing credit): themselves
+ * (secretaries lecturing their own branch is the programme's norm; the credit still needs a lecture that was
+ * held, checkinRules.lecturingCreditProblem) or a member of a branch whose lectures they manage. Anyone else
+ * lectures as an invited guest, named by name only, and earns no lecturing credit here.
+ */
+export function mayNameLecturer(actor: Actor, lecturer: { memberId: string; branch: NodeRef }): boolean {
+  return lecturer.memberId === actor.memberId || managesLecturesOf(actor, lecturer.branch)
+}

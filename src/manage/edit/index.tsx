@@ -2,7 +2,9 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useLoad, useRouter } from '@tarojs/taro'
 import { useRef, useState, type ReactNode } from 'react'
 import { call } from '../../api/client'
-import type { LectureStatus } from '../../shared/model'
+import { checkinWindow } from '../../shared/checkinRules'
+import { speakerRoleOf } from '../../shared/lectureRules'
+import type { LectureStatus, Role } from '../../shared/model'
 import { refusal, type Refusal } from '../../shared/errors'
 import { THEMES } from '../../shared/themes'
 import { ActionButton, ChoiceChips, Notice, StateView } from '../components'
@@ -10,7 +12,7 @@ import CoverPicker from '../components/CoverPicker'
 import DateTimeField from '../components/DateTimeField'
 import FormField, { PLACEHOLDER_STYLE } from '../components/FormField'
 import StopsEditor from '../components/StopsEditor'
-import { chinaToday } from '../utils/chinaTime'
+import { chinaToday, formatPickedDate } from '../utils/chinaTime'
 import {
   CANCEL_POLICY_OPTIONS,
   CHECKIN_LEVEL_OPTIONS,
@@ -50,6 +52,11 @@ function without(errors: FieldErrors, keys: string[]): FieldErrors {
   return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept)
 }
 
+/** A time that may no longer change, shown as text where its pickers were. */
+function FixedTime(props: { date: string; time: string }) {
+  return <Text className='manage-edit__fixed'>{`${formatPickedDate(props.date)} ${props.time}`}</Text>
+}
+
 function Section(props: { title: string; children: ReactNode }) {
   return (
     <View className='manage-edit__section'>
@@ -61,6 +68,15 @@ function Section(props: { title: string; children: ReactNode }) {
 
 /** The fields typed as text (the props of their Input come from one place). */
 type TextKey = 'title' | 'lecturerName' | 'lecturerTitle' | 'address' | 'venueLat' | 'venueLng' | 'capacity' | 'hours'
+
+/**
+ * A published lecture whose check-in has opened keeps its times, hours and check-in level (the server
+ * refuses a change: lectureRules.assertScheduleChange); the page shows them fixed.
+ */
+function scheduleLocked(lecture: { status: LectureStatus; startAt: string; endAt: string }, now: Date): boolean {
+  const window = checkinWindow({ startAt: new Date(lecture.startAt), endAt: new Date(lecture.endAt) })
+  return lecture.status === 'published' && now.getTime() >= window.opensAt.getTime()
+}
 
 /** Time fields: a change of one can settle the order rules that name another. */
 const TIME_KEYS = ['startAt', 'endAt', 'signupDeadline', 'credit.hours']
@@ -87,8 +103,13 @@ export default function ManageEdit() {
   const [saving, setSaving] = useState<'draft' | 'publish'>()
   /** A URL to show the cover: the detail's, then the one of a picture just uploaded. */
   const [coverUrl, setCoverUrl] = useState<string>()
-  /** The lecturer as loaded: a lecture made from a member's proposal keeps that member while the name stays. */
+  /**
+   * The member lecturer as loaded (e.g. the member of an accepted proposal) or chosen with 我本人主讲: kept
+   * while the name stays, so that they earn the lecturing credit; another name is an invited lecturer.
+   */
   const loadedLecturer = useRef<{ name: string; memberId?: string }>({ name: '' })
+  const [self, setSelf] = useState<{ id: string; name: string; roles: Role[] }>()
+  const [locked, setLocked] = useState(false)
   const today = chinaToday(new Date())
 
   const start = async () => {
@@ -100,6 +121,7 @@ export default function ManageEdit() {
     if (!me.ok) return setPhase({ name: 'refused', refusal: me })
     if (!me.data.bound || !me.data.member) return setPhase({ name: 'refused', refusal: refusal('NOT_A_MEMBER') })
     const options = me.data.member.manages.map((node) => ({ value: node.id, label: node.name }))
+    setSelf(me.data.member)
     if (detail) {
       if (!detail.ok) return setPhase({ name: 'refused', refusal: detail })
       const lecture = detail.data
@@ -112,6 +134,7 @@ export default function ManageEdit() {
       setForm(formFromDetail(lecture))
       setCoverUrl(lecture.coverUrl)
       setStatus(lecture.status)
+      setLocked(scheduleLocked(lecture, new Date()))
     } else {
       if (options.length === 0) {
         return setPhase({ name: 'refused', refusal: refusal('FORBIDDEN', '您目前没有可以发布党课的组织') })
@@ -246,7 +269,36 @@ export default function ManageEdit() {
       </Section>
 
       <Section title='主讲人'>
-        <FormField label='主讲人姓名' error={errors['lecturer.name']}>
+        <FormField
+          label='主讲人姓名'
+          error={errors['lecturer.name']}
+          hint={
+            <>
+              <Text>
+                {form.lecturerMemberId
+                  ? '主讲人是本系统的党员：党课举办后（有党员到场扫码签到）记讲授学时。'
+                  : '特邀的主讲人只填姓名，不记讲授学时。'}
+              </Text>
+              {self && form.lecturerMemberId !== self.id && (
+                <ActionButton
+                  size='small'
+                  variant='quiet'
+                  className='manage-edit__self-lecturer'
+                  onClick={() => {
+                    loadedLecturer.current = { name: self.name, memberId: self.id }
+                    change(
+                      { lecturerName: self.name, lecturerMemberId: self.id, speakerRole: speakerRoleOf(self.roles) },
+                      'lecturer.name',
+                      'speakerRole',
+                    )
+                  }}
+                >
+                  我本人主讲
+                </ActionButton>
+              )}
+            </>
+          }
+        >
           <Input
             {...input('lecturerName', 'lecturer.name')}
             maxlength={20}
@@ -335,23 +387,37 @@ export default function ManageEdit() {
       </Section>
 
       <Section title='时间'>
-        <FormField label='开始' error={errors.startAt}>
-          <DateTimeField
-            id='startAt'
-            date={form.startDate}
-            time={form.startTime}
-            start={today}
-            onChange={(startDate, startTime) => change({ startDate, startTime }, ...TIME_KEYS)}
+        {locked && (
+          <Notice
+            text='签到已经开始，时间、学时和签到方式不能再修改。'
+            detail='其他内容仍可修改；如要改期，请取消后重新发布。'
           />
+        )}
+        <FormField label='开始' error={errors.startAt}>
+          {locked ? (
+            <FixedTime date={form.startDate} time={form.startTime} />
+          ) : (
+            <DateTimeField
+              id='startAt'
+              date={form.startDate}
+              time={form.startTime}
+              start={today}
+              onChange={(startDate, startTime) => change({ startDate, startTime }, ...TIME_KEYS)}
+            />
+          )}
         </FormField>
         <FormField label='结束' error={errors.endAt}>
-          <DateTimeField
-            id='endAt'
-            date={form.endDate}
-            time={form.endTime}
-            start={form.startDate || today}
-            onChange={(endDate, endTime) => change({ endDate, endTime }, ...TIME_KEYS)}
-          />
+          {locked ? (
+            <FixedTime date={form.endDate} time={form.endTime} />
+          ) : (
+            <DateTimeField
+              id='endAt'
+              date={form.endDate}
+              time={form.endTime}
+              start={form.startDate || today}
+              onChange={(endDate, endTime) => change({ endDate, endTime }, ...TIME_KEYS)}
+            />
+          )}
         </FormField>
         <FormField label='报名截止' error={errors.signupDeadline} hint='截止以后不能再报名，须不晚于开始时间。'>
           <DateTimeField
@@ -401,7 +467,7 @@ export default function ManageEdit() {
                   ? '选好开始和结束时间后，这里显示默认学时。'
                   : `按时长默认 ${hours} 学时，计入${HOUR_BUCKET[form.bucket]}。`}
               </Text>
-              {form.hours !== '' && (
+              {form.hours !== '' && !locked && (
                 <ActionButton
                   size='small'
                   variant='quiet'
@@ -418,17 +484,24 @@ export default function ManageEdit() {
             {...input('hours', 'credit.hours')}
             type='digit'
             maxlength={3}
+            disabled={locked}
             placeholder={hours === undefined ? '不填按默认' : `不填按默认 ${hours}`}
           />
         </FormField>
 
         <FormField label='签到方式' error={errors.checkinLevel}>
-          <ChoiceChips
-            column
-            options={CHECKIN_LEVEL_OPTIONS}
-            value={form.checkinLevel}
-            onChange={(checkinLevel) => change({ checkinLevel }, 'checkinLevel', 'venue.lat', 'venue.lng')}
-          />
+          {locked ? (
+            <Text className='manage-edit__fixed'>
+              {CHECKIN_LEVEL_OPTIONS.find((o) => o.value === form.checkinLevel)?.label}
+            </Text>
+          ) : (
+            <ChoiceChips
+              column
+              options={CHECKIN_LEVEL_OPTIONS}
+              value={form.checkinLevel}
+              onChange={(checkinLevel) => change({ checkinLevel }, 'checkinLevel', 'venue.lat', 'venue.lng')}
+            />
+          )}
         </FormField>
         <FormField
           label='须报名才能签到'

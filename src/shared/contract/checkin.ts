@@ -137,8 +137,11 @@ export const checkinProcedures = {
   ),
   /** The caller's personal code, for a secretary to scan when the member cannot scan. */
   myCode: procedure<MemberCode>()(z.object({})),
-  /** The secretary closes a held lecture: it is finished and its lecturer (a member) is credited. */
-  finish: procedure<{ lecturerCredited: boolean }>()(z.object({ lectureId: id })),
+  /**
+   * The secretary closes a held lecture: it is finished and its lecturer (a member) is credited if it was
+   * held (enough attendees scanned); `notCreditedReason` says why not, for the secretary.
+   */
+  finish: procedure<{ lecturerCredited: boolean; notCreditedReason?: string }>()(z.object({ lectureId: id })),
   /** The code for the printed check-in poster (scene = lecture id), for those who manage the lecture. */
   posterCode: procedure<PosterCode>()(z.object({ lectureId: id })),
 }
