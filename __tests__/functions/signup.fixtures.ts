@@ -30,11 +30,14 @@ export async function ok<T>(action: string, payload: unknown, openid?: string): 
 const orgs = new Map(seed.orgs.map((o) => [o._id, o]))
 export const org = (id: string): OrgDoc => orgs.get(id)!
 
-/** A published lecture hosted by `hostOrgId`, open for sign-up for a day, starting in two days. */
+/**
+ * A published lecture hosted by `hostOrgId`, open for sign-up for a day, starting in two days; its free
+ * seats follow the capacity and sign-ups given unless given too.
+ */
 export function lectureDoc(_id: string, hostOrgId: string, overrides: Partial<LectureDoc> = {}): LectureDoc {
   const host = org(hostOrgId)
   const template = seed.lectures[0]
-  return {
+  const doc: LectureDoc = {
     ...template,
     _id,
     title: `测试党课 ${_id}`,
@@ -55,6 +58,7 @@ export function lectureDoc(_id: string, hostOrgId: string, overrides: Partial<Le
     status: 'published',
     ...overrides,
   }
+  return { ...doc, seatsFree: overrides.seatsFree ?? Math.max(0, doc.capacity - doc.signedUp) }
 }
 
 export async function addLecture(

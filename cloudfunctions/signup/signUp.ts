@@ -27,7 +27,7 @@ import { freedBy, positionOnJoining, REOPENABLE_STATES, signupId, signupRefusal 
 import { requireActor } from '../_shared/actor'
 import { isDuplicateWrite } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { addWaiting, type EntryDoc, fillSeats, joinWaitlist, passSeat, takeSeat, takeTicket } from './seats'
+import { addWaiting, type EntryDoc, fillSeats, joinWaitlist, passSeat, takeSeat, takeTicket } from '../_shared/seats'
 
 type Entry = { status: 'confirmed' | 'waitlisted' | 'pending'; doc: EntryDoc }
 
