@@ -187,6 +187,45 @@ describe('writes', () => {
   })
 })
 
+describe('where the local CloudBase is deliberately strict', () => {
+  /** The SDK throws some refusals and answers others as `{code}`: either way, the code. */
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      (res) => (res as { code?: string }).code,
+      (err) => (err as { code?: string }).code,
+    )
+
+  it('refuses $expr in the filter of an update, updateAndReturn or remove, and writes nothing', async () => {
+    await lectures().add({ _id: 'e', signedUp: 1, capacity: 2 })
+    const $ = _().aggregate
+    const full = () => _().expr($.lt(['$signedUp', '$capacity']))
+    expect(
+      await codeOf(
+        lectures()
+          .where(full())
+          .update({ signedUp: _().inc(1) }),
+      ),
+    ).toBe('INVALID_PARAM')
+    expect(
+      await codeOf(
+        lectures()
+          .where(_().and([{ _id: 'e' }, full()]))
+          .updateAndReturn({ signedUp: _().inc(1) }),
+      ),
+    ).toBe('INVALID_PARAM')
+    expect(await codeOf(lectures().where(full()).remove())).toBe('INVALID_PARAM')
+    expect((await lectures().doc('e').get()).data[0]).toEqual({ _id: 'e', signedUp: 1, capacity: 2 })
+    // in a query, where it is documented, it works
+    expect((await lectures().where(full()).count()).total).toBe(1)
+  })
+
+  it('an aggregate without $limit answers 20 rows, as the real service does; limit() gives more', async () => {
+    await addLectures(30)
+    expect((await lectures().aggregate().match({}).end()).data).toHaveLength(20)
+    expect((await lectures().aggregate().match({}).limit(25).end()).data).toHaveLength(25)
+  })
+})
+
 describe('parsed-document cache', () => {
   it('serves each version once parsed, and no reader can change what the next one reads', async () => {
     await lectures().add({ _id: 'c', n: 1, tags: ['a'] })
