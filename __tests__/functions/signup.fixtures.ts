@@ -84,13 +84,17 @@ export function storedSignups(cloud: TestCloud, lectureId: string): SignupDoc[] 
   )
 }
 
-/** The counters agree with the documents, and no seat stands empty while someone waits. */
+/** The counters agree with the documents (free seats too), and no seat stands empty while someone waits. */
 export function expectConsistent(cloud: TestCloud, lectureId: string): void {
   const l = storedLecture(cloud, lectureId)
   const docs = storedSignups(cloud, lectureId)
   const confirmed = docs.filter((d) => d.status === 'confirmed').length
   const waitlisted = docs.filter((d) => d.status === 'waitlisted').length
-  expect({ signedUp: l.signedUp, waiting: l.waiting }).toEqual({ signedUp: confirmed, waiting: waitlisted })
+  expect({ signedUp: l.signedUp, seatsFree: l.seatsFree, waiting: l.waiting }).toEqual({
+    signedUp: confirmed,
+    seatsFree: l.capacity - confirmed,
+    waiting: waitlisted,
+  })
   expect(l.signedUp).toBeLessThanOrEqual(l.capacity)
   if (l.waiting > 0) expect(l.signedUp).toBe(l.capacity)
 }
