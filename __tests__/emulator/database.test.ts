@@ -252,4 +252,19 @@ describe('indexes', () => {
       .all(...params) as { detail: string }[]
     expect(explain.map((r) => r.detail).join(' ')).toMatch(/USING INDEX ix_lectures_status_startAt/)
   })
+
+  it('an _id in a list reads those rows by primary key', async () => {
+    await addLectures(5)
+    const store = cloud.emulator.store
+    const { where, params, index } = store.plan('lectures', { _id: { $in: ['L0001', 'L0003', 'nope'] } })
+    expect(index).toBe('_id')
+    const explain = store.sqlite
+      .prepare(`EXPLAIN QUERY PLAN SELECT id, seq, body FROM "c_lectures"${where}`)
+      .all(...params) as { detail: string }[]
+    expect(explain.map((r) => r.detail).join(' ')).toMatch(/PRIMARY KEY|sqlite_autoindex_c_lectures/)
+    const res = await lectures()
+      .where({ _id: _().in(['L0001', 'L0003', 'nope']), n: _().gte(0) })
+      .get()
+    expect(res.data.map((d: { _id: string }) => d._id).sort()).toEqual(['L0001', 'L0003'])
+  })
 })
