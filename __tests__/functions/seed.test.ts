@@ -326,6 +326,13 @@ describe('seedDatabase', () => {
       expect(await seedDatabase(cloud.db, NOW)).toEqual({ seeded: false, counts: {} })
       expect(cloud.emulator.store.scan('orgs', {})).toHaveLength(seed.orgs.length)
 
+      // Data kept from before lectures counted their free seats: a start adds them.
+      const { seatsFree, ...old } = seed.lectures[1]
+      void seatsFree
+      await cloud.db.collection('lectures').add({ ...old, _id: 'lec-old', capacity: 30, signedUp: 12 })
+      await seedDatabase(cloud.db, NOW)
+      expect(cloud.emulator.store.getById('lectures', 'lec-old')?.doc).toMatchObject({ signedUp: 12, seatsFree: 18 })
+
       // Two days later the lecture of today has ended: a start adds that day's one, once.
       const later = new Date(NOW.getTime() + 2 * 24 * 3600_000)
       const audience = seed.signups.filter((x) => x.lectureId === TODAY_LECTURE_ID).length
