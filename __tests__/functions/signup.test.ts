@@ -172,6 +172,14 @@ describe('sign-up and cancellation', () => {
       await signUp('L-fail', who) // a = the seat, b = the waitlist
     }
     expect(counters('L-fail')).toEqual({ signedUp: 1, seatsFree: 0, waiting: 1 })
+    // A write that landed but whose answer was lost keeps its place.
+    const [d] = await addBoundMembers(cloud, 'fxd', 1, HOST)
+    onNextSignupWrite((write) => {
+      write()
+      throw new ServiceError('DATABASE_REQUEST_FAILED', 'timeout')
+    })
+    expect(await signUp('L-fail', d)).toEqual({ status: 'waitlisted', position: 2 })
+    expect(counters('L-fail')).toEqual({ signedUp: 1, seatsFree: 0, waiting: 2 })
     // A duplicate as the field reports it (another code, E11000 in the message): already signed up, nothing kept.
     for (const who of [a, b]) {
       onNextSignupWrite((write) => {
@@ -186,8 +194,8 @@ describe('sign-up and cancellation', () => {
         code: 'ALREADY_SIGNED_UP',
       })
     }
-    expect(counters('L-fail')).toEqual({ signedUp: 1, seatsFree: 0, waiting: 1 })
-    expect(await signUp('L-fail', c)).toEqual({ status: 'waitlisted', position: 2 })
+    expect(counters('L-fail')).toEqual({ signedUp: 1, seatsFree: 0, waiting: 2 })
+    expect(await signUp('L-fail', c)).toEqual({ status: 'waitlisted', position: 3 })
     expectConsistent(cloud, 'L-fail')
   })
 

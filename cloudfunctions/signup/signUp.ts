@@ -67,7 +67,9 @@ async function enter(ctx: HandlerContext, lectureId: string, actor: Actor): Prom
 
 /**
  * Step 3, and the seat or place of step 2 given back when it fails: refused as a duplicate (false), or failed
- * outright (rethrown), so that no seat stays counted without its sign-up.
+ * outright (rethrown), so that no seat stays counted without its sign-up. A failure can be an answer lost
+ * after the write landed (a timeout): the sign-up is read first, and the seat is kept if it holds this
+ * ticket. If even that read fails, the seat stays counted (never over-filled) until maintenance.repair.
  */
 async function saveOrGiveBack(
   ctx: HandlerContext,
@@ -80,7 +82,9 @@ async function saveOrGiveBack(
   try {
     saved = await saveSignup(ctx, actor, lectureId, status, ticket)
   } catch (err) {
-    await giveBack(ctx, lectureId, status).catch((again) => console.error('[signup.signUp] giving back failed', again))
+    const res = await ctx.db.collection('signups').doc(signupId(lectureId, actor.memberId)).get()
+    if ((res.data as SignupDoc[])[0]?.ticket === ticket) return true
+    await giveBack(ctx, lectureId, status)
     throw err
   }
   if (!saved) await giveBack(ctx, lectureId, status)
