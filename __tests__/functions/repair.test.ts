@@ -147,7 +147,9 @@ describe('after a sign-up died between its steps', () => {
     // A second repair finds nothing to do and changes nothing.
     later('R-seat')
     const repaired = everything()
+    cloud.emulator.counters.reset()
     expect(await repair('R-seat')).toMatchObject({ countersFixed: false, promoted: 0, busy: false })
+    expect(cloud.emulator.counters.snapshot().total).toBe(3) // binding and lecture, the sign-ups (check-in not open)
     expect(everything()).toBe(repaired)
   })
 
@@ -244,8 +246,11 @@ describe('after a check-in died between its steps', () => {
     const rev = stored(cloud, 'ledger', { _id: `rev:R-ck:${memberIdOf(y)}:1` })[0]
     expect(rev).toMatchObject({ source: 'reversal', reason: '误签', hours: -1.5 })
 
+    // Again: nothing to write, in 4 database calls (binding and lecture, the records, which entries exist).
     const repaired = everything()
+    cloud.emulator.counters.reset()
     expect(await repair('R-ck')).toMatchObject({ credited: 0, reversed: 0 })
+    expect(cloud.emulator.counters.snapshot().total).toBe(4)
     expect(everything()).toBe(repaired)
   })
 })
