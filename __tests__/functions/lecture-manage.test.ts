@@ -274,6 +274,7 @@ describe('lecture.save', () => {
       lecturer: { name: '王建华', title: '区委党校讲师' },
       venue: { address: '山师东路社区老年活动室', radiusM: 200, stops: [] },
       signedUp: 0,
+      seatsFree: 40,
       waiting: 0,
       tickets: 0,
       capacity: 40,
@@ -504,6 +505,7 @@ describe('lecture.duplicate', () => {
     const copy = storedLecture(id)
     const moved = sameTimeNextWeek(start, new Date())
     expect(copy).toMatchObject({ title: l.title, status: 'draft', signedUp: 0, waiting: 0, tickets: 0 })
+    expect(copy.seatsFree).toBe(copy.capacity)
     expect(copy).toMatchObject({ hostOrgId: OWN, venue: l.venue, coverFileId: 'cloud://x/c.png' })
     expect(copy.startAt).toEqual(moved)
     expect(copy.startAt.getTime() - now.getTime()).toBeGreaterThan(0)
