@@ -208,6 +208,7 @@ describe('seed sign-ups, check-ins and hours', () => {
     for (const l of seed.lectures) {
       const own = seed.signups.filter((s) => s.lectureId === l._id)
       expect([l._id, l.signedUp, l.tickets, l.waiting]).toEqual([l._id, own.length, own.length, 0])
+      expect([l._id, l.seatsFree]).toEqual([l._id, l.capacity - own.length])
       expect(own.length).toBeLessThanOrEqual(l.capacity)
       if (own.length) expect(l.signupRequired).toBe(true)
       own.forEach((s, i) => {
