@@ -57,7 +57,16 @@ async function main(): Promise<void> {
     const addLecture = async (id: string, capacity: number) => {
       const { _id, ...rest } = template
       void _id
-      const doc = { ...rest, openToAll: true, approvalRequired: false, capacity, signedUp: 0, waiting: 0, tickets: 0 }
+      const doc = {
+        ...rest,
+        openToAll: true,
+        approvalRequired: false,
+        capacity,
+        signedUp: 0,
+        seatsFree: capacity,
+        waiting: 0,
+        tickets: 0,
+      }
       await db.collection('lectures').add({ ...doc, _id: id, signupDeadline: new Date(Date.now() + 86_400_000) })
     }
     const openids = emulator.store.scan('bindings', {}).map((r) => r.id)

@@ -187,6 +187,45 @@ describe('writes', () => {
   })
 })
 
+describe('where the local CloudBase is deliberately strict', () => {
+  /** The SDK throws some refusals and answers others as `{code}`: either way, the code. */
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      (res) => (res as { code?: string }).code,
+      (err) => (err as { code?: string }).code,
+    )
+
+  it('refuses $expr in the filter of an update, updateAndReturn or remove, and writes nothing', async () => {
+    await lectures().add({ _id: 'e', signedUp: 1, capacity: 2 })
+    const $ = _().aggregate
+    const full = () => _().expr($.lt(['$signedUp', '$capacity']))
+    expect(
+      await codeOf(
+        lectures()
+          .where(full())
+          .update({ signedUp: _().inc(1) }),
+      ),
+    ).toBe('INVALID_PARAM')
+    expect(
+      await codeOf(
+        lectures()
+          .where(_().and([{ _id: 'e' }, full()]))
+          .updateAndReturn({ signedUp: _().inc(1) }),
+      ),
+    ).toBe('INVALID_PARAM')
+    expect(await codeOf(lectures().where(full()).remove())).toBe('INVALID_PARAM')
+    expect((await lectures().doc('e').get()).data[0]).toEqual({ _id: 'e', signedUp: 1, capacity: 2 })
+    // in a query, where it is documented, it works
+    expect((await lectures().where(full()).count()).total).toBe(1)
+  })
+
+  it('an aggregate without $limit answers 20 rows, as the real service does; limit() gives more', async () => {
+    await addLectures(30)
+    expect((await lectures().aggregate().match({}).end()).data).toHaveLength(20)
+    expect((await lectures().aggregate().match({}).limit(25).end()).data).toHaveLength(25)
+  })
+})
+
 describe('parsed-document cache', () => {
   it('serves each version once parsed, and no reader can change what the next one reads', async () => {
     await lectures().add({ _id: 'c', n: 1, tags: ['a'] })
@@ -212,5 +251,20 @@ describe('indexes', () => {
       .prepare(`EXPLAIN QUERY PLAN SELECT id, seq, body FROM "c_lectures"${where}`)
       .all(...params) as { detail: string }[]
     expect(explain.map((r) => r.detail).join(' ')).toMatch(/USING INDEX ix_lectures_status_startAt/)
+  })
+
+  it('an _id in a list reads those rows by primary key', async () => {
+    await addLectures(5)
+    const store = cloud.emulator.store
+    const { where, params, index } = store.plan('lectures', { _id: { $in: ['L0001', 'L0003', 'nope'] } })
+    expect(index).toBe('_id')
+    const explain = store.sqlite
+      .prepare(`EXPLAIN QUERY PLAN SELECT id, seq, body FROM "c_lectures"${where}`)
+      .all(...params) as { detail: string }[]
+    expect(explain.map((r) => r.detail).join(' ')).toMatch(/PRIMARY KEY|sqlite_autoindex_c_lectures/)
+    const res = await lectures()
+      .where({ _id: _().in(['L0001', 'L0003', 'nope']), n: _().gte(0) })
+      .get()
+    expect(res.data.map((d: { _id: string }) => d._id).sort()).toEqual(['L0001', 'L0003'])
   })
 })

@@ -80,6 +80,15 @@ it('rollback discards the writes; an error in the callback rolls back too', asyn
   expect(cloud.emulator.database.transactions.openCount).toBe(0)
 })
 
+it('a duplicate _id added in a transaction answers the documented DATABASE_DUPLICATE_WRITE', async () => {
+  const t = await cloud.db.startTransaction()
+  await expect(t.collection('lectures').add({ _id: 'seat', left: 0 })).rejects.toMatchObject({
+    code: 'DATABASE_DUPLICATE_WRITE',
+  })
+  await t.rollback()
+  expect((await seatDoc()).left).toBe(10)
+})
+
 it('a unique index is enforced at commit, and the whole transaction is undone', async () => {
   await cloud.db.collection('bindings').add({ _id: 'o1', memberId: 'm1' })
   const t = await cloud.db.startTransaction()

@@ -21,13 +21,10 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true })
 })
 
-it('builds every function and runs the lecture bundle alone', async () => {
-  const built = await buildFunctions(out)
-  expect(built.map((b) => b.name)).toContain('lecture')
+/** Runs `script` under plain node beside one built bundle and nothing else; answers its last line, parsed. */
+async function runAlone(name: string, script: string) {
   const alone = mkdtempSync(join(tmpdir(), 'dangke-alone-'))
-  copyFileSync(join(out, 'lecture', 'index.js'), join(alone, 'index.js'))
-  const script = `require('./index.js').main({action:'list',payload:{pageSize:3}},
-    {environment: JSON.stringify({WX_OPENID:'demo-m-0001'})}).then(r => console.log(JSON.stringify(r)))`
+  copyFileSync(join(out, name, 'index.js'), join(alone, 'index.js'))
   const stdout = await new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
@@ -45,7 +42,27 @@ it('builds every function and runs the lecture bundle alone', async () => {
     ),
   )
   rmSync(alone, { recursive: true, force: true })
-  const reply = JSON.parse(stdout.trim().split('\n').pop()!)
+  return JSON.parse(stdout.trim().split('\n').pop()!)
+}
+
+it('builds every function and runs the lecture bundle alone', async () => {
+  const built = await buildFunctions(out)
+  expect(built.map((b) => b.name)).toEqual(expect.arrayContaining(['lecture', 'maintenance', 'signup']))
+  const reply = await runAlone(
+    'lecture',
+    `require('./index.js').main({action:'list',payload:{pageSize:3}},
+    {environment: JSON.stringify({WX_OPENID:'demo-m-0001'})}).then(r => console.log(JSON.stringify(r)))`,
+  )
   expect(reply.ok).toBe(true)
   expect(reply.data.items).toHaveLength(3)
+}, 60_000)
+
+it('runs the maintenance bundle on a timer event, with no caller', async () => {
+  const reply = await runAlone(
+    'maintenance',
+    `require('./index.js').main({Type:'Timer',TriggerName:'hourly',Time:new Date().toISOString()}, {})
+      .then(r => console.log(JSON.stringify(r)))`,
+  )
+  expect(reply).toMatchObject({ ok: true, data: { repairRecentLectures: { unfinished: false } } })
+  expect(reply.data.repairRecentLectures.lectures).toBeGreaterThan(0)
 }, 60_000)

@@ -118,6 +118,7 @@ export function lectureDoc(_id: string, overrides: Partial<LectureDoc> = {}): Le
     signupDeadline: new Date(now),
     capacity: 2000,
     signedUp: 0,
+    seatsFree: 2000,
     waiting: 0,
     tickets: 0,
     approvalRequired: false,

@@ -68,11 +68,12 @@ async function lectureAt(hostOrgId: string, over: Partial<LectureDoc> = {}): Pro
     signupRequired: true,
   } as const
   const venue = { address: '测试地点', radiusM: 200, stops: [] }
-  const doc: LectureDoc = {
+  const made: LectureDoc = {
     _id: `fx-${++serial}`,
     ...newLecture(lectureFields({ ...parsed, venue }, orgOf(hostOrgId)), secretary._id, now),
     ...over,
   }
+  const doc = { ...made, seatsFree: over.seatsFree ?? made.capacity - made.signedUp }
   await cloud.db.collection('lectures').add(doc)
   return doc
 }
@@ -273,6 +274,7 @@ describe('lecture.save', () => {
       lecturer: { name: '王建华', title: '区委党校讲师' },
       venue: { address: '山师东路社区老年活动室', radiusM: 200, stops: [] },
       signedUp: 0,
+      seatsFree: 40,
       waiting: 0,
       tickets: 0,
       capacity: 40,
@@ -331,9 +333,45 @@ describe('lecture.save', () => {
       capacity: 10,
       status: 'published',
       signedUp: 10,
+      seatsFree: 0,
       waiting: 2,
       tickets: 12,
     })
+  })
+
+  it('moves the free seats by the change of capacity, and gives new seats to the waitlist first', async () => {
+    const l = await lectureAt(OWN, { status: 'published', capacity: 2, signedUp: 2, tickets: 4, waiting: 2 })
+    const [a, b, c, d] = seed.members.slice(0, 4)
+    await signupFor(l, a, 'confirmed', 1)
+    await signupFor(l, b, 'confirmed', 2)
+    await signupFor(l, c, 'waitlisted', 3)
+    await signupFor(l, d, 'waitlisted', 4)
+    await ok('save', { id: l._id, lecture: form(OWN, { capacity: 5 }) }, as(secretary))
+    expect(storedLecture(l._id)).toMatchObject({ capacity: 5, signedUp: 4, seatsFree: 1, waiting: 0 })
+    const states = cloud.emulator.store.scan('signups', { lectureId: l._id }).map((r) => r.doc.status)
+    expect(states).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed'])
+    await ok('save', { id: l._id, lecture: form(OWN, { capacity: 4 }) }, as(secretary))
+    expect(storedLecture(l._id)).toMatchObject({ capacity: 4, signedUp: 4, seatsFree: 0 })
+  })
+
+  it('refuses a capacity edit when the seats changed since it was read, never over-filling', async () => {
+    // Read with 3 free seats, but two were taken before the write lands: 3 → 2 would leave −1 free.
+    const l = await lectureAt(OWN, { status: 'published', capacity: 5, signedUp: 2 })
+    const database = cloud.emulator.database
+    const handle = database.handle.bind(database)
+    database.handle = (action, p) => {
+      if (action === 'database.modifyDocument' && p.collectionName === 'lectures') {
+        database.handle = handle
+        cloud.emulator.store.apply([
+          { kind: 'put', coll: 'lectures', id: l._id, doc: { ...storedLecture(l._id), signedUp: 4, seatsFree: 1 } },
+        ] as never)
+      }
+      return handle(action, p)
+    }
+    const res = await call('save', { id: l._id, lecture: form(OWN, { capacity: 3 }) }, as(secretary))
+    database.handle = handle
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', explanation: '人数上限不能少于已报名的4人' })
+    expect(storedLecture(l._id)).toMatchObject({ capacity: 5, signedUp: 4, seatsFree: 1 })
   })
 
   it('refuses to edit a cancelled or finished lecture, or one that does not exist', async () => {
@@ -587,6 +625,7 @@ describe('lecture.duplicate', () => {
     const copy = storedLecture(id)
     const moved = sameTimeNextWeek(start, new Date())
     expect(copy).toMatchObject({ title: l.title, status: 'draft', signedUp: 0, waiting: 0, tickets: 0 })
+    expect(copy.seatsFree).toBe(copy.capacity)
     expect(copy).toMatchObject({ hostOrgId: OWN, venue: l.venue, coverFileId: 'cloud://x/c.png' })
     expect(copy.startAt).toEqual(moved)
     expect(copy.startAt.getTime() - now.getTime()).toBeGreaterThan(0)

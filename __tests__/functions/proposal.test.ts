@@ -151,6 +151,7 @@ describe('proposal.decide', () => {
       hostPath: orgOf(NODES.own).path,
       status: 'draft',
       signedUp: 0,
+      seatsFree: 30,
       createdBy: secretary._id,
     })
     const start = l.startAt.getTime()

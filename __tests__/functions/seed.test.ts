@@ -208,6 +208,7 @@ describe('seed sign-ups, check-ins and hours', () => {
     for (const l of seed.lectures) {
       const own = seed.signups.filter((s) => s.lectureId === l._id)
       expect([l._id, l.signedUp, l.tickets, l.waiting]).toEqual([l._id, own.length, own.length, 0])
+      expect([l._id, l.seatsFree]).toEqual([l._id, l.capacity - own.length])
       expect(own.length).toBeLessThanOrEqual(l.capacity)
       if (own.length) expect(l.signupRequired).toBe(true)
       own.forEach((s, i) => {
@@ -325,6 +326,13 @@ describe('seedDatabase', () => {
       expect(cloud.emulator.store.getById('ledger', seed.ledger[0]._id)?.doc).toEqual(seed.ledger[0])
       expect(await seedDatabase(cloud.db, NOW)).toEqual({ seeded: false, counts: {} })
       expect(cloud.emulator.store.scan('orgs', {})).toHaveLength(seed.orgs.length)
+
+      // Data kept from before lectures counted their free seats: a start adds them.
+      const { seatsFree, ...old } = seed.lectures[1]
+      void seatsFree
+      await cloud.db.collection('lectures').add({ ...old, _id: 'lec-old', capacity: 30, signedUp: 12 })
+      await seedDatabase(cloud.db, NOW)
+      expect(cloud.emulator.store.getById('lectures', 'lec-old')?.doc).toMatchObject({ signedUp: 12, seatsFree: 18 })
 
       // Two days later the lecture of today has ended: a start adds that day's one, once.
       const later = new Date(NOW.getTime() + 2 * 24 * 3600_000)

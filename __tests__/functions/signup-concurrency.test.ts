@@ -6,7 +6,7 @@
 import { EJSON } from 'bson'
 import { EventEmitter } from 'events'
 import { actorOf } from '../../cloudfunctions/_shared/actor'
-import { fillSeats, joinWaitlist } from '../../cloudfunctions/signup/seats'
+import { fillSeats, joinWaitlist } from '../../cloudfunctions/_shared/seats'
 import { seedDatabase } from '../../scripts/seed/index'
 import type { LectureRoster, MyLectureItem, SignupResult } from '../../src/shared/contract'
 import type { Reply } from '../../src/shared/errors'

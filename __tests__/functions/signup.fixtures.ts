@@ -30,11 +30,14 @@ export async function ok<T>(action: string, payload: unknown, openid?: string): 
 const orgs = new Map(seed.orgs.map((o) => [o._id, o]))
 export const org = (id: string): OrgDoc => orgs.get(id)!
 
-/** A published lecture hosted by `hostOrgId`, open for sign-up for a day, starting in two days. */
+/**
+ * A published lecture hosted by `hostOrgId`, open for sign-up for a day, starting in two days; its free
+ * seats follow the capacity and sign-ups given unless given too.
+ */
 export function lectureDoc(_id: string, hostOrgId: string, overrides: Partial<LectureDoc> = {}): LectureDoc {
   const host = org(hostOrgId)
   const template = seed.lectures[0]
-  return {
+  const doc: LectureDoc = {
     ...template,
     _id,
     title: `测试党课 ${_id}`,
@@ -55,6 +58,7 @@ export function lectureDoc(_id: string, hostOrgId: string, overrides: Partial<Le
     status: 'published',
     ...overrides,
   }
+  return { ...doc, seatsFree: overrides.seatsFree ?? Math.max(0, doc.capacity - doc.signedUp) }
 }
 
 export async function addLecture(
@@ -80,13 +84,17 @@ export function storedSignups(cloud: TestCloud, lectureId: string): SignupDoc[] 
   )
 }
 
-/** The counters agree with the documents, and no seat stands empty while someone waits. */
+/** The counters agree with the documents (free seats too), and no seat stands empty while someone waits. */
 export function expectConsistent(cloud: TestCloud, lectureId: string): void {
   const l = storedLecture(cloud, lectureId)
   const docs = storedSignups(cloud, lectureId)
   const confirmed = docs.filter((d) => d.status === 'confirmed').length
   const waitlisted = docs.filter((d) => d.status === 'waitlisted').length
-  expect({ signedUp: l.signedUp, waiting: l.waiting }).toEqual({ signedUp: confirmed, waiting: waitlisted })
+  expect({ signedUp: l.signedUp, seatsFree: l.seatsFree, waiting: l.waiting }).toEqual({
+    signedUp: confirmed,
+    seatsFree: l.capacity - confirmed,
+    waiting: waitlisted,
+  })
   expect(l.signedUp).toBeLessThanOrEqual(l.capacity)
   if (l.waiting > 0) expect(l.signedUp).toBe(l.capacity)
 }

@@ -8,6 +8,7 @@ import { join } from 'path'
 import { main as lectureMain } from '../../cloudfunctions/lecture/main'
 import { seedDatabase } from '../../scripts/seed/index'
 import type { LectureDetail, LectureRoster, MyLectureItem, SignupResult } from '../../src/shared/contract'
+import { ServiceError } from '../../emulator/src/database/errors'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 import {
   addBoundMembers,
@@ -140,6 +141,62 @@ describe('sign-up and cancellation', () => {
     )
     expect(storedSignups(cloud, 'L-once')).toHaveLength(2)
     expectConsistent(cloud, 'L-once')
+  })
+
+  /** The next write of a sign-up document goes through `instead` (the database's own write is `write`). */
+  function onNextSignupWrite(instead: (write: () => unknown) => unknown) {
+    const database = cloud.emulator.database
+    const handle = database.handle.bind(database)
+    database.handle = (action, p) => {
+      if (action !== 'database.insertDocument' || p.collectionName !== 'signups') return handle(action, p)
+      database.handle = handle
+      return instead(() => handle(action, p)) as ReturnType<typeof handle>
+    }
+  }
+  const counters = (id: string) => {
+    const { signedUp, seatsFree, waiting } = storedLecture(cloud, id)
+    return { signedUp, seatsFree, waiting }
+  }
+
+  it('gives the seat or waitlist place back when the sign-up cannot be written', async () => {
+    const [a, b, c] = await addBoundMembers(cloud, 'fx', 3, HOST)
+    await addLecture(cloud, 'L-fail', HOST, { capacity: 1 })
+    for (const who of [a, b]) {
+      const before = counters('L-fail')
+      onNextSignupWrite(() => {
+        throw new ServiceError('DATABASE_REQUEST_FAILED', 'connection reset')
+      })
+      expect(await call('signUp', { lectureId: 'L-fail' }, who)).toMatchObject({ ok: false, code: 'INTERNAL' })
+      expect(counters('L-fail')).toEqual(before)
+      expect(storedSignups(cloud, 'L-fail').filter((s) => `fx-${s.memberId}` === who)).toEqual([])
+      await signUp('L-fail', who) // a = the seat, b = the waitlist
+    }
+    expect(counters('L-fail')).toEqual({ signedUp: 1, seatsFree: 0, waiting: 1 })
+    // A write that landed but whose answer was lost keeps its place.
+    const [d] = await addBoundMembers(cloud, 'fxd', 1, HOST)
+    onNextSignupWrite((write) => {
+      write()
+      throw new ServiceError('DATABASE_REQUEST_FAILED', 'timeout')
+    })
+    expect(await signUp('L-fail', d)).toEqual({ status: 'waitlisted', position: 2 })
+    expect(counters('L-fail')).toEqual({ signedUp: 1, seatsFree: 0, waiting: 2 })
+    // A duplicate as the field reports it (another code, E11000 in the message): already signed up, nothing kept.
+    for (const who of [a, b]) {
+      onNextSignupWrite((write) => {
+        try {
+          return write()
+        } catch (err) {
+          throw new ServiceError('DATABASE_REQUEST_FAILED', (err as Error).message)
+        }
+      })
+      expect(await call('signUp', { lectureId: 'L-fail' }, who)).toMatchObject({
+        ok: false,
+        code: 'ALREADY_SIGNED_UP',
+      })
+    }
+    expect(counters('L-fail')).toEqual({ signedUp: 1, seatsFree: 0, waiting: 2 })
+    expect(await signUp('L-fail', c)).toEqual({ status: 'waitlisted', position: 3 })
+    expectConsistent(cloud, 'L-fail')
   })
 
   it('refuses with a reason and writes nothing: not visible, not open, closed, unknown, not a member', async () => {
@@ -304,6 +361,35 @@ describe('my lectures', () => {
     expect(upcoming[1].lecture).toMatchObject({ title: '测试党课 L-mine-late', capacity: 10, seatsLeft: 9 })
     expect((await mine(who, 'past')).map((i) => i.lecture.id)).toEqual(['L-mine-past'])
     expect(await mine(m[22])).toEqual([])
+  })
+
+  it('gives the place on every waitlist of a member waiting for more than 20 lectures', async () => {
+    const [who] = await addBoundMembers(cloud, 'many', 1, HOST)
+    const ids = Array.from({ length: 22 }, (_x, i) => `L-many-${String(i).padStart(2, '0')}`)
+    const signup = (lectureId: string, memberId: string, status: string, ticket: number) => ({
+      _id: `${lectureId}:${memberId}`,
+      lectureId,
+      memberId,
+      memberName: memberId,
+      branchId: HOST,
+      status,
+      ticket,
+      createdAt: now,
+      updatedAt: now,
+    })
+    for (const id of ids) {
+      await addLecture(cloud, id, HOST, { capacity: 1, signedUp: 1, waiting: 2, tickets: 3 })
+      await cloud.db
+        .collection('signups')
+        .add([
+          signup(id, 'x-first', 'confirmed', 1),
+          signup(id, 'x-second', 'waitlisted', 2),
+          signup(id, 'many-m-0001', 'waitlisted', 3),
+        ])
+    }
+    const items = (await mine(who)).filter((i) => i.lecture.id.startsWith('L-many-'))
+    expect(items).toHaveLength(22)
+    expect(items.map((i) => i.position)).toEqual(ids.map(() => 2))
   })
 })
 

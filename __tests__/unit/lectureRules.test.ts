@@ -81,9 +81,10 @@ describe('lectureFields', () => {
   })
 })
 
-it('a new lecture is a draft with no sign-ups, stamped with who posted it', () => {
+it('a new lecture is a draft with no sign-ups and every seat free, stamped with who posted it', () => {
   const doc = newLecture(lectureFields(form(), host), 'm-7', NOW)
   expect(doc).toMatchObject({ status: 'draft', signedUp: 0, waiting: 0, tickets: 0, createdBy: 'm-7' })
+  expect(doc.seatsFree).toBe(doc.capacity)
   expect(doc.createdAt).toEqual(NOW)
   expect(doc.updatedAt).toEqual(NOW)
 })
@@ -226,6 +227,7 @@ describe('duplicateLecture', () => {
     endAt: new Date('2026-10-13T08:00:00Z'),
     signupDeadline: new Date('2026-10-13T04:30:00Z'),
     signedUp: 12,
+    seatsFree: 0,
     waiting: 3,
     tickets: 20,
     cancelReason: '天气原因',
@@ -235,6 +237,7 @@ describe('duplicateLecture', () => {
   it('makes a draft with the same content, counters reset, past dates moved to next week', () => {
     const copy = duplicateLecture(past, 'm-9', NOW)
     expect(copy).toMatchObject({ title: past.title, status: 'draft', signedUp: 0, waiting: 0, tickets: 0 })
+    expect(copy.seatsFree).toBe(past.capacity)
     expect(copy).toMatchObject({ createdBy: 'm-9', createdAt: NOW, coverFileId: 'cloud://x/c.jpg' })
     expect('cancelReason' in copy).toBe(false)
     expect('_id' in copy).toBe(false)
@@ -279,6 +282,7 @@ it('an accepted proposal becomes a draft at the member’s branch, a week from n
     hostPath: host.path,
     status: 'draft',
     createdBy: 'm-1',
+    seatsFree: 30,
     credit: { hours: 1, bucket: 'collective' },
   })
   expect(doc.startAt).toEqual(new Date('2026-12-03T06:30:00Z'))

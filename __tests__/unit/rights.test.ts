@@ -1,4 +1,11 @@
-import { type Actor, canSeeLecture, managesLecturesOf, managesRosterOf, mayNameLecturer } from '../../src/shared/rights'
+import {
+  type Actor,
+  administers,
+  canSeeLecture,
+  managesLecturesOf,
+  managesRosterOf,
+  mayNameLecturer,
+} from '../../src/shared/rights'
 
 // 市 > 区A > 街道A1 > 支部a ; 区B > 街道B1 > 支部b
 const PATH_A = ['city', 'dA', 'sA1']
@@ -48,6 +55,17 @@ describe('managesRosterOf', () => {
     expect(managesRosterOf(committee, branchA)).toBe(false)
     expect(managesRosterOf(streetAdmin, branchA)).toBe(true)
     expect(managesRosterOf(secretary, branchB)).toBe(false)
+  })
+})
+
+describe('administers (the repair after a crash)', () => {
+  it('is for administrators above the node, not its officers', () => {
+    expect(administers(streetAdmin, branchA)).toBe(true)
+    expect(administers(cityAdmin, branchB)).toBe(true)
+    expect(administers(otherDistrictAdmin, branchA)).toBe(false)
+    expect(administers(secretary, branchA)).toBe(false)
+    expect(administers(committee, branchA)).toBe(false)
+    expect(administers(actor({ adminOrgId: 'city' }), branchA)).toBe(false)
   })
 })
 

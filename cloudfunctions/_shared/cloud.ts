@@ -23,9 +23,17 @@ export function callerOpenid(context: unknown): string | undefined {
   return ctx.WX_OPENID || undefined
 }
 
-/** A unique index (or an existing `_id`) refused the write: the service's code for it. */
+/**
+ * A unique index (or an existing `_id`) refused the write. The one place that knows the shapes: the documented
+ * code `DATABASE_DUPLICATE_WRITE`, and, as reported from the field, another code (`DATABASE_REQUEST_FAILED`)
+ * carrying MongoDB's `E11000 duplicate key` in its message.
+ */
 export function isDuplicateWrite(err: unknown): boolean {
-  return (err as { code?: unknown } | undefined)?.code === 'DATABASE_DUPLICATE_WRITE'
+  const e = err as { code?: unknown; message?: unknown } | null | undefined
+  if (!e || typeof e !== 'object') return false
+  return (
+    e.code === 'DATABASE_DUPLICATE_WRITE' || (typeof e.message === 'string' && /E11000 duplicate key/.test(e.message))
+  )
 }
 
 /**

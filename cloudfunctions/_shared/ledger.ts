@@ -48,6 +48,27 @@ export function reversalEntry(lecture: LectureFacts, r: Round, undo: NonNullable
   }
 }
 
+/** The undo of an undone round (a record undone before `undo` was kept: its last change). */
+export const undoOf = (doc: Pick<CheckinDoc, 'undo' | 'updatedAt'>): NonNullable<CheckinDoc['undo']> =>
+  doc.undo ?? { at: doc.updatedAt, by: '', reason: '撤销签到' }
+
+/** Check-in states whose round is credited; any other (e.g. a scan awaiting the secretary) earns nothing yet. */
+const CREDITED = new Set<CheckinDoc['status']>(['in', 'out'])
+
+/**
+ * The entries a check-in record's current round must have in the ledger: its credit while it is in or out,
+ * its credit and the reversal once undone, nothing for a round without hours or in any other state.
+ */
+export function entriesOf(
+  lecture: LectureFacts,
+  doc: Round & Pick<CheckinDoc, 'status' | 'undo' | 'updatedAt'>,
+): LedgerEntryDoc[] {
+  if (doc.hours <= 0) return []
+  if (CREDITED.has(doc.status)) return [attendanceEntry(lecture, doc)]
+  if (doc.status === 'undone') return [attendanceEntry(lecture, doc), reversalEntry(lecture, doc, undoOf(doc))]
+  return []
+}
+
 /** The lecturer's credit for giving the lecture, dated the lecture's start. */
 export function lecturingEntry(lecture: LectureFacts, memberId: string): LedgerEntryDoc {
   return {

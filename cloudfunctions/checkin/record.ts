@@ -19,7 +19,7 @@ import { AppError } from '../../src/shared/errors'
 import type { CheckinDoc, CheckinMethod, LectureDoc } from '../../src/shared/model'
 import { signupId } from '../../src/shared/signupRules'
 import { addIfAbsent, type Database } from '../_shared/cloud'
-import { attendanceEntry, reversalEntry } from '../_shared/ledger'
+import { attendanceEntry, reversalEntry, undoOf } from '../_shared/ledger'
 
 /** Losing this many races for an undone record in a row means something else is wrong. */
 const MAX_TRIES = 5
@@ -80,10 +80,6 @@ export async function checkIn(
   }
   throw new Error(`checkin ${doc._id}: the record kept changing`)
 }
-
-/** The undo of an undone round (a record undone before `undo` was kept: its last change). */
-const undoOf = (doc: CheckinDoc): NonNullable<CheckinDoc['undo']> =>
-  doc.undo ?? { at: doc.updatedAt, by: '', reason: '撤销签到' }
 
 /**
  * Takes back a round's credit: the credit first (a no-op unless the check-in died before writing it), so the

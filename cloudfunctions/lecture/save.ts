@@ -2,7 +2,8 @@
  * lecture.save: create a draft (no id) or edit a draft or published lecture. Reads the binding, the
  * host and co-host orgs (one query) and, to edit, the lecture, side by side; a newly named member lecturer
  * (lecturer.ts, 2 reads); then one write. An edit is a conditional update, so that a sign-up landing
- * meanwhile can never leave capacity below signedUp, nor another edit slip past the schedule rules.
+ * meanwhile can never leave capacity below signedUp, nor another edit slip past the schedule rules; a new
+ * capacity moves the free seats by the difference, and more seats go to the waitlist first.
  */
 import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
@@ -21,6 +22,7 @@ import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { hostOf, inOrder, loadLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
+import { fillSeats } from '../_shared/seats'
 import { adminRoot } from './access'
 import { assertLecturerNamable } from './lecturer'
 
@@ -87,11 +89,22 @@ async function editLecture(db: Database, existing: LectureDoc, fields: LectureFi
     changes[key] = value !== null && typeof value === 'object' && !(value instanceof Date) ? _.set(value) : value
   }
   if (!fields.coverFileId && existing.coverFileId) changes.coverFileId = _.remove()
+  // Free seats move by the change of capacity, on the capacity read (an edit meanwhile misses) and never below 0.
+  const more = fields.capacity - existing.capacity
+  if (more) changes.seatsFree = _.inc(more)
   const res = await db
     .collection('lectures')
-    .where({ ...asJudged(existing), signedUp: _.lte(fields.capacity) })
+    .where({
+      ...asJudged(existing),
+      capacity: existing.capacity,
+      signedUp: _.lte(fields.capacity),
+      ...(more < 0 ? { seatsFree: _.gte(-more) } : {}),
+    })
     .update(changes)
-  if ((res as { updated?: number }).updated) return
+  if ((res as { updated?: number }).updated) {
+    if (more > 0) await fillSeats(db, existing._id, now) // the new seats go to the waitlist first
+    return
+  }
   // Changed since it was read (cancelled, published, moved, or filled up): explain with the lecture as it is now.
   const current = await loadLecture(db, existing._id)
   assertEditable(current.status)

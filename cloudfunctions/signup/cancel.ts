@@ -11,7 +11,7 @@ import type { LectureDoc, SignupDoc } from '../../src/shared/model'
 import { cancelRefusal, freedBy, signupId } from '../../src/shared/signupRules'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
-import { addWaiting, changeState, passSeat } from './seats'
+import { addWaiting, changeState, passSeat } from '../_shared/seats'
 
 export async function cancelSignup(input: ParsedInput<'signup', 'cancel'>, ctx: HandlerContext): Promise<SignupResult> {
   const { db, now } = ctx

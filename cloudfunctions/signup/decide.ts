@@ -9,7 +9,7 @@ import type { SignupDoc } from '../../src/shared/model'
 import { decideRefusal, signupId } from '../../src/shared/signupRules'
 import type { HandlerContext } from '../_shared/router'
 import { managedLecture } from './roster'
-import { addWaiting, changeState, claimSeatForApproved, fillSeats, passSeat } from './seats'
+import { addWaiting, changeState, claimSeatForApproved, fillSeats, passSeat } from '../_shared/seats'
 
 export async function decideSignup(input: ParsedInput<'signup', 'decide'>, ctx: HandlerContext): Promise<SignupResult> {
   const { db, now } = ctx

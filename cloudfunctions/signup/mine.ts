@@ -66,6 +66,7 @@ async function waitingAhead(db: Database, waitlisted: SignupDoc[]): Promise<Map<
       ]),
     )
     .group({ _id: '$lectureId', n: _.aggregate.sum(1) })
+    .limit(waitlisted.length) // one group per lecture; without a limit the service answers 20
     .end()
   return new Map(((res as { data?: { _id: string; n: number }[] }).data ?? []).map((g) => [g._id, g.n]))
 }

@@ -13,8 +13,9 @@
  *      writes nothing;
  *   3. the sign-up document is added with `_id = lectureId:memberId`, so the database itself refuses a
  *      second one. If one is there: a cancelled or declined one is reused (conditional update); an active
- *      one means ALREADY_SIGNED_UP, and the seat or waitlist place just taken is given back. Checking
- *      first would cost every sign-up one more call; a duplicate (a double tap) is rare;
+ *      one means ALREADY_SIGNED_UP, and the seat or waitlist place just taken is given back (as it is when
+ *      the write fails outright). Checking first would cost every sign-up one more call; a duplicate (a
+ *      double tap) is rare;
  *   4. on the waitlist only: look for a free seat (seats.ts fillSeats), because a seat freed between 2b
  *      and 3 found no document to promote.
  * Calls: a seat 3, the waitlist 5 (4 + the look in step 4), an approval request 5, a refusal 5.
@@ -27,7 +28,7 @@ import { freedBy, positionOnJoining, REOPENABLE_STATES, signupId, signupRefusal 
 import { requireActor } from '../_shared/actor'
 import { isDuplicateWrite } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { addWaiting, type EntryDoc, fillSeats, joinWaitlist, passSeat, takeSeat, takeTicket } from './seats'
+import { addWaiting, type EntryDoc, fillSeats, joinWaitlist, passSeat, takeSeat, takeTicket } from '../_shared/seats'
 
 type Entry = { status: 'confirmed' | 'waitlisted' | 'pending'; doc: EntryDoc }
 
@@ -45,10 +46,7 @@ export async function signUp(input: ParsedInput<'signup', 'signUp'>, ctx: Handle
       continue
     }
     const { status, doc } = entry
-    if (!(await saveSignup(ctx, actor, lectureId, status, doc.tickets))) {
-      await giveBack(ctx, lectureId, status)
-      throw new AppError('ALREADY_SIGNED_UP')
-    }
+    if (!(await saveOrGiveBack(ctx, actor, lectureId, status, doc.tickets))) throw new AppError('ALREADY_SIGNED_UP')
     if (status !== 'waitlisted') return { status }
     const promoted = await fillSeats(ctx.db, lectureId, ctx.now)
     if (promoted.includes(signupId(lectureId, actor.memberId))) return { status: 'confirmed' }
@@ -65,6 +63,32 @@ async function enter(ctx: HandlerContext, lectureId: string, actor: Actor): Prom
   const ticket = await takeTicket(ctx.db, lectureId, actor, ctx.now)
   if (ticket) return { status: 'pending', doc: ticket }
   return undefined
+}
+
+/**
+ * Step 3, and the seat or place of step 2 given back when it fails: refused as a duplicate (false), or failed
+ * outright (rethrown), so that no seat stays counted without its sign-up. A failure can be an answer lost
+ * after the write landed (a timeout): the sign-up is read first, and the seat is kept if it holds this
+ * ticket. If even that read fails, the seat stays counted (never over-filled) until maintenance.repair.
+ */
+async function saveOrGiveBack(
+  ctx: HandlerContext,
+  actor: Actor,
+  lectureId: string,
+  status: Entry['status'],
+  ticket: number,
+): Promise<boolean> {
+  let saved: boolean
+  try {
+    saved = await saveSignup(ctx, actor, lectureId, status, ticket)
+  } catch (err) {
+    const res = await ctx.db.collection('signups').doc(signupId(lectureId, actor.memberId)).get()
+    if ((res.data as SignupDoc[])[0]?.ticket === ticket) return true
+    await giveBack(ctx, lectureId, status)
+    throw err
+  }
+  if (!saved) await giveBack(ctx, lectureId, status)
+  return saved
 }
 
 /** Adds the member's sign-up, or reuses a cancelled or declined one; false if an active one is there. */
@@ -92,7 +116,7 @@ async function saveSignup(
   return (res as { updated?: number }).updated === 1
 }
 
-/** A refused duplicate leaves the counters as it found them. */
+/** A refused or failed sign-up leaves the counters as it found them (the ticket stays used). */
 async function giveBack(ctx: HandlerContext, lectureId: string, status: Entry['status']): Promise<void> {
   const freed = freedBy(status)
   if (freed === 'seat') await passSeat(ctx.db, lectureId, ctx.now)

@@ -30,6 +30,7 @@ export async function checkinBench(b: Bench): Promise<void> {
       signupDeadline: new Date(now - 60 * MINUTE),
       capacity: MEMBERS,
       signedUp: MEMBERS,
+      seatsFree: 0,
       waiting: 0,
       tickets: MEMBERS,
       checkinLevel: 'L1',

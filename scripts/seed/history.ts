@@ -65,6 +65,7 @@ export function buildHistory(
       const signedUp = could.filter(() => rng.next() < SIGNUP_SHARE).slice(0, lecture.capacity)
       out.signups.push(...signedUp.map((m, i) => signup(lecture, m, i + 1, rng)))
       lecture.signedUp = lecture.tickets = signedUp.length
+      lecture.seatsFree = lecture.capacity - signedUp.length
       came = signedUp.filter(() => rng.next() < CHECKIN_SHARE)
     } else {
       came = could.filter(() => rng.next() < WALK_IN_SHARE)

@@ -19,7 +19,10 @@ export async function seedDatabase(
   now = new Date(),
 ): Promise<{ seeded: boolean; counts: Record<string, number> }> {
   const existing = check(await db.collection('orgs').count(), 'count orgs')
-  if (existing.total > 0) return { seeded: false, counts: await addTodayLecture(db, now) }
+  if (existing.total > 0) {
+    await addSeatsFree(db)
+    return { seeded: false, counts: await addTodayLecture(db, now) }
+  }
   const seed = buildSeed(now)
   const counts: Record<string, number> = {}
   for (const [name, docs] of Object.entries(seed) as Array<[string, object[]]>) {
@@ -51,4 +54,31 @@ async function addTodayLecture(db: Database, now: Date): Promise<Record<string, 
   check(await db.collection('lectures').add({ ...today, _id: id }), 'add the lecture of today')
   if (signups.length) check(await db.collection('signups').add(signups), 'add its sign-ups')
   return { lectures: 1, signups: signups.length }
+}
+
+/**
+ * Data kept from before lectures counted their free seats (`seatsFree`): each such lecture gets capacity −
+ * signedUp, so that sign-ups find its seats. Local data only (a real environment starts empty).
+ */
+async function addSeatsFree(db: Database): Promise<void> {
+  const _ = db.command
+  for (;;) {
+    const res = check(
+      await db
+        .collection('lectures')
+        .where({ seatsFree: _.exists(false) })
+        .limit(1000)
+        .get(),
+      'read',
+    )
+    const old = res.data as { _id: string; capacity: number; signedUp: number }[]
+    let done = 0
+    for (const l of old) {
+      const seatsFree = Math.max(0, l.capacity - l.signedUp)
+      const where = { _id: l._id, capacity: l.capacity, signedUp: l.signedUp, seatsFree: _.exists(false) }
+      const changed = check(await db.collection('lectures').where(where).update({ seatsFree }), 'add seatsFree')
+      done += (changed as { updated?: number }).updated ?? 0
+    }
+    if (old.length < 1000 || done === 0) return
+  }
 }

@@ -237,6 +237,13 @@ export function buildLectures(now: Date, hosts: Host[], members: MemberDoc[], ta
             ? 'L2'
             : 'L1'
 
+      // Drawn in this order (the same seed gives the same city).
+      const openToAll = wide || rng.next() < 0.2
+      const capacity = walking
+        ? rng.pick([30, 40])
+        : wide
+          ? rng.pick([60, 80, 100, 120])
+          : rng.pick([20, 30, 40, 50, 60])
       lectures.push({
         _id: 'lec-' + String(lectures.length + 1).padStart(3, '0'),
         title,
@@ -248,13 +255,14 @@ export function buildLectures(now: Date, hosts: Host[], members: MemberDoc[], ta
         hostOrgName: host.name,
         hostPath: host.path,
         coHostOrgIds,
-        openToAll: wide || rng.next() < 0.2,
+        openToAll,
         venue,
         startAt,
         endAt,
         signupDeadline: new Date(startAt.getTime() - 2 * HOUR),
-        capacity: walking ? rng.pick([30, 40]) : wide ? rng.pick([60, 80, 100, 120]) : rng.pick([20, 30, 40, 50, 60]),
+        capacity,
         signedUp: 0,
+        seatsFree: capacity,
         waiting: 0,
         tickets: 0,
         approvalRequired: walking,

@@ -58,6 +58,7 @@ export function buildTodayLecture(
     signupDeadline,
     capacity: 30,
     signedUp: audience.length,
+    seatsFree: 30 - audience.length,
     waiting: 0,
     tickets: audience.length,
     approvalRequired: false,

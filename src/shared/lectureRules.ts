@@ -21,7 +21,17 @@ export type LectureValues = z.output<typeof lectureInput>
 /** Everything of a lecture that the form decides; the rest (counters, status, audit) the server keeps. */
 export type LectureFields = Omit<
   LectureDoc,
-  '_id' | 'signedUp' | 'waiting' | 'tickets' | 'status' | 'cancelReason' | 'createdBy' | 'createdAt' | 'updatedAt'
+  | '_id'
+  | 'signedUp'
+  | 'seatsFree'
+  | 'countersAt'
+  | 'waiting'
+  | 'tickets'
+  | 'status'
+  | 'cancelReason'
+  | 'createdBy'
+  | 'createdAt'
+  | 'updatedAt'
 >
 
 export type NewLecture = Omit<LectureDoc, '_id'>
@@ -58,11 +68,12 @@ export function lectureFields(values: LectureValues, host: Pick<OrgDoc, '_id' | 
   return fields
 }
 
-/** A lecture as first saved: a draft with no sign-ups yet. */
+/** A lecture as first saved: a draft with no sign-ups yet, every seat free. */
 export function newLecture(fields: LectureFields, createdBy: string, now: Date): NewLecture {
   return {
     ...fields,
     signedUp: 0,
+    seatsFree: fields.capacity,
     waiting: 0,
     tickets: 0,
     status: 'draft',

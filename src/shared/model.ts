@@ -88,6 +88,13 @@ export interface LectureDoc {
   capacity: number
   /** Confirmed sign-ups (never above capacity). */
   signedUp: number
+  /**
+   * capacity − signedUp, never below 0: a seat is claimed with `seatsFree > 0` (a plain counter condition;
+   * the real service has no documented way to compare two fields in an update's filter). Moves with signedUp.
+   */
+  seatsFree: number
+  /** When a counter last moved (the database's clock): the repair leaves a lecture with a request in flight alone. */
+  countersAt?: Date
   /** Members on the waitlist. */
   waiting: number
   /** Sign-up arrivals so far: each sign-up takes the next number, which orders the waitlist. */

@@ -38,7 +38,11 @@ export function managesRosterOf(actor: Actor, node: NodeRef): boolean {
   return administers(actor, node)
 }
 
-function administers(actor: Actor, node: NodeRef): boolean {
+/**
+ * An administrator whose subtree holds the node: they manage everything hosted there, and they alone may
+ * repair a lecture's counters and credits after a crash (maintenance.repair).
+ */
+export function administers(actor: Actor, node: NodeRef): boolean {
   const root = actor.adminOrgId
   if (!root || !actor.roles.includes('admin')) return false
   return node.id === root || node.ancestors.includes(root)

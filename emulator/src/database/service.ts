@@ -4,7 +4,7 @@
  */
 import { aggregate, find, update as applyUpdate } from 'mingo'
 import { type Doc, decode, encode } from './ejson'
-import { invalidParam } from './errors'
+import { duplicateWrite, invalidParam } from './errors'
 import { compile, newId, type Row, type Store, type Write } from './store'
 import { type Transaction, Transactions } from './transactions'
 
@@ -12,6 +12,8 @@ import { type Transaction, Transactions } from './transactions'
 type Params = Record<string, unknown>
 const DEFAULT_LIMIT = 100
 const MAX_LIMIT = 1000
+/** Rows an aggregate answers when its pipeline sets no $limit (the real service's default). */
+const AGGREGATE_DEFAULT_LIMIT = 20
 
 export class DatabaseService {
   readonly transactions: Transactions
@@ -101,7 +103,7 @@ export class DatabaseService {
     const t = this.txn(p)
     if (t) {
       ids.forEach((id, i) => {
-        if (this.transactions.read(t, coll, id)) throw invalidParam(`duplicate _id ${id}`)
+        if (this.transactions.read(t, coll, id)) throw duplicateWrite(`_id ${id}`)
         this.transactions.write(t, coll, id, { ...docs[i], _id: id })
       })
     } else {
@@ -113,6 +115,7 @@ export class DatabaseService {
   /** set (merge false: replace, upsert) and update (merge true: operators), by doc or by query. */
   private modify(p: Params) {
     const coll = String(p.collectionName)
+    refuseExpr(this.query(p))
     const now = this.clock()
     const data = decode(p.data as string, now) as Doc
     const multi = p.multi !== false && p.queryType !== 'DOC'
@@ -137,6 +140,7 @@ export class DatabaseService {
 
   private modifyAndReturn(p: Params) {
     const coll = String(p.collectionName)
+    refuseExpr(this.query(p))
     const data = decode(p.data as string, this.clock()) as Doc
     const [doc] = this.matching(p, 1)
     if (!doc) return { updated: 0, doc: null }
@@ -147,6 +151,7 @@ export class DatabaseService {
 
   private remove(p: Params) {
     const coll = String(p.collectionName)
+    refuseExpr(this.query(p))
     const multi = p.multi !== false && p.queryType !== 'DOC'
     const targets = this.matching(p, multi ? Infinity : 1).slice(0, multi ? undefined : 1)
     const t = this.txn(p)
@@ -172,9 +177,10 @@ export class DatabaseService {
   private aggregate(p: Params): Doc[] {
     const coll = String(p.collectionName)
     const now = this.clock()
-    const pipeline = (p.stages as { stageKey: string; stageValue: string }[]).map((s) => ({
+    const pipeline: Doc[] = (p.stages as { stageKey: string; stageValue: string }[]).map((s) => ({
       [s.stageKey]: decode(s.stageValue, now),
     }))
+    if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
     // A leading $match is read through the indexes like any query.
     const first = pipeline[0]?.$match as Doc | undefined
     const source: Row[] = this.store.scan(coll, first ?? {})
@@ -192,6 +198,19 @@ export class DatabaseService {
     if (this.store.has(name)) throw invalidParam(`collection ${name} already exists`)
     this.store.createCollection(name)
     return {}
+  }
+}
+
+/**
+ * Deliberately stricter than documented: `$expr` (db.command.expr) is documented for queries and aggregate
+ * `match` only, nothing says an update's or a remove's filter takes it, so a write that uses it is refused
+ * (as an invalid parameter) rather than working here and failing in the cloud.
+ */
+function refuseExpr(query: unknown): void {
+  if (query === null || typeof query !== 'object') return
+  for (const [key, value] of Object.entries(query)) {
+    if (key === '$expr') throw invalidParam('$expr is not supported in the filter of an update or remove')
+    refuseExpr(value)
   }
 }
 

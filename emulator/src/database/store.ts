@@ -157,6 +157,10 @@ export class Store {
     const eq = equalities(query)
     const id = eq.get('_id')
     if (id !== undefined) return { where: ' WHERE id = ?', params: [sqlValue(id)], index: '_id' }
+    // `_id` in a list (e.g. which of these ledger entries exist): the primary key, one statement for any length.
+    const ids = idList(query)
+    if (ids)
+      return { where: ' WHERE id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)], index: '_id' }
     let best: { fields: string[]; values: Scalar[]; name: string } | undefined
     for (const ix of this.indexes.get(coll) ?? []) {
       const fields: string[] = []
@@ -318,6 +322,20 @@ function equalities(query: Doc, out = new Map<string, Scalar>()): Map<string, Sc
     }
   }
   return out
+}
+
+/** The ids of a top-level (or top-level `$and`) `_id: {$in: [...]}` of strings. */
+function idList(query: Doc): string[] | undefined {
+  const v = query._id as { $in?: unknown } | undefined
+  if (v && typeof v === 'object' && Object.keys(v).length === 1 && Array.isArray(v.$in)) {
+    if (v.$in.every((x) => typeof x === 'string')) return v.$in as string[]
+  }
+  if (!Array.isArray(query.$and)) return undefined
+  for (const sub of query.$and) {
+    const found = sub && typeof sub === 'object' ? idList(sub as Doc) : undefined
+    if (found) return found
+  }
+  return undefined
 }
 
 function isEqOp(v: unknown): boolean {

@@ -9,6 +9,7 @@ import type { Procedure } from './common'
 import { checkinProcedures } from './checkin'
 import { hoursProcedures } from './hours'
 import { lectureProcedures } from './lecture'
+import { maintenanceProcedures } from './maintenance'
 import { memberProcedures } from './member'
 import { proposalProcedures } from './proposal'
 import { signupProcedures } from './signup'
@@ -16,6 +17,7 @@ import { signupProcedures } from './signup'
 export * from './checkin'
 export * from './hours'
 export * from './lecture'
+export * from './maintenance'
 export * from './member'
 export * from './proposal'
 export * from './signup'
@@ -27,6 +29,7 @@ export const contract = {
   proposal: proposalProcedures,
   checkin: checkinProcedures,
   hours: hoursProcedures,
+  maintenance: maintenanceProcedures,
 } as const
 
 export type Contract = typeof contract

@@ -1,12 +1,18 @@
 /**
- * The seats of a lecture, kept without transactions. The lecture holds three counters: `tickets` (arrivals,
- * the waitlist's order), `signedUp` (confirmed, never above capacity) and `waiting` (waitlisted). Each
- * sign-up document holds its state and ticket. Every change of a counter is one conditional update of the
- * lecture, every change of a state one conditional update of the sign-up (both atomic in CloudBase, as in
- * MongoDB), so two requests never take the same seat or promote the same member.
+ * The seats of a lecture, kept without transactions. The lecture holds four counters: `tickets` (arrivals,
+ * the waitlist's order), `signedUp` (confirmed), `seatsFree` (capacity − signedUp, never below 0) and
+ * `waiting` (waitlisted). A seat is claimed with `seatsFree > 0` and `seatsFree − 1`: a plain counter
+ * condition, because the real service documents `$expr` (comparing two fields) for queries only, not for
+ * the filter of an update (the local CloudBase refuses it there: emulator/README.md).
+ * `signedUp` and `seatsFree` always move together. Each sign-up document holds its state and ticket. Every
+ * change of a counter is one conditional update of the lecture, every change of a state one conditional
+ * update of the sign-up (both atomic in CloudBase, as in MongoDB), so two requests never take the same seat
+ * or promote the same member. Every counter move also stamps `countersAt` (the database's clock), so the
+ * repair (maintenance/repair.ts) can tell a lecture at rest from one with a request in flight.
  *
- * What holds when nothing is in flight: signedUp = confirmed sign-ups ≤ capacity, waiting = waitlisted
- * ones, and waiting > 0 only when signedUp = capacity (no seat stays empty while someone waits).
+ * What holds when nothing is in flight: signedUp = confirmed sign-ups ≤ capacity, seatsFree = capacity −
+ * signedUp, waiting = waitlisted ones, and waiting > 0 only when seatsFree = 0 (no seat stays empty while
+ * someone waits).
  *
  * The one race to mind: a member is counted as waiting before their sign-up document exists, so a seat
  * freed in between finds nobody to promote. Both sides therefore write first and look second: whoever
@@ -16,11 +22,11 @@
  * may be the later of two members who joined within the same round trip.)
  *
  * If a function dies between two steps, a counter can be left one off (e.g. counted as waiting, no
- * document): fillSeats copes with a count without a document, but nothing recounts yet.
+ * document): fillSeats copes with a count without a document, and maintenance.repair recounts.
  */
 import type { SignupDoc } from '../../src/shared/model'
 import type { Actor } from '../../src/shared/rights'
-import type { Database } from '../_shared/cloud'
+import type { Database } from './cloud'
 
 /** A conditional update that matched nothing answers 0; a loop that keeps losing races gives up here. */
 const MAX_TRIES = 20
@@ -36,7 +42,11 @@ export function openTo(_: Command, lectureId: string, actor: Actor, now: Date): 
   ]
 }
 
-const seatFree = (_: Command) => _.expr(_.aggregate.lt(['$signedUp', '$capacity']))
+/** A seat is free: the condition of every claim. */
+const seatFree = (_: Command) => ({ seatsFree: _.gt(0) })
+/** The counter moves of taking a seat and of giving one back. */
+const seatTaken = (_: Command) => ({ signedUp: _.inc(1), seatsFree: _.inc(-1) })
+const seatGiven = (_: Command) => ({ signedUp: _.inc(-1), seatsFree: _.inc(1) })
 
 /** The database answers some failures as `{code}` instead of throwing. */
 function checked<T extends object>(res: T): T {
@@ -45,12 +55,15 @@ function checked<T extends object>(res: T): T {
   return res
 }
 
+/** A counter move, stamped with the database's time (see the top). */
+const stamped = (db: Database, change: object) => ({ ...change, countersAt: db.serverDate() })
+
 async function lectureUpdate(db: Database, where: object[], change: object): Promise<boolean> {
   const res = checked(
     await db
       .collection('lectures')
       .where(db.command.and(where as Where[]))
-      .update(change),
+      .update(stamped(db, change)),
   )
   return (res as { updated?: number }).updated === 1
 }
@@ -60,7 +73,7 @@ async function lectureUpdateAndReturn<T>(db: Database, where: object[], change: 
     await db
       .collection('lectures')
       .where(db.command.and(where as Where[]))
-      .updateAndReturn(change),
+      .updateAndReturn(stamped(db, change)),
   )
   return (res.doc ?? undefined) as T | undefined
 }
@@ -69,6 +82,7 @@ async function lectureUpdateAndReturn<T>(db: Database, where: object[], change: 
 export interface EntryDoc {
   tickets: number
   signedUp: number
+  seatsFree: number
   waiting: number
   capacity: number
 }
@@ -82,7 +96,7 @@ export function takeSeat(db: Database, lectureId: string, actor: Actor, now: Dat
   return lectureUpdateAndReturn(
     db,
     [...openTo(_, lectureId, actor, now), { approvalRequired: false, waiting: 0 }, seatFree(_)],
-    { tickets: _.inc(1), signedUp: _.inc(1) },
+    { tickets: _.inc(1), ...seatTaken(_) },
   )
 }
 
@@ -106,7 +120,7 @@ export function takeTicket(db: Database, lectureId: string, actor: Actor, now: D
 /** An approved request takes a seat only if one is free and nobody waits (they were approved earlier or came first). */
 export function claimSeatForApproved(db: Database, lectureId: string): Promise<boolean> {
   const _ = db.command
-  return lectureUpdate(db, [{ _id: lectureId, waiting: 0 }, seatFree(_)], { signedUp: _.inc(1) })
+  return lectureUpdate(db, [{ _id: lectureId, waiting: 0 }, seatFree(_)], seatTaken(_))
 }
 
 export function addWaiting(db: Database, lectureId: string, by: 1 | -1): Promise<boolean> {
@@ -149,7 +163,7 @@ export async function passSeat(db: Database, lectureId: string, now: Date): Prom
     // Promoted by another request or cancelled a moment ago: the next one.
   }
   // Nobody waits that we can see: free the seat, then look again (someone may be joining the waitlist).
-  await lectureUpdate(db, [{ _id: lectureId }], { signedUp: _.inc(-1) })
+  await lectureUpdate(db, [{ _id: lectureId }], seatGiven(_))
   return fillSeats(db, lectureId, now)
 }
 
@@ -163,7 +177,7 @@ export async function fillSeats(db: Database, lectureId: string, now: Date): Pro
   const promoted: string[] = []
   for (let i = 0; i < MAX_TRIES; i++) {
     const claimed = await lectureUpdate(db, [{ _id: lectureId, waiting: _.gt(0) }, seatFree(_)], {
-      signedUp: _.inc(1),
+      ...seatTaken(_),
       waiting: _.inc(-1),
     })
     if (!claimed) return promoted
@@ -172,7 +186,7 @@ export async function fillSeats(db: Database, lectureId: string, now: Date): Pro
       promoted.push(head._id)
       continue
     }
-    await lectureUpdate(db, [{ _id: lectureId }], { signedUp: _.inc(-1), waiting: _.inc(1) })
+    await lectureUpdate(db, [{ _id: lectureId }], { ...seatGiven(_), waiting: _.inc(1) })
     // Counted as waiting but not written yet: that member fills the seat after writing (they look last).
     if (!head && !(await firstWaiting(db, lectureId))) return promoted
   }
