@@ -2,9 +2,11 @@
  * The local CloudBase on its own: `npm run emulator`. Environment:
  *   DANGKE_PORT (default 8787), DANGKE_DATA_DIR (default .data/cloudbase),
  *   DANGKE_FUNCTIONS (a folder of built function bundles to host, optional).
+ * Tools in another process reach it with the key in `<data>/admin-key` (credentials.ts: adminKeyOf).
  * `npm start` (scripts/start.ts) uses the same server with the app, the functions and demo data.
  */
 import { resolve } from 'path'
+import { sdkEnvironment } from './credentials'
 import { loadFunctionBundles } from './functions'
 import { startEmulator } from './server'
 
@@ -14,7 +16,7 @@ async function main(): Promise<void> {
     dataDir: resolve(process.env.DANGKE_DATA_DIR ?? '.data/cloudbase'),
   })
   if (process.env.DANGKE_FUNCTIONS) {
-    process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
+    Object.assign(process.env, sdkEnvironment(emulator))
     loadFunctionBundles(emulator.functions, resolve(process.env.DANGKE_FUNCTIONS))
   }
   console.log(`local CloudBase: ${emulator.adminUrl}`)

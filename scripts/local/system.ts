@@ -7,6 +7,7 @@ import tcb from '@cloudbase/node-sdk'
 import { spawnSync } from 'child_process'
 import { existsSync } from 'fs'
 import { join, resolve } from 'path'
+import { sdkEnvironment } from '../../emulator/src/credentials'
 import { loadFunctionBundlesInWorkers } from '../../emulator/src/function-workers'
 import { loadFunctionBundles } from '../../emulator/src/functions'
 import { type Emulator, startEmulator } from '../../emulator/src/server'
@@ -44,15 +45,9 @@ export interface LocalSystem {
   stop(): Promise<void>
 }
 
-/** As inside SCF: the SDK needs credentials (any value here) and must not probe Tencent's hosts. */
+/** As inside SCF: the SDK must not probe Tencent's hosts (its credentials are the emulator's key, set at start). */
 export function useLocalCloudEnv(): void {
-  Object.assign(process.env, {
-    TENCENTCLOUD: 'true',
-    TENCENTCLOUD_SECRETID: process.env.TENCENTCLOUD_SECRETID ?? 'local',
-    TENCENTCLOUD_SECRETKEY: process.env.TENCENTCLOUD_SECRETKEY ?? 'local',
-    SCF_NAMESPACE: ENV_ID,
-    SILENCE: 'true',
-  })
+  Object.assign(process.env, { TENCENTCLOUD: 'true', SCF_NAMESPACE: ENV_ID, SILENCE: 'true' })
 }
 
 export function buildAppIfMissing(force = false): void {
@@ -81,7 +76,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     identities: localIdentities,
     isIdentity,
   })
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
+  // Before the function workers start: each takes a copy of the environment.
+  Object.assign(process.env, sdkEnvironment(emulator))
   process.env.DANGKE_LOCAL_APP_URL ??= emulator.url // the poster's code opens the h5 page (functions read it)
   const roots = [join(ROOT, 'cloudfunctions'), ...(options.extraFunctionRoots ?? [])]
   const workerCount = options.functionWorkers ?? 1
