@@ -3,8 +3,10 @@
  * signing, HTTP client) use another core than the emulator's /admin service and SQLite, which stay
  * on the main thread (tests read the store synchronously there). A worker is what SCF is to a
  * function: its own module instances and event loop; the bundles reach the emulator over HTTP as
- * before. Each call goes to the worker with the fewest calls in flight.
+ * before. Each call goes to the worker with the fewest calls in flight, so a call that holds its worker
+ * (a large workbook parsed, a QR code drawn) leaves the others to everyone else.
  */
+import { availableParallelism } from 'os'
 import { Worker } from 'worker_threads'
 import type { CloudMain, FunctionHost } from './functions'
 import { bundleFiles } from './functions'
@@ -66,6 +68,9 @@ class FunctionWorker {
   }
 }
 
+/** One worker per core, and at least two even on one core: the OS then shares it, and no call waits for another. */
+export const FUNCTION_POOL_SIZE = Math.max(2, availableParallelism())
+
 export interface FunctionWorkers {
   names: string[]
   stop(): Promise<void>
@@ -76,7 +81,11 @@ export interface FunctionWorkers {
  * threads. TCB_CONTEXT_CNFG must point at the emulator before this is called: a worker starts
  * with a copy of the environment.
  */
-export function loadFunctionBundlesInWorkers(host: FunctionHost, roots: string[], count = 1): FunctionWorkers {
+export function loadFunctionBundlesInWorkers(
+  host: FunctionHost,
+  roots: string[],
+  count = FUNCTION_POOL_SIZE,
+): FunctionWorkers {
   const files = Object.assign({}, ...roots.map(bundleFiles)) as Record<string, string>
   const workers = Array.from({ length: Math.max(1, count) }, () => new FunctionWorker(files))
   let nextId = 0
