@@ -246,3 +246,12 @@ describe('every malformed call is a refusal in the reply envelope, never a 500',
     expect(cloud.emulator.store.scan('lectures', {})).toHaveLength(lectures)
   })
 })
+
+it('stores a date before 1970 or after 9999 as written (it was read back as 1970)', async () => {
+  const far = { _id: 'far', first: new Date('0001-01-01T00:00:00Z'), moon: new Date('1969-07-20T20:17:00Z') }
+  await cloud.db.collection('orgs').add({ ...far, last: new Date(Date.UTC(10000, 0, 1)) })
+  expect((await cloud.db.collection('orgs').doc('far').get()).data[0]).toEqual({
+    ...far,
+    last: new Date(Date.UTC(10000, 0, 1)),
+  })
+})
