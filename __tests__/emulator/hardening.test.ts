@@ -4,6 +4,7 @@
  * (never a 500) for every malformed request.
  */
 import tcb from '@cloudbase/node-sdk'
+import { sign } from '@cloudbase/signature-nodejs'
 import { join } from 'path'
 import { loadOrMakeKey, LOCAL_SECRET_ID, sdkEnvironment } from '../../emulator/src/credentials'
 import { type Identity, SESSION_TTL_MS, Sessions } from '../../emulator/src/identity'
@@ -70,6 +71,31 @@ describe('/admin and /emulator/v1 take only this instance key', () => {
     expect(cloud.emulator.store.getById('orgs', 'evil')).toBeUndefined()
     await cloud.db.collection('orgs').add({ _id: 'good', name: '历下区' })
     expect(cloud.emulator.store.getById('orgs', 'good')).toBeDefined()
+  })
+
+  it('checks the signature over the body: a parameter changed or added after signing is refused', async () => {
+    // Signed as node-sdk signs (its own signing package), then sent as it is or altered on the way.
+    const send = async (params: Record<string, unknown>, body: Record<string, unknown>, secretKey: string) => {
+      const target = `${cloud.emulator.adminUrl}?env=local-dev&seqId=test`
+      const headers = { 'content-type': 'application/json', host: new URL(url).host, 'x-sdk-version': 'test' }
+      const { authorization, timestamp } = sign({
+        ...{ secretId: LOCAL_SECRET_ID, secretKey, method: 'post', url: target, headers, params },
+        withSignedParams: true,
+        timestamp: Math.floor(Date.now() / 1000) - 1,
+      })
+      const res = await fetch(target, {
+        method: 'POST',
+        headers: { ...headers, authorization, 'x-timestamp': String(timestamp) },
+        body: JSON.stringify(body),
+      })
+      return ((await res.json()) as { code?: string }).code
+    }
+    const key = cloud.emulator.adminKey
+    const count = { action: 'database.calculateDocument', collectionName: 'orgs', query: '{}' }
+    expect(await send(count, count, key)).toBeUndefined()
+    expect(await send(count, { ...count, collectionName: 'bindings' }, key)).toBe('SIGN_PARAM_INVALID')
+    expect(await send(count, { ...count, transactionId: 'x' }, key)).toBe('SIGN_PARAM_INVALID')
+    expect(await send(count, count, 'guessed')).toBe('SIGN_PARAM_INVALID')
   })
 
   it('answers a body that is not a JSON object with INVALID_PARAM, at HTTP 200 as the service does', async () => {
