@@ -78,6 +78,7 @@ it('serves the app folder, but never a folder itself or a path outside it', asyn
     expect([home.status, await home.text()]).toEqual([200, '<p>app</p>'])
     expect((await fetch(`${web.emulator.url}/js`)).status).toBe(404)
     expect((await fetch(`${web.emulator.url}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404)
+    expect((await fetch(`${web.emulator.url}/%E0%A4%A`)).status).toBe(400)
   } finally {
     await web.stop()
     rmSync(dir, { recursive: true, force: true })

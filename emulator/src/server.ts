@@ -231,6 +231,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 }
 
+/** The session cookie: script cannot read it; another site's requests do not carry it (but a top-level link does). */
+const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; SameSite=Lax'
+
 /** Unique per process and cheap (a counter): one is made for every /admin request. */
 const REQUEST_ID_PREFIX = randomBytes(4).toString('hex')
 let requestCount = 0
@@ -266,14 +269,17 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
 }
-/** The session cookie: script cannot read it; another site's requests do not carry it (but a top-level link does). */
-const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; SameSite=Lax'
-
 const contentType = (file: string) => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
 
 function serveStatic(res: ServerResponse, dir: string | undefined, path: string): void {
   if (!dir) return send(res, 404, 'no app is served here', 'text/plain')
-  const rel = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    return send(res, 400, 'malformed path', 'text/plain') // a stray % (was a 500)
+  }
+  const rel = normalize(decoded).replace(/^(\.\.[/\\])+/, '')
   const file = join(dir, rel === '/' ? 'index.html' : rel)
   if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
     return send(res, 404, 'not found', 'text/plain')
