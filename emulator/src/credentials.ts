@@ -70,10 +70,20 @@ export function verifySdkSignature(req: SignedRequest, key: string, nowMs = Date
   ].join('\n')
   const scope = `${date}/tcb/tc3_request`
   const stringToSign = `TC3-HMAC-SHA256\n${timestamp}\n${scope}\n${sha256(canonicalRequest)}`
-  const signingKey = ['tcb', 'tc3_request'].reduce((k, part) => hmac(k, part), hmac(`TC3${key}`, date))
+  const signingKey = signingKeyOf(key, date)
   const want = Buffer.from(hmac(signingKey, stringToSign).toString('hex'))
   const got = Buffer.from(signature)
   return want.length === got.length && timingSafeEqual(want, got)
+}
+
+/** The key derived for one day (three HMACs): the same for every request of that day, so kept. */
+let derived = { key: '', date: '', signingKey: Buffer.alloc(0) }
+function signingKeyOf(key: string, date: string): Buffer {
+  if (derived.key !== key || derived.date !== date) {
+    const signingKey = ['tcb', 'tc3_request'].reduce((k, part) => hmac(k, part), hmac(`TC3${key}`, date))
+    derived = { key, date, signingKey }
+  }
+  return derived.signingKey
 }
 
 /** A header as the signer formats it: lower-cased and trimmed, except content-type (kept as sent). */
