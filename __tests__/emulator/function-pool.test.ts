@@ -20,6 +20,8 @@ const BUNDLES = {
     return { ok: true, data: 'slow' }
   }`,
   fast: `exports.main = async () => ({ ok: true, data: 'fast' })`,
+  // What a call that runs out of memory does to its worker thread.
+  crash: `exports.main = async () => process.exit(1)`,
 }
 
 let cloud: TestCloud
@@ -49,7 +51,7 @@ const call = (name: string, payload: object = {}) =>
 
 it('has a worker per core, at least two', () => {
   expect(FUNCTION_POOL_SIZE).toBeGreaterThanOrEqual(2)
-  expect(workers.names).toEqual(['fast', 'slow'])
+  expect(workers.names).toEqual(['crash', 'fast', 'slow'])
 })
 
 it('answers a quick call while a slow one holds a worker', async () => {
@@ -65,4 +67,15 @@ it('answers a quick call while a slow one holds a worker', async () => {
   expect(slowDone).toBe(false)
   expect(Date.now() - started).toBeLessThan(1500)
   expect(await slow).toEqual({ ok: true, data: 'slow' })
+})
+
+it('replaces a worker that died: its call is INTERNAL, every later call is answered', async () => {
+  const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  try {
+    expect(await call('crash')).toMatchObject({ ok: false, code: 'INTERNAL' })
+  } finally {
+    spy.mockRestore()
+  }
+  const later = await Promise.all(Array.from({ length: 2 * FUNCTION_POOL_SIZE }, () => call('fast')))
+  expect(later).toEqual(Array(2 * FUNCTION_POOL_SIZE).fill({ ok: true, data: 'fast' }))
 })
