@@ -5,6 +5,7 @@
  */
 import tcb from '@cloudbase/node-sdk'
 import { sign } from '@cloudbase/signature-nodejs'
+import { createHmac } from 'crypto'
 import { join } from 'path'
 import { loadOrMakeKey, LOCAL_SECRET_ID, sdkEnvironment } from '../../emulator/src/credentials'
 import { type Identity, SESSION_TTL_MS, Sessions } from '../../emulator/src/identity'
@@ -190,6 +191,12 @@ describe('sessions end, and sign-out revokes them', () => {
       expect(await answer(res)).toEqual({ status: 200, body: { ok: true, data: { openid: null } } })
     }
     expect((await fetch(`${url}/app/login`, { headers: { cookie: 'dangke_session=%' } })).status).toBe(200)
+  })
+
+  it('a cookie of the old kind (openid and its HMAC, never ending) is no identity', async () => {
+    const secret = loadOrMakeKey(cloud.dataDir, 'secret')
+    const mac = createHmac('sha256', secret).update(`session:${MEMBER.openid}`).digest('base64url')
+    expect(await whoIs(`dangke_session=${MEMBER.openid}.${mac}`)).toBeNull()
   })
 })
 

@@ -56,8 +56,8 @@ export class Sessions {
     const want = Buffer.from(this.mac(body))
     const got = Buffer.from(mac)
     if (want.length !== got.length || !timingSafeEqual(want, got)) return undefined
-    const session = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Session
-    if (!(session.expiresAt > now) || this.revoked.has(session.id)) return undefined
+    const session = parseSession(body)
+    if (!session || !(session.expiresAt > now) || this.revoked.has(session.id)) return undefined
     return session
   }
 
@@ -68,7 +68,19 @@ export class Sessions {
   }
 
   private mac(body: string): string {
-    return createHmac('sha256', this.secret).update(`session:${body}`).digest('base64url')
+    // Not the `session:<openid>` of the cookies that never ended: those must not verify as sessions.
+    return createHmac('sha256', this.secret).update(`session-v2:${body}`).digest('base64url')
+  }
+}
+
+function parseSession(body: string): Session | undefined {
+  try {
+    const s = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Session>
+    return typeof s.id === 'string' && typeof s.openid === 'string' && typeof s.expiresAt === 'number'
+      ? (s as Session)
+      : undefined
+  } catch {
+    return undefined
   }
 }
 
