@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 我来讲党课 is running on this machine.
   app (h5):          ${emulator.url}/
   local sign-in:     ${emulator.url}/app/login
-  CloudBase /admin:  ${emulator.adminUrl}
+  CloudBase /admin:  ${emulator.adminUrl}  (SDK key: TENCENTCLOUD_SECRETKEY=$(cat ${join(dataDir, 'admin-key')}))
   functions:         ${system.functions.join(', ')}
   data folder:       ${dataDir}
 Stop with Ctrl+C.`)

@@ -4,6 +4,7 @@ import { spawn } from 'child_process'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { adminKeyOf } from '../../emulator/src/credentials'
 import { loadDeclarations } from '../../emulator/src/database/declarations'
 import { Store } from '../../emulator/src/database/store'
 import { startTestCloud } from '../support/emulator'
@@ -41,7 +42,11 @@ it('every acknowledged write survives kill -9', async () => {
       })
       child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)))
     })
-    const db = tcb.init({ env: 'local-dev', serviceUrl: adminUrl, keepalive: false }).database()
+    // A tool in another process reads the instance key from the data folder.
+    const secretKey = adminKeyOf(dataDir)
+    const db = tcb
+      .init({ env: 'local-dev', serviceUrl: adminUrl, keepalive: false, secretId: 'tool', secretKey })
+      .database()
     let acknowledged = 0
     const writers = Array.from({ length: 10 }, async (_x, w) => {
       for (let i = 0; i < 20; i++) {

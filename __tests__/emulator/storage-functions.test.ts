@@ -3,6 +3,7 @@ import tcb from '@cloudbase/node-sdk'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { sdkEnvironment } from '../../emulator/src/credentials'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
@@ -45,8 +46,8 @@ it('hosts functions for the h5 app with the signed-in identity, and only a signe
   const call = (cookie?: string) =>
     fetch(`${cloud.emulator.url}/app/call/whoami`, {
       method: 'POST',
-      body: '{}',
-      headers: cookie ? { cookie } : {},
+      body: '{"action":"whoami"}',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
     }).then((r) => r.json())
   expect(await call()).toEqual({ openid: null })
   expect(await call('dangke_session=demo-m-0001.forged')).toEqual({ openid: null })
@@ -56,10 +57,11 @@ it('hosts functions for the h5 app with the signed-in identity, and only a signe
 })
 
 it('counts /admin requests per action and resets the count', async () => {
-  await fetch(`${cloud.emulator.url}/emulator/v1/counters/reset`, { method: 'POST' })
+  const headers = { authorization: `Bearer ${cloud.emulator.adminKey}` }
+  await fetch(`${cloud.emulator.url}/emulator/v1/counters/reset`, { method: 'POST', headers })
   await cloud.db.collection('orgs').where({ name: '历下区' }).get()
   await cloud.db.collection('orgs').count()
-  const counts = await (await fetch(`${cloud.emulator.url}/emulator/v1/counters`)).json()
+  const counts = await (await fetch(`${cloud.emulator.url}/emulator/v1/counters`, { headers })).json()
   expect(counts).toEqual({
     total: 2,
     byAction: { 'database.calculateDocument': 1, 'database.getDocument': 1 },
@@ -76,10 +78,11 @@ it('serves the app folder, but never a folder itself or a path outside it', asyn
     expect([home.status, await home.text()]).toEqual([200, '<p>app</p>'])
     expect((await fetch(`${web.emulator.url}/js`)).status).toBe(404)
     expect((await fetch(`${web.emulator.url}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404)
+    expect((await fetch(`${web.emulator.url}/%E0%A4%A`)).status).toBe(400)
   } finally {
     await web.stop()
     rmSync(dir, { recursive: true, force: true })
   }
   // Back to the shared instance's SDK settings.
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: cloud.emulator.adminUrl })
+  Object.assign(process.env, sdkEnvironment(cloud.emulator))
 })

@@ -6,6 +6,7 @@ import { execFile } from 'child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { sdkEnvironment } from '../../emulator/src/credentials'
 import { seedDatabase } from '../../scripts/seed/index'
 import { buildFunctions } from '../../scripts/build-functions'
 import { startTestCloud, type TestCloud } from '../support/emulator'
@@ -33,9 +34,7 @@ async function runAlone(name: string, script: string) {
         cwd: alone,
         env: {
           PATH: process.env.PATH,
-          TCB_CONTEXT_CNFG: JSON.stringify({ URL: cloud.emulator.adminUrl }),
-          TENCENTCLOUD_SECRETID: 'dummy',
-          TENCENTCLOUD_SECRETKEY: 'dummy',
+          ...sdkEnvironment(cloud.emulator),
         },
       },
       (err, so, se) => (err ? reject(new Error(`${err.message}\n${se}`)) : resolve(so)),

@@ -3,12 +3,12 @@ import tcb from '@cloudbase/node-sdk'
 import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { LOCAL_SECRET_ID, sdkEnvironment } from '../../emulator/src/credentials'
 import { type Emulator, type EmulatorOptions, startEmulator } from '../../emulator/src/server'
 
-// What a cloud function sees in SCF, and what keeps the SDK from probing Tencent's hosts.
+// What a cloud function sees in SCF, and what keeps the SDK from probing Tencent's hosts (the
+// credentials are the emulator's own key, set when it starts).
 process.env.TENCENTCLOUD = 'true'
-process.env.TENCENTCLOUD_SECRETID = 'local'
-process.env.TENCENTCLOUD_SECRETKEY = 'local'
 process.env.SILENCE = 'true'
 // The check-in function signs codes with it (in the cloud: the function's environment variable).
 process.env.DANGKE_CHECKIN_SECRET ??= 'local-test-checkin-secret'
@@ -27,8 +27,16 @@ export type Tx = Awaited<ReturnType<TestCloud['db']['startTransaction']>>
 export async function startTestCloud(options: Partial<EmulatorOptions> = {}): Promise<TestCloud> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'dangke-test-'))
   const emulator = await startEmulator({ ...options, dataDir })
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
-  const app = tcb.init({ env: 'local-dev', serviceUrl: emulator.adminUrl, keepalive: false, timeout: 15000 })
+  // Functions hosted in this process (and any tcb.init without credentials) reach this instance.
+  Object.assign(process.env, sdkEnvironment(emulator))
+  const app = tcb.init({
+    env: 'local-dev',
+    serviceUrl: emulator.adminUrl,
+    secretId: LOCAL_SECRET_ID,
+    secretKey: emulator.adminKey,
+    keepalive: false,
+    timeout: 15000,
+  })
   return {
     emulator,
     app,

@@ -3,8 +3,10 @@
  * signing, HTTP client) use another core than the emulator's /admin service and SQLite, which stay
  * on the main thread (tests read the store synchronously there). A worker is what SCF is to a
  * function: its own module instances and event loop; the bundles reach the emulator over HTTP as
- * before. Each call goes to the worker with the fewest calls in flight.
+ * before. Each call goes to the worker with the fewest calls in flight, so a call that holds its worker
+ * (a large workbook parsed, a QR code drawn) leaves the others to everyone else.
  */
+import { availableParallelism } from 'os'
 import { Worker } from 'worker_threads'
 import type { CloudMain, FunctionHost } from './functions'
 import { bundleFiles } from './functions'
@@ -44,9 +46,8 @@ class FunctionWorker {
   readonly worker: Worker
   readonly pending = new Map<number, Pending>()
 
-  constructor(files: Record<string, string>) {
-    // The environment as this module sees it (under jest a sandbox's copy, not the process's own).
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files }, env: { ...process.env } })
+  constructor(files: Record<string, string>, env: NodeJS.ProcessEnv, onGone: () => void) {
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { files }, env })
     this.worker.on('message', (m: { id: number; result?: unknown; error?: { message: string; stack?: string } }) => {
       const p = this.pending.get(m.id)
       this.pending.delete(m.id)
@@ -57,7 +58,10 @@ class FunctionWorker {
       p.reject(err)
     })
     this.worker.on('error', (err) => this.failAll(err))
-    this.worker.on('exit', (code) => this.failAll(new Error(`function worker exited (${code})`)))
+    this.worker.on('exit', (code) => {
+      this.failAll(new Error(`function worker exited (${code})`))
+      onGone()
+    })
   }
 
   private failAll(err: Error): void {
@@ -66,6 +70,9 @@ class FunctionWorker {
   }
 }
 
+/** One worker per core, and at least two even on one core: the OS then shares it, and no call waits for another. */
+export const FUNCTION_POOL_SIZE = Math.max(2, availableParallelism())
+
 export interface FunctionWorkers {
   names: string[]
   stop(): Promise<void>
@@ -73,12 +80,26 @@ export interface FunctionWorkers {
 
 /**
  * Registers every bundle under the `roots` (as loadFunctionBundles does) to run in `count` worker
- * threads. TCB_CONTEXT_CNFG must point at the emulator before this is called: a worker starts
- * with a copy of the environment.
+ * threads. The emulator's SDK environment (credentials.ts sdkEnvironment) must be set before this is
+ * called: every worker starts with a copy of the environment as it is now. A worker that dies (a call
+ * that ran out of memory, a bundle that exits) fails only its own calls and is replaced.
  */
-export function loadFunctionBundlesInWorkers(host: FunctionHost, roots: string[], count = 1): FunctionWorkers {
+export function loadFunctionBundlesInWorkers(
+  host: FunctionHost,
+  roots: string[],
+  count = FUNCTION_POOL_SIZE,
+): FunctionWorkers {
   const files = Object.assign({}, ...roots.map(bundleFiles)) as Record<string, string>
-  const workers = Array.from({ length: Math.max(1, count) }, () => new FunctionWorker(files))
+  // The environment as this module sees it (under jest a sandbox's copy, not the process's own).
+  const env = { ...process.env }
+  let stopping = false
+  const workers: FunctionWorker[] = []
+  const start = (i: number) => {
+    workers[i] = new FunctionWorker(files, env, () => {
+      if (!stopping) start(i)
+    })
+  }
+  for (let i = 0; i < Math.max(1, count); i++) start(i)
   let nextId = 0
   const call =
     (name: string): CloudMain =>
@@ -94,6 +115,7 @@ export function loadFunctionBundlesInWorkers(host: FunctionHost, roots: string[]
   return {
     names: Object.keys(files).sort(),
     async stop() {
+      stopping = true
       await Promise.all(workers.map((w) => w.worker.terminate()))
     },
   }

@@ -1,9 +1,11 @@
 /**
  * Local sign-in: stands in for WeChat's login in the browser. A person picks a seeded identity on
- * /app/login and gets an HttpOnly cookie holding that openid and an HMAC of it; the function host
- * trusts only a cookie whose HMAC checks, so a page cannot claim someone else's identity.
+ * /app/login and gets an HttpOnly cookie naming a session (its id, the openid, when it ends) with an HMAC
+ * of it; the function host trusts only a cookie whose HMAC checks, that has not ended (12 h) and whose
+ * session was not signed out, so a page cannot claim someone else's identity and a copied cookie dies.
  */
-import { createHmac, timingSafeEqual } from 'crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto'
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'fs'
 
 export interface Identity {
   openid: string
@@ -13,26 +15,72 @@ export interface Identity {
 }
 
 export const SESSION_COOKIE = 'dangke_session'
+/** A working day; then the person signs in again. */
+export const SESSION_TTL_MS = 12 * 3600_000
 
-export class IdentitySigner {
-  constructor(private readonly secret: string) {}
+export interface Session {
+  id: string
+  openid: string
+  /** ms since the epoch */
+  expiresAt: number
+}
 
-  issue(openid: string): string {
-    return `${encodeURIComponent(openid)}.${this.mac(openid)}`
+export class Sessions {
+  /** Signed-out session ids until they would have ended anyway; kept in the data folder across restarts. */
+  private readonly revoked = new Map<string, number>()
+
+  constructor(
+    private readonly secret: string,
+    private readonly revokedFile: string,
+    now = Date.now(),
+  ) {
+    const lines = existsSync(revokedFile) ? readFileSync(revokedFile, 'utf8').split('\n') : []
+    for (const line of lines) {
+      const [id, until] = line.split(' ')
+      if (id && Number(until) > now) this.revoked.set(id, Number(until))
+    }
+    writeFileSync(revokedFile, [...this.revoked].map(([id, until]) => `${id} ${until}\n`).join(''), { mode: 0o600 })
   }
 
-  verify(token: string | undefined): string | undefined {
-    if (!token) return undefined
-    const dot = token.lastIndexOf('.')
-    if (dot < 0) return undefined
-    const openid = decodeURIComponent(token.slice(0, dot))
-    const want = Buffer.from(this.mac(openid))
-    const got = Buffer.from(token.slice(dot + 1))
-    return want.length === got.length && timingSafeEqual(want, got) ? openid : undefined
+  /** A new session for `openid`: the cookie value. */
+  issue(openid: string, now = Date.now()): string {
+    const session: Session = { id: randomBytes(12).toString('base64url'), openid, expiresAt: now + SESSION_TTL_MS }
+    const body = Buffer.from(JSON.stringify(session)).toString('base64url')
+    return `${body}.${this.mac(body)}`
   }
 
-  private mac(openid: string): string {
-    return createHmac('sha256', this.secret).update(`session:${openid}`).digest('base64url')
+  /** The live session a cookie value names; undefined for anything else (forged, malformed, ended, signed out). */
+  read(token: string | undefined, now = Date.now()): Session | undefined {
+    const [body, mac, extra] = (token ?? '').split('.')
+    if (!body || !mac || extra !== undefined) return undefined
+    const want = Buffer.from(this.mac(body))
+    const got = Buffer.from(mac)
+    if (want.length !== got.length || !timingSafeEqual(want, got)) return undefined
+    const session = parseSession(body)
+    if (!session || !(session.expiresAt > now) || this.revoked.has(session.id)) return undefined
+    return session
+  }
+
+  /** Sign-out: the session's cookie counts as no identity from now on, wherever it was copied. */
+  revoke(session: Session): void {
+    this.revoked.set(session.id, session.expiresAt)
+    appendFileSync(this.revokedFile, `${session.id} ${session.expiresAt}\n`)
+  }
+
+  private mac(body: string): string {
+    // Not the `session:<openid>` of the cookies that never ended: those must not verify as sessions.
+    return createHmac('sha256', this.secret).update(`session-v2:${body}`).digest('base64url')
+  }
+}
+
+function parseSession(body: string): Session | undefined {
+  try {
+    const s = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<Session>
+    return typeof s.id === 'string' && typeof s.openid === 'string' && typeof s.expiresAt === 'number'
+      ? (s as Session)
+      : undefined
+  } catch {
+    return undefined
   }
 }
 

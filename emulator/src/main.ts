@@ -2,22 +2,24 @@
  * The local CloudBase on its own: `npm run emulator`. Environment:
  *   DANGKE_PORT (default 8787), DANGKE_DATA_DIR (default .data/cloudbase),
  *   DANGKE_FUNCTIONS (a folder of built function bundles to host, optional).
+ * Tools in another process reach it with the key in `<data>/admin-key` (credentials.ts: adminKeyOf).
  * `npm start` (scripts/start.ts) uses the same server with the app, the functions and demo data.
  */
-import { resolve } from 'path'
+import { join, resolve } from 'path'
+import { sdkEnvironment } from './credentials'
 import { loadFunctionBundles } from './functions'
 import { startEmulator } from './server'
 
 async function main(): Promise<void> {
-  const emulator = await startEmulator({
-    port: Number(process.env.DANGKE_PORT ?? 8787),
-    dataDir: resolve(process.env.DANGKE_DATA_DIR ?? '.data/cloudbase'),
-  })
+  const dataDir = resolve(process.env.DANGKE_DATA_DIR ?? '.data/cloudbase')
+  const emulator = await startEmulator({ port: Number(process.env.DANGKE_PORT ?? 8787), dataDir })
   if (process.env.DANGKE_FUNCTIONS) {
-    process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
+    Object.assign(process.env, sdkEnvironment(emulator))
     loadFunctionBundles(emulator.functions, resolve(process.env.DANGKE_FUNCTIONS))
   }
-  console.log(`local CloudBase: ${emulator.adminUrl}`)
+  console.log(
+    `local CloudBase: ${emulator.adminUrl} (SDK key: TENCENTCLOUD_SECRETKEY from ${join(dataDir, 'admin-key')})`,
+  )
   const stop = () => emulator.stop().then(() => process.exit(0))
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

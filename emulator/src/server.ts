@@ -7,16 +7,20 @@
  *   anything else            the built h5 app, if a folder is given
  */
 import { randomBytes } from 'crypto'
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'fs'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http'
 import type { AddressInfo } from 'net'
 import { extname, join, normalize } from 'path'
+// The h5 host answers in the functions' reply envelope, so a page shows its refusals like any other.
+import { refusal } from '../../src/shared/errors'
+import { adminKeyOf, hasBearerKey, loadOrMakeKey, verifySdkSignature } from './credentials'
 import { type Declarations, loadDeclarations } from './database/declarations'
-import { ServiceError } from './database/errors'
+import { invalidParam, ServiceError } from './database/errors'
 import { DatabaseService } from './database/service'
 import { Store } from './database/store'
 import { FunctionHost, FunctionNotFound } from './functions'
-import { type Identity, IdentitySigner, loginPage, readCookie, SESSION_COOKIE } from './identity'
+import { type Identity, loginPage, readCookie, SESSION_COOKIE, SESSION_TTL_MS, Sessions } from './identity'
+import { decodeText, isPlainObject, mediaType, parseJsonObject, readBody as readBoundedBody } from './requests'
 import { StorageService } from './storage'
 
 export interface EmulatorOptions {
@@ -37,6 +41,8 @@ export interface EmulatorOptions {
 export interface Emulator {
   url: string
   adminUrl: string
+  /** This instance's key: the SDK's TENCENTCLOUD_SECRETKEY for /admin, `Bearer <key>` for /emulator/v1. */
+  adminKey: string
   port: number
   store: Store
   database: DatabaseService
@@ -62,13 +68,15 @@ export class Counters {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const envId = options.envId ?? 'local-dev'
   mkdirSync(options.dataDir, { recursive: true })
-  const secret = loadSecret(options.dataDir)
+  const secret = loadOrMakeKey(options.dataDir, 'secret')
+  const adminKey = adminKeyOf(options.dataDir)
   const store = new Store(join(options.dataDir, 'cloudbase.sqlite'), options.declarations ?? loadDeclarations())
   const database = new DatabaseService(store)
   const functions = new FunctionHost(envId)
   const counters = new Counters()
-  const signer = new IdentitySigner(secret)
+  const sessions = new Sessions(secret, join(options.dataDir, 'revoked-sessions'))
   let base = ''
+  let port = 0
   const storage = new StorageService(join(options.dataDir, 'storage'), secret, () => base, envId)
 
   async function admin(body: Record<string, unknown>): Promise<Record<string, unknown>> {
@@ -85,8 +93,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     if (path === '/admin' && req.method === 'POST') {
       const requestId = nextRequestId()
       try {
-        const body = JSON.parse((await readBody(req)).toString('utf8') || '{}')
-        return json(res, 200, { requestId, ...(await admin(body)) })
+        const body = parseJsonObject(await readBoundedBody(req))
+        if (!body.ok) throw invalidParam(`emulator: ${body.reason}`)
+        const signed = { method: req.method, url: req.url ?? '', headers: req.headers, params: body.value }
+        if (!verifySdkSignature(signed, adminKey)) {
+          // The real service's code for a request not signed with the environment's key.
+          throw new ServiceError('SIGN_PARAM_INVALID', "emulator: not signed with this instance's key")
+        }
+        return json(res, 200, { requestId, ...(await admin(body.value)) })
       } catch (err) {
         if (err instanceof ServiceError) return json(res, 200, { code: err.code, message: err.message, requestId })
         console.error('[emulator] /admin failed', err)
@@ -111,41 +125,71 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 
   async function app(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const openid = signer.verify(readCookie(req.headers.cookie, SESSION_COOKIE))
+    const session = sessions.read(readCookie(req.headers.cookie, SESSION_COOKIE))
+    const openid = session?.openid
+    // A page of another site can post a form or a "simple" request here and the browser adds the person's
+    // cookie: writes are taken only from this server's own pages (browsers send Origin with every POST).
+    if (req.method === 'POST' && !isOwnOrigin(req.headers.origin)) return json(res, 403, refusal('FORBIDDEN'))
     if (path === '/app/login' && req.method === 'GET') {
       return send(res, 200, loginPage(options.identities?.(store) ?? [], openid), 'text/html; charset=utf-8')
     }
     if (path === '/app/login' && req.method === 'POST') {
-      const chosen = new URLSearchParams((await readBody(req)).toString('utf8')).get('openid') ?? ''
+      const form = await readBoundedBody(req, 4096)
+      const text = form && decodeText(form)
+      const chosen = (text?.ok && new URLSearchParams(text.value).get('openid')) || ''
       const known = options.isIdentity
         ? options.isIdentity(store, chosen)
         : (options.identities?.(store).some((i) => i.openid === chosen) ?? false)
       if (!known) return send(res, 400, '未知的身份', 'text/plain; charset=utf-8')
-      res.setHeader('set-cookie', `${SESSION_COOKIE}=${signer.issue(chosen)}; Path=/; HttpOnly; SameSite=Lax`)
+      const maxAge = SESSION_TTL_MS / 1000
+      res.setHeader(
+        'set-cookie',
+        `${SESSION_COOKIE}=${sessions.issue(chosen)}; ${COOKIE_ATTRIBUTES}; Max-Age=${maxAge}`,
+      )
       res.setHeader('location', '/')
       return send(res, 303, '', 'text/plain')
     }
     if (path === '/app/logout' && req.method === 'POST') {
-      res.setHeader('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`)
+      if (session) sessions.revoke(session)
+      res.setHeader('set-cookie', `${SESSION_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`)
       return json(res, 200, { ok: true })
     }
     if (path === '/app/me') return json(res, 200, { openid: openid ?? null })
     const call = /^\/app\/call\/([A-Za-z0-9_-]+)$/.exec(path)
-    if (call && req.method === 'POST') {
-      try {
-        const event = JSON.parse((await readBody(req)).toString('utf8') || '{}')
-        const result = await functions.invoke(call[1], event, { openid, source: 'wx_client' })
-        return json(res, 200, result ?? null)
-      } catch (err) {
-        if (err instanceof FunctionNotFound) return json(res, 404, { error: err.message })
-        console.error(`[emulator] function ${call[1]} threw`, err)
-        return json(res, 500, { error: 'function failed' })
-      }
-    }
+    if (call && req.method === 'POST') return callFunction(req, res, call[1], openid)
     return send(res, 404, 'not found', 'text/plain')
   }
 
+  /**
+   * /app/call/<function>: `{action, payload}` as JSON, answered with the function's reply envelope. A request
+   * that is not one (another content type, not UTF-8 JSON, too deep, no action, a payload that is not an
+   * object) is refused here in the same envelope with HTTP 400, so the page shows it like any refusal.
+   */
+  async function callFunction(req: IncomingMessage, res: ServerResponse, name: string, openid?: string) {
+    // Only JSON: a cross-site page cannot send it without a preflight, which this server never allows.
+    if (mediaType(req.headers['content-type']) !== 'application/json') return json(res, 400, refusal('INVALID_INPUT'))
+    const body = parseJsonObject(await readBoundedBody(req))
+    if (!body.ok) return json(res, 400, refusal('INVALID_INPUT'))
+    const { action, payload } = body.value
+    if (typeof action !== 'string') return json(res, 400, refusal('UNKNOWN_ACTION'))
+    if (payload !== undefined && !isPlainObject(payload)) return json(res, 400, refusal('INVALID_INPUT'))
+    try {
+      const result = await functions.invoke(name, body.value, { openid, source: 'wx_client' })
+      return json(res, 200, result ?? null)
+    } catch (err) {
+      if (err instanceof FunctionNotFound) return json(res, 404, refusal('UNKNOWN_ACTION'))
+      console.error(`[emulator] function ${name} threw`, err)
+      return json(res, 500, refusal('INTERNAL'))
+    }
+  }
+
+  /** Absent (not a browser) or one of the names this server answers to on its port. */
+  function isOwnOrigin(origin: string | undefined): boolean {
+    return origin === undefined || origin === base || origin === `http://localhost:${port}`
+  }
+
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (!hasBearerKey(req.headers, adminKey)) return json(res, 401, { error: 'Authorization: Bearer <admin key>' })
     if (path === '/emulator/v1/counters' && req.method === 'GET') return json(res, 200, counters.snapshot())
     if (path === '/emulator/v1/counters/reset' && req.method === 'POST') {
       counters.reset()
@@ -168,11 +212,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
-  const port = (server.address() as AddressInfo).port
+  port = (server.address() as AddressInfo).port
   base = `http://127.0.0.1:${port}`
   return {
     url: base,
     adminUrl: `${base}/admin`,
+    adminKey,
     port,
     store,
     database,
@@ -186,16 +231,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   }
 }
 
+/** The session cookie: script cannot read it; another site's requests do not carry it (but a top-level link does). */
+const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; SameSite=Lax'
+
 /** Unique per process and cheap (a counter): one is made for every /admin request. */
 const REQUEST_ID_PREFIX = randomBytes(4).toString('hex')
 let requestCount = 0
 const nextRequestId = () => `${REQUEST_ID_PREFIX}${(++requestCount).toString(16).padStart(8, '0')}`
-
-function loadSecret(dir: string): string {
-  const file = join(dir, 'secret')
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
-  return readFileSync(file, 'utf8').trim()
-}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -231,7 +273,13 @@ const contentType = (file: string) => TYPES[extname(file).toLowerCase()] ?? 'app
 
 function serveStatic(res: ServerResponse, dir: string | undefined, path: string): void {
   if (!dir) return send(res, 404, 'no app is served here', 'text/plain')
-  const rel = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    return send(res, 400, 'malformed path', 'text/plain') // a stray % (was a 500)
+  }
+  const rel = normalize(decoded).replace(/^(\.\.[/\\])+/, '')
   const file = join(dir, rel === '/' ? 'index.html' : rel)
   if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
     return send(res, 404, 'not found', 'text/plain')

@@ -7,7 +7,8 @@ import tcb from '@cloudbase/node-sdk'
 import { spawnSync } from 'child_process'
 import { existsSync } from 'fs'
 import { join, resolve } from 'path'
-import { loadFunctionBundlesInWorkers } from '../../emulator/src/function-workers'
+import { sdkEnvironment } from '../../emulator/src/credentials'
+import { FUNCTION_POOL_SIZE, loadFunctionBundlesInWorkers } from '../../emulator/src/function-workers'
 import { loadFunctionBundles } from '../../emulator/src/functions'
 import { type Emulator, startEmulator } from '../../emulator/src/server'
 import { buildFunctions } from '../build-functions'
@@ -29,8 +30,9 @@ export interface LocalSystemOptions {
   /** Serve (and build if missing) the h5 app; benchmarks need only the functions. Default true. */
   app?: boolean
   /**
-   * Worker threads that run the functions (and their SDK calls), so that they use another core than
-   * the emulator's database service on the main thread. 0 runs them in this thread. Default 1.
+   * Worker threads that run the functions (and their SDK calls), so that they use other cores than the
+   * emulator's database service on the main thread and one slow call does not hold up the rest. 0 runs
+   * them in this thread. Default: one per core, at least two (FUNCTION_POOL_SIZE).
    */
   functionWorkers?: number
   /** More function bundles to host (folders of `<name>/index.js`), e.g. a benchmark's own. */
@@ -44,15 +46,9 @@ export interface LocalSystem {
   stop(): Promise<void>
 }
 
-/** As inside SCF: the SDK needs credentials (any value here) and must not probe Tencent's hosts. */
+/** As inside SCF: the SDK must not probe Tencent's hosts (its credentials are the emulator's key, set at start). */
 export function useLocalCloudEnv(): void {
-  Object.assign(process.env, {
-    TENCENTCLOUD: 'true',
-    TENCENTCLOUD_SECRETID: process.env.TENCENTCLOUD_SECRETID ?? 'local',
-    TENCENTCLOUD_SECRETKEY: process.env.TENCENTCLOUD_SECRETKEY ?? 'local',
-    SCF_NAMESPACE: ENV_ID,
-    SILENCE: 'true',
-  })
+  Object.assign(process.env, { TENCENTCLOUD: 'true', SCF_NAMESPACE: ENV_ID, SILENCE: 'true' })
 }
 
 export function buildAppIfMissing(force = false): void {
@@ -81,10 +77,11 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     identities: localIdentities,
     isIdentity,
   })
-  process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })
+  // Before the function workers start: each takes a copy of the environment.
+  Object.assign(process.env, sdkEnvironment(emulator))
   process.env.DANGKE_LOCAL_APP_URL ??= emulator.url // the poster's code opens the h5 page (functions read it)
   const roots = [join(ROOT, 'cloudfunctions'), ...(options.extraFunctionRoots ?? [])]
-  const workerCount = options.functionWorkers ?? 1
+  const workerCount = options.functionWorkers ?? FUNCTION_POOL_SIZE
   const workers = workerCount > 0 ? loadFunctionBundlesInWorkers(emulator.functions, roots, workerCount) : undefined
   const functions = workers?.names ?? roots.flatMap((root) => loadFunctionBundles(emulator.functions, root)).sort()
   const db = tcb.init({ env: ENV_ID, serviceUrl: emulator.adminUrl, keepalive: false }).database()

@@ -99,7 +99,7 @@ export function fromStored(text: string): Doc {
 }
 
 interface Wrapper {
-  $date?: string | { $numberLong: string }
+  $date?: string | number | { $numberLong: string }
   $regularExpression?: { pattern: string; options: string }
   $numberDouble?: string
   $numberLong?: string
@@ -110,7 +110,9 @@ function storedReviver(_key: string, v: unknown): unknown {
   const keys = Object.keys(v)
   if (keys.length !== 1 || keys[0][0] !== '$') return v
   const o = v as Wrapper
-  if (o.$date !== undefined) return new Date(typeof o.$date === 'string' ? o.$date : Number(o.$date.$numberLong))
+  // A date before 1970 or after 9999 is stored as {$date: {$numberLong}}, whose inner wrapper this reviver
+  // has already turned into a number (JSON.parse revives inside out).
+  if (o.$date !== undefined) return new Date(typeof o.$date === 'object' ? Number(o.$date.$numberLong) : o.$date)
   if (o.$regularExpression) return new RegExp(o.$regularExpression.pattern, jsFlags(o.$regularExpression.options))
   if (o.$numberDouble !== undefined) return Number(o.$numberDouble)
   if (o.$numberLong !== undefined) return Number(o.$numberLong)

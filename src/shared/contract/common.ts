@@ -5,7 +5,18 @@ import { z } from 'zod'
 z.config(z.locales.zhCN())
 
 export const id = z.string().min(1).max(64)
-export const isoDate = z.iso.datetime({ offset: true })
+/** China midnight opening 2000 and 2101: the dates the programme can mean (the hours' `year` keeps the same range). */
+const FIRST_INSTANT = Date.parse('2000-01-01T00:00:00+08:00')
+const END_INSTANT = Date.parse('2101-01-01T00:00:00+08:00')
+
+/**
+ * Every date an action takes: ISO 8601 with an offset, from 2000-01-01 to 2100-12-31 (China time). A typo
+ * such as 0001-01-01 is refused here instead of being stored as a date the database cannot hold.
+ */
+export const isoDate = z.iso.datetime({ offset: true }).refine((s) => {
+  const t = Date.parse(s)
+  return t >= FIRST_INSTANT && t < END_INSTANT
+}, '日期须在2000年至2100年之间')
 export const pageSize = z.number().int().min(1).max(50).default(20)
 /** Keyset paging over lectures: the last item of the previous page. */
 export const lectureCursor = z.object({ startAt: isoDate, id })

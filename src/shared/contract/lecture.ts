@@ -137,8 +137,16 @@ export const lectureProcedures = {
     z.object({
       theme: z.enum(THEME_CODES).optional(),
       filter: z.enum(LIST_FILTERS).default('upcoming'),
-      /** Title or lecturer contains this text. */
-      q: z.string().trim().max(30).optional(),
+      /**
+       * Title or lecturer contains this text. No control characters: the search travels as a BSON regex,
+       * which cannot hold a NUL (the SDK throws before sending), and none is typed by a person anyway.
+       */
+      q: z
+        .string()
+        .trim()
+        .max(30)
+        .regex(/^[^\u0000-\u001f\u007f]*$/, '搜索内容含有无法识别的字符') // eslint-disable-line no-control-regex
+        .optional(),
       after: lectureCursor.optional(),
       pageSize,
     }),

@@ -1,0 +1,51 @@
+/** Every date an action takes lies in 2000–2100 (China time); free search text holds no control character. */
+import { contract } from '../../src/shared/contract'
+import { isoDate } from '../../src/shared/contract/common'
+
+const lecture = (startAt: string, endAt: string, signupDeadline: string) => ({
+  title: '新时代党员家风建设',
+  theme: 'standard',
+  lecturer: { name: '王建华' },
+  speakerRole: 'secretary',
+  hostOrgId: 'br-a',
+  venue: { address: '甲社区党群服务中心' },
+  startAt,
+  endAt,
+  signupDeadline,
+  capacity: 40,
+})
+
+it('takes dates from 2000-01-01 to 2100-12-31 China time, and no other', () => {
+  const ok = (s: string) => isoDate.safeParse(s).success
+  expect(ok('2000-01-01T00:00:00+08:00')).toBe(true)
+  expect(ok('2026-12-01T06:30:00Z')).toBe(true)
+  expect(ok('2100-12-31T23:59:59+08:00')).toBe(true)
+  expect(ok('0001-01-01T00:00:00Z')).toBe(false)
+  expect(ok('1999-12-31T23:59:59+08:00')).toBe(false)
+  expect(ok('2101-01-01T00:00:00+08:00')).toBe(false)
+  expect(ok('9999-12-31T00:00:00Z')).toBe(false)
+})
+
+it('every date field of every action uses that one schema', () => {
+  const save = (l: object) => contract.lecture.save.input.safeParse({ lecture: l }).success
+  expect(save(lecture('2026-12-01T09:00:00+08:00', '2026-12-01T10:00:00+08:00', '2026-12-01T08:00:00+08:00'))).toBe(
+    true,
+  )
+  expect(save(lecture('0001-01-01T09:00:00+08:00', '0001-01-01T10:00:00+08:00', '0001-01-01T08:00:00+08:00'))).toBe(
+    false,
+  )
+  expect(save(lecture('2026-12-01T09:00:00+08:00', '2026-12-01T10:00:00+08:00', '0001-01-01T08:00:00+08:00'))).toBe(
+    false,
+  )
+  const after = { startAt: '0001-01-01T00:00:00Z', id: 'lec-1' }
+  expect(contract.lecture.list.input.safeParse({ after }).success).toBe(false)
+  const scan = { lectureId: 'lec-1', typed: '123456', scannedAt: '0001-01-01T00:00:00Z' }
+  expect(contract.checkin.scan.input.safeParse(scan).success).toBe(false)
+})
+
+it('refuses a control character in the lecture search (a BSON regex cannot hold a NUL)', () => {
+  const q = (text: string) => contract.lecture.list.input.safeParse({ q: text }).success
+  expect(q('党课 王建华')).toBe(true)
+  expect(q('党\u0000课')).toBe(false)
+  expect(q('党\u0007课')).toBe(false)
+})
