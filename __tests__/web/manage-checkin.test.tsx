@@ -53,8 +53,9 @@ function live(over: Partial<LiveCheckin> = {}): LiveCheckin {
     closesAt: '2099-11-28T08:15:00.000Z',
     code: { qr: 'dk1|in|l1|42|sig', typed: '123456', image: QR_IMAGE, refreshInMs: 10_000 },
     purpose: 'in',
-    counts: { signedUp: 4, checkedIn: 2, checkedOut: 0, notYet: 2 },
+    counts: { signedUp: 4, checkedIn: 2, checkedOut: 0, notYet: 2, pending: 0 },
     rows: ROWS,
+    pending: [],
     failures: [{ name: '周强', at: '2099-11-28T06:31:00.000Z', code: 'CODE_EXPIRED', message: '签到码已过期' }],
     audit: [
       {
@@ -227,7 +228,7 @@ describe('manage: check-in screen', () => {
             level: 'L3',
             purpose: p.purpose as 'in' | 'out',
             code: { qr: 'x', typed: p.purpose === 'out' ? '654321' : '123456', image: QR_IMAGE, refreshInMs: 10_000 },
-            counts: { signedUp: 4, checkedIn: 2, checkedOut: 1, notYet: 2 },
+            counts: { signedUp: 4, checkedIn: 2, checkedOut: 1, notYet: 2, pending: 0 },
           }),
         ),
     })

@@ -26,7 +26,13 @@ const PURPOSES = [
   { value: 'in' as const, label: '签到码' },
   { value: 'out' as const, label: '签退码' },
 ]
-const AUDIT_ACTION = { manual: '代签到', undo: '撤销签到', memberCode: '扫党员码签到' } as const
+const AUDIT_ACTION = {
+  manual: '代签到',
+  undo: '撤销签到',
+  memberCode: '扫党员码签到',
+  confirm: '确认离线签到',
+  refuse: '不予确认离线签到',
+} as const
 
 const reasonRule = contract.checkin.manual.input.shape.reason
 const validateReason = (reason: string) => {
