@@ -5,6 +5,7 @@
  * officers), a refusal credits nothing and the member reads its reason; who may decide; L0 and a scan whose
  * code is still valid on arrival are credited as before; L3 check-outs.
  */
+import { main as lecture } from '../../cloudfunctions/lecture/main'
 import type { CheckinResult, CheckinStatus, LiveCheckin, ReviewResult } from '../../src/shared/contract'
 import { PENDING_REASON } from '../../src/shared/checkinReview'
 import type { LectureDoc } from '../../src/shared/model'
@@ -14,6 +15,7 @@ import {
   ADMIN_ELSEWHERE,
   addLecture,
   addMembers,
+  asCaller,
   call,
   codeOf,
   MINUTE,
@@ -75,6 +77,8 @@ describe('a photo of the code sent as "offline" with its time', () => {
 
     const status = await ok<CheckinStatus>('status', { lectureId: l._id }, m)
     expect(status.mine).toMatchObject({ status: 'pending', hours: 0, review: { reason: PENDING_REASON } })
+    const page = await lecture({ action: 'detail', payload: { id: l._id } }, asCaller(m))
+    expect(page).toMatchObject({ ok: true, data: { myCheckin: status.mine } })
     const live = await ok<LiveCheckin>('live', { lectureId: l._id }, SECRETARY)
     expect(live.counts).toMatchObject({ checkedIn: 0, pending: 1 })
     expect(live.pending).toEqual([
