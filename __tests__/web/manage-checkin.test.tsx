@@ -111,6 +111,55 @@ describe('manage: check-in screen', () => {
     expect(screen.getByText('原因：本人未到场')).toBeInTheDocument()
   })
 
+  it('lists offline scans waiting for confirmation apart, and confirms one, asking the screen again', async () => {
+    const pending = [
+      {
+        memberId: 'm-5',
+        name: '周强',
+        held: 'in' as const,
+        scannedAt: '2099-11-28T06:25:00.000Z',
+        receivedAt: '2099-11-28T07:40:00.000Z',
+      },
+    ]
+    const refused = row({ memberId: 'm-6', name: '吴敏', state: 'refused' })
+    let confirmed = false
+    serve({
+      'checkin.live': () =>
+        ok(
+          confirmed
+            ? live()
+            : live({
+                rows: [...ROWS, refused],
+                pending,
+                counts: { signedUp: 4, checkedIn: 2, checkedOut: 0, notYet: 3, pending: 1 },
+              }),
+        ),
+      'checkin.review': () => {
+        confirmed = true
+        return ok({ decided: [{ memberId: 'm-5', name: '周强', status: 'in', changed: true }], skipped: 0 })
+      },
+    })
+    const { container } = render(<ManageCheckin />)
+    expect(await screen.findByText('待确认的离线签到（1）')).toBeInTheDocument()
+    const counts = [...container.querySelectorAll('.manage-checkin__count')].map((c) => c.textContent)
+    expect(counts).toEqual(['4已报名', '2已签到', '3未签到', '1待确认'])
+    expect(screen.getByText('扫码时间 11月28日 14:25')).toBeInTheDocument()
+    expect(screen.getByText('收到时间 11月28日 15:40')).toBeInTheDocument()
+    // A refused scan's member is among those not in, marked so, and can be checked in by hand.
+    expect(screen.getByText('未签到（3）')).toBeInTheDocument()
+    expect(screen.getAllByText('不予确认')).toHaveLength(2) // the row's button and 吴敏's tag
+
+    fireEvent.click(screen.getByText('确认'))
+    expect(await screen.findByText('已确认周强的签到，计入学时')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledWith('checkin', 'review', {
+      lectureId: 'l1',
+      memberId: 'm-5',
+      decision: 'confirm',
+    })
+    await waitFor(() => expect(liveCalls()).toHaveLength(2))
+    expect(screen.queryByText('1待确认')).not.toBeInTheDocument()
+  })
+
   it('checks a member in by hand with a preset reason, and asks the screen again', async () => {
     serve({
       'checkin.live': () => ok(live()),
