@@ -294,6 +294,7 @@ describe('confirming all, and L3', () => {
     expect(recordOf(l, m).status).toBe('in')
     const out = await scan({ lectureId: l._id, qr: codeOf(l._id, 'out').qr, ...inside }, m)
     expect(out).toMatchObject({ kind: 'checkedOut', already: false, hours: 1 })
+    expect(out.review).toBeUndefined() // the refusal was of the earlier check-out
     expect(ledgerOf(l).map((e) => e.hours)).toEqual([1])
   })
 })

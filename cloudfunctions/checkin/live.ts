@@ -1,8 +1,9 @@
 /**
  * checkin.live: the secretary's check-in screen — the current code (QR image and six digits) while check-in
  * (or, at L3, check-out) is open, who is signed up and who is in, the offline scans waiting for confirmation
- * (review.ts), the latest refused attempts and the latest audited actions. For those who manage the lecture's host. Calls: binding and lecture side by side, then
- * sign-ups, records, attempts and audit side by side (one more per 1000 sign-ups or records): 6.
+ * (review.ts), the latest refused attempts and the latest audited actions. For those who manage the
+ * lecture's host. Calls: binding and lecture side by side, then sign-ups, records, attempts and audit side
+ * by side (one more per 1000 sign-ups or records): 6.
  */
 import type { CheckinCode, LiveCheckin, LiveRow, ParsedInput } from '../../src/shared/contract'
 import { checkinWindow, checkoutWindow, needsCheckout, needsCode } from '../../src/shared/checkinRules'

@@ -70,7 +70,10 @@ export function refusedBefore(doc: Pick<CheckinDoc, 'review'>, scannedAt: Date, 
 /** The member's word on a held scan: 待确认 and why, or the secretary's reason for refusing it. */
 export function reviewNote(doc: Pick<CheckinDoc, 'status' | 'review'>): CheckinResult['review'] {
   if (doc.status === 'pending') return { status: 'pending', reason: PENDING_REASON }
-  if (doc.review?.decision === 'refused') return { status: 'refused', reason: doc.review.reason ?? '' }
+  // A refused check-out stays news until the member checks out again.
+  if (doc.review?.decision === 'refused' && doc.status !== 'out') {
+    return { status: 'refused', reason: doc.review.reason ?? '' }
+  }
   return undefined
 }
 
