@@ -194,11 +194,11 @@ describe('member check-in page', () => {
     await act(async () => {
       await flushOutbox()
     })
-    expect(
-      screen.getByText('离线签到已提交，签到已提交 · 待确认（离线补传的签到需支部书记确认后才计学时）'),
-    ).toBeInTheDocument()
+    expect(screen.getByText('离线签到已提交 · 待确认（离线补传的签到需支部书记确认后才计学时）')).toBeInTheDocument()
     expect(screen.queryByText(/签到成功/)).not.toBeInTheDocument()
     expect(screen.queryByText(/获得/)).not.toBeInTheDocument()
+    // The member's state is asked again once the outbox has sent it.
+    expect(await screen.findByText('待确认')).toBeInTheDocument()
   })
 
   it('shows the state 待确认 with its reason, and offers no second check-in while it waits', async () => {

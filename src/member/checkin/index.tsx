@@ -85,7 +85,15 @@ export default function Checkin() {
   )
 
   useDidShow(() => void refresh(load.phase === 'ready'))
-  useEffect(() => onOutboxChange(() => setOutboxTick((t) => t + 1)), [])
+  // A scan sent from the outbox changes the member's state too (in, or 待确认): ask again.
+  useEffect(
+    () =>
+      onOutboxChange(() => {
+        setOutboxTick((t) => t + 1)
+        void refresh(true)
+      }),
+    [refresh],
+  )
 
   const status = load.phase === 'ready' ? load.status : undefined
 

@@ -37,11 +37,16 @@ export function outcomeTone(o: OutboxOutcome): 'done' | 'pending' | 'refused' {
 }
 
 /**
- * "离线签到已提交：签到成功 · 获得 1.5 学时", "离线签到已提交：签到已提交 · 待确认（离线补传的签到需…）",
- * "离线签到被拒：签到码已过期（…）".
+ * "离线签到已提交：签到成功 · 获得 1.5 学时", "离线签到已提交 · 待确认（离线补传的签到需…）",
+ * "离线签到未被确认：<the secretary's reason>", "离线签到被拒：签到码已过期（…）".
  */
 export function outcomeText(o: OutboxOutcome): string {
-  if (o.result?.review) return `离线签到已提交，${resultTitle(o.result)}（${reviewText(o.result.review)}）`
+  const review = o.result?.review
+  if (o.result && review) {
+    const what = o.result.kind === 'checkedOut' ? '签退' : '签到'
+    if (review.status === 'pending') return `离线${what}已提交 · 待确认（${review.reason}）`
+    return `离线${what}未被确认：${review.reason}`
+  }
   if (o.result) return `离线签到已提交：${resultTitle(o.result)}`
   const r = o.refusal
   return `离线签到被拒：${r?.message ?? ''}${r?.explanation ? `（${r.explanation}）` : ''}`
