@@ -162,6 +162,24 @@ describe('a photo of the code sent as "offline" with its time', () => {
   })
 })
 
+describe('a held member who then scans in the hall', () => {
+  it('is in and credited at once; the held scan sent again changes nothing', async () => {
+    const l = await held()
+    const m = fresh()
+    const photo = sentLater(l, 100 * MINUTE)
+    await scan(photo, m)
+    const live = await scan({ lectureId: l._id, qr: codeOf(l._id).qr }, m)
+    expect(live).toMatchObject({ already: false, hours: 1.5 })
+    expect(live.review).toBeUndefined()
+    expect(recordOf(l, m)).toMatchObject({ status: 'in', round: 2 })
+    expect(ledgerOf(l)).toHaveLength(1)
+    expect(await scan(photo, m)).toMatchObject({ already: true, hours: 1.5 })
+    const late = await review({ lectureId: l._id, memberId: memberIdOf(m), decision: 'refuse', reason: '不在会场' })
+    expect(late.decided[0]).toMatchObject({ status: 'in', changed: false })
+    expect(ledgerOf(l)).toHaveLength(1)
+  })
+})
+
 describe('a confirmation that died between its writes', () => {
   it('is completed by the next decision on the record: its credit and its audit, once', async () => {
     const l = await held()

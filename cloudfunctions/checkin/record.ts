@@ -14,8 +14,9 @@
  * written first (a no-op unless the undo died between its writes), so no round stays credited twice.
  *
  * An offline scan held for the secretary (checkinReview.ts) is recorded `pending` and credits nothing until
- * confirmed (review.ts). After a refusal the member may check in again like after an undo, with a scan made
- * after the refusal; a copy of the refused scan answers the refusal. Only `in` and `out` are ever credited.
+ * confirmed (review.ts), or until the member checks in live (a scan in the hall, or the secretary by hand).
+ * After a refusal the member may check in again like after an undo, with a scan made after the refusal; a
+ * copy of the refused scan answers the refusal. Only `in` and `out` are ever credited.
  */
 import type { CheckinResult } from '../../src/shared/contract'
 import { needsCheckout } from '../../src/shared/checkinRules'
@@ -69,6 +70,8 @@ export async function checkIn(
     if (!found) throw new Error(`checkin ${doc._id}: refused as a duplicate, then not found`)
     if (found.status === 'refused') {
       if (refusedBefore(found, fields.checkedInAt, 'in')) return { doc: found, already: true }
+    } else if (found.status === 'pending' && !held && found.review?.held !== 'out') {
+      // A live scan (or the secretary) proves what the held check-in could not: in, credited, now.
     } else if (found.status !== 'undone') {
       await credit(db, lecture, found)
       return { doc: found, already: true }
