@@ -240,6 +240,23 @@ describe('who decides', () => {
   })
 })
 
+describe('a cancelled lecture', () => {
+  it('credits no pending scan (LECTURE_CANCELLED), and its scans may still be refused', async () => {
+    const l = await held()
+    const m = fresh()
+    await scan(sentLater(l, 100 * MINUTE), m)
+    await cloud.db.collection('lectures').doc(l._id).update({ status: 'cancelled' })
+    const payload = { lectureId: l._id, memberId: memberIdOf(m) }
+    expect(await call('review', { ...payload, decision: 'confirm' }, SECRETARY)).toMatchObject({
+      ok: false,
+      code: 'LECTURE_CANCELLED',
+    })
+    expect(ledgerOf(l)).toEqual([])
+    const refused = await review({ ...payload, decision: 'refuse', reason: '党课已取消' })
+    expect(refused.decided[0]).toMatchObject({ status: 'refused', changed: true })
+  })
+})
+
 describe('scans that are not held', () => {
   it('L0 (no code): an offline scan is credited at once, as before', async () => {
     const l = await held({ checkinLevel: 'L0' })
