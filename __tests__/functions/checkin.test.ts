@@ -22,6 +22,7 @@ import {
   north,
   ok,
   OUTSIDER,
+  SECRETARY,
   seedPeople,
   stored,
   UNBOUND,
@@ -236,8 +237,11 @@ describe('every refusal of a scan', () => {
     await expectRefused(sent(181 * MINUTE), fresh(), 'OFFLINE_TOO_LATE')
     const m = fresh()
     expect(await scan(sent(175 * MINUTE), m)).toMatchObject({ already: false })
-    // Kept as an offline scan, which the secretary's screen marks 离线补传.
-    expect(stored(cloud, 'checkins', { _id: `${l._id}:${memberIdOf(m)}` })[0].offline).toBeDefined()
+    // Kept as an offline scan, held for the secretary (checkin-review.test.ts).
+    expect(stored(cloud, 'checkins', { _id: `${l._id}:${memberIdOf(m)}` })[0]).toMatchObject({
+      status: 'pending',
+      offline: expect.any(Object),
+    })
   })
 })
 
@@ -334,7 +338,9 @@ describe('L3: check-in and check-out', () => {
       },
       m,
     )
-    expect(checkIn).toMatchObject({ kind: 'checkedIn', hours: 0, checkoutNeeded: true })
+    expect(checkIn).toMatchObject({ kind: 'checkedIn', hours: 0, checkoutNeeded: true, review: { status: 'pending' } })
+    // An offline scan waits for the secretary (checkin-review.test.ts); confirmed, the member is in.
+    await ok('review', { lectureId: l._id, memberId: memberIdOf(m), decision: 'confirm' }, SECRETARY)
     expect(stored(cloud, 'ledger', { lectureId: l._id })).toEqual([])
     await expectRefused({ lectureId: l._id, qr: codeOf(l._id, 'out').qr }, m, 'LOCATION_REQUIRED')
 
@@ -376,20 +382,26 @@ describe('L3: check-in and check-out', () => {
 })
 
 describe('offline scans', () => {
-  it('accepts a scan sent later if its code was valid at the scan time, and never counts it twice', async () => {
+  it('holds a scan sent later if its code was valid at the scan time, and never counts it twice', async () => {
     const l = await lecture()
     const m = fresh()
     const ago = 5 * MINUTE
     const scannedAt = new Date(Date.now() - ago)
     const payload = { lectureId: l._id, qr: codeOf(l._id, 'in', ago).qr, scannedAt: scannedAt.toISOString() }
     const first = await scan(payload, m)
-    expect(first).toMatchObject({ already: false, checkedInAt: scannedAt.toISOString() })
-    expect(await scan(payload, m)).toMatchObject({ already: true, checkedInAt: scannedAt.toISOString() })
+    const pending = { status: 'pending', reason: '离线补传的签到需支部书记确认后才计学时' }
+    expect(first).toMatchObject({ already: false, checkedInAt: scannedAt.toISOString(), hours: 0, review: pending })
+    expect(await scan(payload, m)).toMatchObject({
+      already: true,
+      checkedInAt: scannedAt.toISOString(),
+      review: pending,
+    })
     expect(await scan(payload, m)).toMatchObject({ already: true })
     const [record] = stored(cloud, 'checkins', { lectureId: l._id })
+    expect(record.status).toBe('pending')
     expect(record.offline!.scannedAt).toEqual(scannedAt)
     expect(record.offline!.receivedAt.getTime()).toBeGreaterThanOrEqual(scannedAt.getTime() + ago)
-    expect(stored(cloud, 'ledger', { lectureId: l._id })).toHaveLength(1)
+    expect(stored(cloud, 'ledger', { lectureId: l._id })).toHaveLength(0)
   })
 
   it('refuses a code that was not valid at the scan time, and a scan time in the future (not kept)', async () => {
@@ -483,6 +495,7 @@ describe('database calls per check-in', () => {
     const l3 = await lecture({ checkinLevel: 'L3', startAt: new Date(start), endAt: new Date(start + 60 * MINUTE) })
     const scannedAt = new Date(start).toISOString()
     await scan({ lectureId: l3._id, qr: codeOf(l3._id, 'in', 30 * MINUTE).qr, location: north(0), scannedAt }, a)
+    await ok('review', { lectureId: l3._id, memberId: memberIdOf(a), decision: 'confirm' }, SECRETARY)
     const checkout = await callsOf(cloud, () =>
       scan({ lectureId: l3._id, qr: codeOf(l3._id, 'out').qr, location: north(0) }, a),
     )

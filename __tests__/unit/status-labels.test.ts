@@ -1,4 +1,4 @@
-import { proposalStatusLabel, signupStatusLabel } from '../../src/utils/status'
+import { checkinStatusLabel, proposalStatusLabel, reviewText, signupStatusLabel } from '../../src/utils/status'
 
 describe('signupStatusLabel', () => {
   it('names every sign-up state, with the waitlist place', () => {
@@ -16,5 +16,36 @@ describe('proposalStatusLabel', () => {
     expect(proposalStatusLabel('pending')).toEqual({ text: '等待书记审核', tone: 'waiting' })
     expect(proposalStatusLabel('accepted')).toEqual({ text: '已采纳', tone: 'done' })
     expect(proposalStatusLabel('declined')).toEqual({ text: '未采纳', tone: 'refused' })
+  })
+})
+
+describe('checkinStatusLabel and reviewText', () => {
+  const at = '2025-11-28T11:02:00.000Z' // 19:02 in China
+  it('names the member’s check-in: in with its hours, waiting to check out (L3), out, 待确认, 不予确认', () => {
+    expect(checkinStatusLabel({ status: 'in', checkedInAt: at, hours: 1.5 }, 'L1')).toEqual({
+      text: '已签到 19:02 · 1.5 学时',
+      tone: 'done',
+    })
+    expect(checkinStatusLabel({ status: 'in', checkedInAt: at, hours: 0 }, 'L3')).toEqual({
+      text: '已签到 19:02 · 待签退',
+      tone: 'waiting',
+    })
+    const out = { status: 'out' as const, checkedInAt: at, checkedOutAt: '2025-11-28T12:30:00.000Z', hours: 1 }
+    expect(checkinStatusLabel(out, 'L3')).toEqual({ text: '已签退 20:30 · 1 学时', tone: 'done' })
+    expect(checkinStatusLabel({ status: 'pending', checkedInAt: at, hours: 0 }, 'L1')).toEqual({
+      text: '待确认',
+      tone: 'waiting',
+    })
+    expect(checkinStatusLabel({ status: 'refused', checkedInAt: at, hours: 0 }, 'L1')).toEqual({
+      text: '不予确认',
+      tone: 'refused',
+    })
+  })
+
+  it('says why a scan waits, and whose reason a refusal is', () => {
+    expect(reviewText({ status: 'pending', reason: '离线补传的签到需支部书记确认后才计学时' })).toBe(
+      '离线补传的签到需支部书记确认后才计学时',
+    )
+    expect(reviewText({ status: 'refused', reason: '本人当时不在会场' })).toBe('支部书记未予确认：本人当时不在会场')
   })
 })

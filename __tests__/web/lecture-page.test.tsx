@@ -209,6 +209,26 @@ describe('lecture page', () => {
     expect(screen.queryByRole('button')).not.toBeInTheDocument()
   })
 
+  it("shows the member's check-in: 待确认 and why for a held offline scan, the hours once credited", async () => {
+    const held = { status: 'pending' as const, reason: '离线补传的签到需支部书记确认后才计学时' }
+    const past = { startAt: inDays(-1), endAt: inDays(-0.9), mySignup: { status: 'confirmed' as const } }
+    await openWith(
+      detail({ ...past, myCheckin: { status: 'pending', checkedInAt: inDays(-1), hours: 0, review: held } }),
+    )
+    expect(screen.getByText('我的签到')).toBeInTheDocument()
+    expect(screen.getByText('待确认')).toBeInTheDocument()
+    expect(screen.getByText('离线补传的签到需支部书记确认后才计学时')).toBeInTheDocument()
+    expect(screen.queryByText(/签到成功/)).not.toBeInTheDocument()
+  })
+
+  it('shows a check-in the secretary did not confirm with their reason, and a credited one with its hours', async () => {
+    const refused = { status: 'refused' as const, reason: '本人当时不在会场' }
+    const at = '2025-11-28T11:02:00.000Z'
+    await openWith(detail({ myCheckin: { status: 'refused', checkedInAt: at, hours: 0, review: refused } }))
+    expect(screen.getByText('不予确认')).toBeInTheDocument()
+    expect(screen.getByText('支部书记未予确认：本人当时不在会场')).toBeInTheDocument()
+  })
+
   it('links a manager to the roster', async () => {
     await openWith(detail({ canManage: true }))
     fireEvent.click(screen.getByText('管理这场党课'))

@@ -53,8 +53,9 @@ function live(over: Partial<LiveCheckin> = {}): LiveCheckin {
     closesAt: '2099-11-28T08:15:00.000Z',
     code: { qr: 'dk1|in|l1|42|sig', typed: '123456', image: QR_IMAGE, refreshInMs: 10_000 },
     purpose: 'in',
-    counts: { signedUp: 4, checkedIn: 2, checkedOut: 0, notYet: 2 },
+    counts: { signedUp: 4, checkedIn: 2, checkedOut: 0, notYet: 2, pending: 0 },
     rows: ROWS,
+    pending: [],
     failures: [{ name: '周强', at: '2099-11-28T06:31:00.000Z', code: 'CODE_EXPIRED', message: '签到码已过期' }],
     audit: [
       {
@@ -108,6 +109,55 @@ describe('manage: check-in screen', () => {
     expect(screen.getByText('签到码已过期')).toBeInTheDocument()
     expect(screen.getByText('14:33 张书记 撤销签到：孙大爷')).toBeInTheDocument()
     expect(screen.getByText('原因：本人未到场')).toBeInTheDocument()
+  })
+
+  it('lists offline scans waiting for confirmation apart, and confirms one, asking the screen again', async () => {
+    const pending = [
+      {
+        memberId: 'm-5',
+        name: '周强',
+        held: 'in' as const,
+        scannedAt: '2099-11-28T06:25:00.000Z',
+        receivedAt: '2099-11-28T07:40:00.000Z',
+      },
+    ]
+    const refused = row({ memberId: 'm-6', name: '吴敏', state: 'refused' })
+    let confirmed = false
+    serve({
+      'checkin.live': () =>
+        ok(
+          confirmed
+            ? live()
+            : live({
+                rows: [...ROWS, refused],
+                pending,
+                counts: { signedUp: 4, checkedIn: 2, checkedOut: 0, notYet: 3, pending: 1 },
+              }),
+        ),
+      'checkin.review': () => {
+        confirmed = true
+        return ok({ decided: [{ memberId: 'm-5', name: '周强', status: 'in', changed: true }], skipped: 0 })
+      },
+    })
+    const { container } = render(<ManageCheckin />)
+    expect(await screen.findByText('待确认的离线签到（1）')).toBeInTheDocument()
+    const counts = [...container.querySelectorAll('.manage-checkin__count')].map((c) => c.textContent)
+    expect(counts).toEqual(['4已报名', '2已签到', '3未签到', '1待确认'])
+    expect(screen.getByText('扫码时间 11月28日 14:25')).toBeInTheDocument()
+    expect(screen.getByText('收到时间 11月28日 15:40')).toBeInTheDocument()
+    // A refused scan's member is among those not in, marked so, and can be checked in by hand.
+    expect(screen.getByText('未签到（3）')).toBeInTheDocument()
+    expect(screen.getAllByText('不予确认')).toHaveLength(2) // the row's button and 吴敏's tag
+
+    fireEvent.click(screen.getByText('确认'))
+    expect(await screen.findByText('已确认周强的签到，计入学时')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledWith('checkin', 'review', {
+      lectureId: 'l1',
+      memberId: 'm-5',
+      decision: 'confirm',
+    })
+    await waitFor(() => expect(liveCalls()).toHaveLength(2))
+    expect(screen.queryByText('1待确认')).not.toBeInTheDocument()
   })
 
   it('checks a member in by hand with a preset reason, and asks the screen again', async () => {
@@ -227,7 +277,7 @@ describe('manage: check-in screen', () => {
             level: 'L3',
             purpose: p.purpose as 'in' | 'out',
             code: { qr: 'x', typed: p.purpose === 'out' ? '654321' : '123456', image: QR_IMAGE, refreshInMs: 10_000 },
-            counts: { signedUp: 4, checkedIn: 2, checkedOut: 1, notYet: 2 },
+            counts: { signedUp: 4, checkedIn: 2, checkedOut: 1, notYet: 2, pending: 0 },
           }),
         ),
     })

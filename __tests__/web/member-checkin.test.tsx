@@ -165,6 +165,69 @@ describe('member check-in page', () => {
     expect(screen.queryByText(/保存在手机上/)).not.toBeInTheDocument()
   })
 
+  it('sends an outbox scan the server holds for the secretary: 待确认 and why, not 签到成功', async () => {
+    storage.set(OUTBOX, [
+      {
+        key: 'lec-001|2025-11-28T11:02:00.000Z',
+        lectureId: 'lec-001',
+        typed: '123456',
+        scannedAt: '2025-11-28T11:02:00.000Z',
+      },
+    ])
+    const held = { status: 'pending' as const, reason: '离线补传的签到需支部书记确认后才计学时' }
+    let sent = false
+    serve({
+      'checkin.status': () =>
+        ok(
+          status(
+            sent
+              ? { mine: { status: 'pending', checkedInAt: '2025-11-28T11:02:00.000Z', hours: 0, review: held } }
+              : {},
+          ),
+        ),
+      'checkin.scan': () => {
+        sent = true
+        return ok(result({ hours: 0, review: held }))
+      },
+    })
+    await open()
+    await act(async () => {
+      await flushOutbox()
+    })
+    expect(screen.getByText('离线签到已提交 · 待确认（离线补传的签到需支部书记确认后才计学时）')).toBeInTheDocument()
+    expect(screen.queryByText(/签到成功/)).not.toBeInTheDocument()
+    expect(screen.queryByText(/获得/)).not.toBeInTheDocument()
+    // The member's state is asked again once the outbox has sent it.
+    expect(await screen.findByText('待确认')).toBeInTheDocument()
+  })
+
+  it('shows the state 待确认 with its reason, and offers no second check-in while it waits', async () => {
+    const held = { status: 'pending' as const, reason: '离线补传的签到需支部书记确认后才计学时' }
+    serve({
+      'checkin.status': () =>
+        ok(status({ mine: { status: 'pending', checkedInAt: '2025-11-28T11:02:00.000Z', hours: 0, review: held } })),
+    })
+    await open()
+    expect(screen.getByText('待确认')).toBeInTheDocument()
+    expect(screen.getByText('离线补传的签到需支部书记确认后才计学时')).toBeInTheDocument()
+    expect(screen.queryByText('提交签到码')).not.toBeInTheDocument()
+  })
+
+  it('shows a scan the secretary did not confirm, with their reason, and lets the member check in again', async () => {
+    const refused = { status: 'refused' as const, reason: '本人当时不在会场' }
+    serve({
+      'checkin.status': () =>
+        ok(status({ mine: { status: 'refused', checkedInAt: '2025-11-28T11:02:00.000Z', hours: 0, review: refused } })),
+      'checkin.scan': () => ok(result()),
+    })
+    await open()
+    expect(screen.getByText('不予确认')).toBeInTheDocument()
+    expect(screen.getByText('支部书记未予确认：本人当时不在会场')).toBeInTheDocument()
+    typeCode('123456')
+    fireEvent.click(screen.getByText('提交签到码'))
+    expect(await screen.findByText('签到成功 · 获得 1.5 学时')).toBeInTheDocument()
+  })
+
   it('shows an outbox scan the server refused, with the reason', async () => {
     storage.set(OUTBOX, [
       {

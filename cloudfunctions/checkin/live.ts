@@ -1,8 +1,9 @@
 /**
  * checkin.live: the secretary's check-in screen — the current code (QR image and six digits) while check-in
- * (or, at L3, check-out) is open, who is signed up and who is in, the latest refused attempts and the latest
- * audited actions. For those who manage the lecture's host. Calls: binding and lecture side by side, then
- * sign-ups, records, attempts and audit side by side (one more per 1000 sign-ups or records): 6.
+ * (or, at L3, check-out) is open, who is signed up and who is in, the offline scans waiting for confirmation
+ * (review.ts), the latest refused attempts and the latest audited actions. For those who manage the
+ * lecture's host. Calls: binding and lecture side by side, then sign-ups, records, attempts and audit side
+ * by side (one more per 1000 sign-ups or records): 6.
  */
 import type { CheckinCode, LiveCheckin, LiveRow, ParsedInput } from '../../src/shared/contract'
 import { checkinWindow, checkoutWindow, needsCheckout, needsCode } from '../../src/shared/checkinRules'
@@ -13,6 +14,7 @@ import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { managedLecture } from '../_shared/lectures'
 import { qrImage } from './qrImage'
+import { pendingRow } from './review'
 
 /** The most documents one read answers. */
 const PAGE = 1000
@@ -45,9 +47,15 @@ export async function liveCheckin(input: ParsedInput<'checkin', 'live'>, ctx: Ha
       signedUp: signups.length,
       checkedIn: rows.filter((r) => r.state === 'in' || r.state === 'out').length,
       checkedOut: rows.filter((r) => r.state === 'out').length,
-      notYet: rows.filter((r) => r.signedUp && (r.state === 'none' || r.state === 'undone')).length,
+      notYet: rows.filter((r) => r.signedUp && (r.state === 'none' || r.state === 'undone' || r.state === 'refused'))
+        .length,
+      pending: rows.filter((r) => r.state === 'pending').length,
     },
     rows,
+    pending: records
+      .filter((r) => r.status === 'pending')
+      .map(pendingRow)
+      .sort((a, b) => a.scannedAt.localeCompare(b.scannedAt)),
     failures: attempts.map((a) => ({
       name: a.memberName,
       at: a.at.toISOString(),

@@ -9,6 +9,9 @@
  * try got there first. Check-out: binding, record read, conditional update, credit: 4 warm. A refusal adds
  * the attempt (attempts.ts), except for bad input and on another branch's lecture; a blocked binding is
  * refused before the code is looked at, and nothing is written for it.
+ *
+ * An offline scan at L1+ whose code has expired by its arrival passes every check and is then held for the
+ * secretary (checkinReview.ts): a pending record, no credit; a check-out held likewise at L3.
  */
 import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
 import {
@@ -19,6 +22,7 @@ import {
   needsCheckout,
   needsLocation,
 } from '../../src/shared/checkinRules'
+import { heldForReview, refusedBefore } from '../../src/shared/checkinReview'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
 import type { CheckinDoc, CheckinMethod, LectureDoc, SignupDoc } from '../../src/shared/model'
 import { canSeeLecture } from '../../src/shared/rights'
@@ -75,22 +79,30 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
   if (refusal) throw await fail(refusal, explainRefusal(refusal, lecture, purpose, now, input.location))
 
   const offline = scannedAt && { scannedAt, receivedAt: now }
+  // Held for the secretary unless the code, read again at its arrival, still proves presence.
+  const validOnArrival = () => readCode(input, lecture._id, now.getTime(), now.getTime())?.check === 'valid'
+  const held = !!offline && heldForReview(lecture.checkinLevel, true, validOnArrival())
   if (purpose === 'out') {
-    const out = await checkOut(ctx, lecture, actor.memberId, at)
+    const out = await checkOut(ctx, lecture, actor.memberId, at, held ? offline : undefined)
     if (!out) throw await fail('NOT_CHECKED_IN')
     return resultOf(lecture, out.doc, out.already, 'checkedOut')
   }
-  const { doc, already } = await checkIn(db, lecture, {
-    memberId: actor.memberId,
-    memberName: actor.name,
-    branchId: actor.branchId,
-    checkedInAt: at,
-    method,
-    hours: needsCheckout(lecture.checkinLevel) ? 0 : attendanceHours(lecture),
-    ...(offline && { offline }),
-    ...(input.location && needsLocation(lecture.checkinLevel) && { location: placeOf(lecture, input.location) }),
-    updatedAt: now,
-  }).catch(async (err: unknown) => {
+  const { doc, already } = await checkIn(
+    db,
+    lecture,
+    {
+      memberId: actor.memberId,
+      memberName: actor.name,
+      branchId: actor.branchId,
+      checkedInAt: at,
+      method,
+      hours: needsCheckout(lecture.checkinLevel) ? 0 : attendanceHours(lecture),
+      ...(offline && { offline }),
+      ...(input.location && needsLocation(lecture.checkinLevel) && { location: placeOf(lecture, input.location) }),
+      updatedAt: now,
+    },
+    held,
+  ).catch(async (err: unknown) => {
     throw err instanceof AppError && err.code === 'CHECKIN_UNDONE' ? await fail(err.code) : err
   })
   return resultOf(lecture, doc, already)
@@ -114,29 +126,37 @@ function placeOf(lecture: LectureDoc, at: { lat: number; lng: number; accuracy: 
 /**
  * L3 check-out: the record's round moves from 'in' to 'out' in one conditional update, with the hours of the
  * minutes attended, then the credit. Undefined if the member is not checked in. A record checked in by the
- * secretary holds the full credit already and stays as it is.
+ * secretary holds the full credit already and stays as it is. A pending check-in takes its check-out and
+ * stays pending (confirmed, it is out); a `held` (offline) check-out makes the record pending, and a copy of
+ * a check-out the secretary refused answers the record as it is.
  */
 async function checkOut(
   ctx: HandlerContext,
   lecture: LectureDoc,
   memberId: string,
   outAt: Date,
+  held?: { scannedAt: Date; receivedAt: Date },
 ): Promise<{ doc: CheckinDoc; already: boolean } | undefined> {
   const { db, now } = ctx
   for (let i = 0; i < 3; i++) {
     const doc = await readCheckin(db, lecture._id, memberId)
-    if (!doc || doc.status === 'undone') return undefined
-    if (doc.status === 'out' || !isScan(doc.method)) {
+    if (!doc || doc.status === 'undone' || doc.status === 'refused') return undefined
+    if (doc.status === 'out' || doc.checkedOutAt || !isScan(doc.method) || refusedBefore(doc, outAt, 'out')) {
       await credit(db, lecture, doc)
       return { doc, already: true }
     }
+    const pending = doc.status === 'pending' || !!held
     const change = {
-      status: 'out' as const,
+      status: pending ? ('pending' as const) : ('out' as const),
       checkedOutAt: outAt,
       hours: attendanceHours(lecture, { inAt: doc.checkedInAt, outAt }),
       updatedAt: now,
+      ...(held && doc.status === 'in' && { review: { held: 'out' as const }, offline: held }),
     }
-    const res = await db.collection('checkins').where({ _id: doc._id, status: 'in', round: doc.round }).update(change)
+    const res = await db
+      .collection('checkins')
+      .where({ _id: doc._id, status: doc.status, round: doc.round })
+      .update(change)
     if ((res as { updated?: number }).updated === 1) {
       const out = { ...doc, ...change }
       await credit(db, lecture, out)

@@ -3,6 +3,7 @@
  * lecture side by side, then sign-up and record side by side: 2 round trips, 4 calls.
  */
 import type { CheckinStatus, ParsedInput } from '../../src/shared/contract'
+import { myCheckinOf } from '../../src/shared/checkinReview'
 import { checkinWindow, needsLocation } from '../../src/shared/checkinRules'
 import { AppError } from '../../src/shared/errors'
 import type { SignupDoc } from '../../src/shared/model'
@@ -38,9 +39,7 @@ export async function checkinStatus(
     signedUp: (signup.data as SignupDoc[])[0]?.status === 'confirmed',
     needsLocation: needsLocation(lecture.checkinLevel),
   }
-  if (record && record.status !== 'undone') {
-    status.mine = { status: record.status, checkedInAt: record.checkedInAt.toISOString(), hours: record.hours }
-    if (record.checkedOutAt) status.mine.checkedOutAt = record.checkedOutAt.toISOString()
-  }
+  const mine = myCheckinOf(record)
+  if (mine) status.mine = mine
   return status
 }

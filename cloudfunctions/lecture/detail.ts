@@ -1,11 +1,15 @@
 /**
- * lecture.detail: one lecture with the caller's own sign-up. Reads the binding and the lecture side by
- * side, then the caller's sign-up (and, on the waitlist, how many are ahead).
+ * lecture.detail: one lecture with the caller's own sign-up and check-in. Reads the binding and the lecture
+ * side by side, then the caller's sign-up (and, on the waitlist, how many are ahead) and, once check-in has
+ * opened, their check-in record (so that a scan held for the secretary shows 待确认 and why).
  */
+import { myCheckinOf } from '../../src/shared/checkinReview'
+import { checkinWindow } from '../../src/shared/checkinRules'
 import type { LectureDetail, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
-import type { LectureDoc, SignupDoc } from '../../src/shared/model'
+import type { CheckinDoc, LectureDoc, SignupDoc } from '../../src/shared/model'
 import { type Actor, canSeeLecture, managesLecturesOf } from '../../src/shared/rights'
+import { signupId } from '../../src/shared/signupRules'
 import { findActor } from '../_shared/actor'
 import { cloudApp } from '../_shared/cloud'
 import { hostOf, loadLecture, toSummary } from '../_shared/lectures'
@@ -25,11 +29,20 @@ export async function lectureDetail(
     if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
     throw new AppError(actor ? 'NOT_VISIBLE' : 'NOT_A_MEMBER')
   }
-  const [mySignup, coverUrl] = await Promise.all([
+  const checkinOpened = ctx.now.getTime() >= checkinWindow(lecture).opensAt.getTime()
+  const [mySignup, myCheckin, coverUrl] = await Promise.all([
     actor ? signupOf(ctx, lecture._id, actor) : undefined,
+    actor && checkinOpened ? checkinOf(ctx, lecture._id, actor) : undefined,
     lecture.coverFileId ? coverUrlOf(lecture.coverFileId) : undefined,
   ])
-  return toDetail(lecture, canManage, mySignup, coverUrl)
+  const detail = toDetail(lecture, canManage, mySignup, coverUrl)
+  if (myCheckin) detail.myCheckin = myCheckin
+  return detail
+}
+
+async function checkinOf(ctx: HandlerContext, lectureId: string, actor: Actor): Promise<LectureDetail['myCheckin']> {
+  const res = await ctx.db.collection('checkins').doc(signupId(lectureId, actor.memberId)).get()
+  return myCheckinOf((res.data as CheckinDoc[])[0])
 }
 
 async function signupOf(ctx: HandlerContext, lectureId: string, actor: Actor): Promise<LectureDetail['mySignup']> {

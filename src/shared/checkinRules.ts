@@ -6,10 +6,10 @@
  *
  * What a code proves, and what it does not: the phone names its own scan time (`scannedAt`, for a scan kept
  * in the outbox without network), and the server cannot tell a scan in the hall from a photo of the screen
- * (or a code passed on by someone in the hall) sent as "offline" later. That is bounded, not prevented: an
- * offline scan must arrive within OFFLINE_MAX_DELAY_MS of its scan time and no later than that after the
- * window closes, and its record keeps `offline` so the secretary sees 离线补传 against the name and can undo
- * it. L2/L3 add the phone's reported location, which a determined member can fake as well.
+ * (or a code passed on by someone in the hall) sent as "offline" later. So an offline scan must arrive
+ * within OFFLINE_MAX_DELAY_MS of its scan time and no later than that after the window closes, and at L1+
+ * one whose code expired before it arrived credits nothing until the secretary confirms it
+ * (checkinReview.ts). L2/L3 add the phone's reported location, which a determined member can fake as well.
  */
 import type { ErrorCode } from './errors'
 import type { CheckinLevel, LectureDoc } from './model'

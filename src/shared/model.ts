@@ -154,7 +154,10 @@ export type CheckinMethod = 'qr' | 'typed' | 'manual' | 'memberCode'
 /**
  * One per member and lecture: `_id` is `${lectureId}:${memberId}`, so the database refuses a second one.
  * Undo does not delete it: status `undone`, and a later check-in reuses it with `round` + 1 (ledger entry
- * ids carry the round, so each round credits and reverses at most once).
+ * ids carry the round, so each round credits and reverses at most once). An offline scan that only the
+ * phone vouches for waits as `pending` until the secretary confirms it (`in`/`out`, credited) or refuses
+ * it (`refused`, never credited; a later check-in reuses the record like an undone one): checkinReview.ts.
+ * Only `in` and `out` hold credit.
  */
 export interface CheckinDoc {
   _id: string
@@ -162,7 +165,7 @@ export interface CheckinDoc {
   memberId: string
   memberName: string
   branchId: string
-  status: 'in' | 'out' | 'undone'
+  status: 'in' | 'out' | 'undone' | 'pending' | 'refused'
   round: number
   checkedInAt: Date
   /** L3 only. */
@@ -179,7 +182,19 @@ export interface CheckinDoc {
   reason?: string
   /** Who undid the round, why and when: a scan made before then cannot check the member in again. */
   undo?: { at: Date; by: string; reason: string }
+  /** An offline scan held for the secretary: which scan waits (check-in or, at L3, check-out), and the decision. */
+  review?: CheckinReview
   updatedAt: Date
+}
+
+export interface CheckinReview {
+  held: 'in' | 'out'
+  decision?: 'confirmed' | 'refused'
+  /** Who decided, when and why (a refusal's reason is what the member sees). */
+  at?: Date
+  by?: string
+  byName?: string
+  reason?: string
 }
 
 /** A refused check-in, kept for the secretary (and counted to slow down guessing). */
@@ -199,7 +214,7 @@ export interface CheckinAuditDoc {
   lectureId: string
   memberId: string
   memberName: string
-  action: 'manual' | 'undo' | 'memberCode'
+  action: 'manual' | 'undo' | 'memberCode' | 'confirm' | 'refuse'
   by: string
   byName: string
   reason: string

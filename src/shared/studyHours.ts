@@ -68,6 +68,9 @@ export function totalsByYear(entries: readonly Pick<LedgerEntryDoc, 'hours' | 'y
 }
 
 /** Hours still missing to a target (0 once it is reached). */
+/** Hours are halves: "18.5", "32", never "18.500000001". */
+export const formatHours = (h: number): string => String(Math.round(h * 2) / 2)
+
 export const missingHours = (target: number, total: number) => Math.max(0, target - total)
 
 /** One member of a branch against their target, from the member and their year's sums by bucket. */

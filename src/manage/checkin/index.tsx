@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { call } from '../../api/client'
 import { contract, type CheckinResult, type LiveRow } from '../../shared/contract'
 import { refusal, type Refusal } from '../../shared/errors'
-import { ActionButton, ChoiceChips, Notice, ReasonForm, StateView } from '../components'
+import { ActionButton, ChoiceChips, Notice, PendingScans, ReasonForm, StateView } from '../components'
 import CheckinCodePanel from '../components/CheckinCodePanel'
 import MemberCodeScan from '../components/MemberCodeScan'
 import { chinaParts, formatDateTime } from '../utils/chinaTime'
@@ -26,7 +26,13 @@ const PURPOSES = [
   { value: 'in' as const, label: '签到码' },
   { value: 'out' as const, label: '签退码' },
 ]
-const AUDIT_ACTION = { manual: '代签到', undo: '撤销签到', memberCode: '扫党员码签到' } as const
+const AUDIT_ACTION = {
+  manual: '代签到',
+  undo: '撤销签到',
+  memberCode: '扫党员码签到',
+  confirm: '确认离线签到',
+  refuse: '不予确认离线签到',
+} as const
 
 const reasonRule = contract.checkin.manual.input.shape.reason
 const validateReason = (reason: string) => {
@@ -51,8 +57,8 @@ function resultText(name: string, r: CheckinResult): string {
 
 /**
  * The check-in screen of one lecture (?id=), shown in the hall on a phone or a PC projector: the
- * rotating code, live counts, who is in and who is not, manual check-in and undo with a reason,
- * refused attempts, the audit log, 扫党员码 and 结束党课.
+ * rotating code, live counts, offline scans waiting for confirmation, who is in and who is not, manual
+ * check-in and undo with a reason, refused attempts, the audit log, 扫党员码 and 结束党课.
  */
 export default function ManageCheckin() {
   const { params } = useRouter()
@@ -160,13 +166,14 @@ export default function ManageCheckin() {
 
   const data = live.live
   const l3 = data.level === 'L3'
-  const notIn = data.rows.filter((r) => r.state === 'none' || r.state === 'undone')
+  const notIn = data.rows.filter((r) => r.state === 'none' || r.state === 'undone' || r.state === 'refused')
   const inRows = data.rows.filter((r) => r.state === 'in' || r.state === 'out')
   const counts: [string, number][] = [
     ['已报名', data.counts.signedUp],
     ['已签到', data.counts.checkedIn],
     ['未签到', data.counts.notYet],
     ...(l3 ? [['已签退', data.counts.checkedOut] as [string, number]] : []),
+    ...(data.counts.pending > 0 ? [['待确认', data.counts.pending] as [string, number]] : []),
   ]
 
   return (
@@ -227,12 +234,20 @@ export default function ManageCheckin() {
         )}
       </View>
 
+      <PendingScans
+        className='manage-checkin__pending'
+        lectureId={lectureId}
+        rows={data.pending}
+        onDecided={live.refresh}
+      />
+
       <Section title={`未签到（${notIn.length}）`} empty={notIn.length === 0 ? '报名的党员都已签到' : undefined}>
         {notIn.map((row) => (
           <View key={row.memberId} className='manage-checkin__row'>
             <View className='manage-checkin__line'>
               <Text className='manage-checkin__name'>{row.name}</Text>
               {row.state === 'undone' && <Text className='manage-checkin__tag'>已撤销</Text>}
+              {row.state === 'refused' && <Text className='manage-checkin__tag'>不予确认</Text>}
               <ActionButton size='small' variant='plain' onClick={() => open(row.memberId, 'manual')}>
                 代签到
               </ActionButton>

@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components'
 import { useLoad, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
-import type { LectureRoster, RosterRow } from '../../shared/contract'
+import type { LectureRoster, PendingScan, RosterRow } from '../../shared/contract'
 import { refusal, type Refusal } from '../../shared/errors'
 import { formatTimeRange } from '../../utils/datetime'
-import { ActionButton, ExportButton, Notice, ReasonForm, StateView } from '../components'
+import { ActionButton, ExportButton, Notice, PendingScans, ReasonForm, StateView } from '../components'
 import { formatDateTime } from '../utils/chinaTime'
 import { LECTURE_STATUS, SIGNUP_STATUS, SIGNUP_STATUS_ORDER } from '../utils/labels'
 import { readParam } from '../utils/route'
@@ -14,6 +14,8 @@ import './index.scss'
 interface RosterState {
   phase: 'loading' | 'ready' | 'refused'
   roster?: LectureRoster
+  /** Offline scans waiting for confirmation (checkin.pending); none if that list could not be read. */
+  pending?: PendingScan[]
   refusal?: Refusal
 }
 
@@ -23,7 +25,10 @@ interface Message {
   detail?: string
 }
 
-/** The roster of one lecture (?id=): counts, sign-ups in arrival order, approval, export to Excel. */
+/**
+ * The roster of one lecture (?id=): counts, offline check-ins waiting for confirmation, sign-ups in arrival
+ * order, approval, export to Excel.
+ */
 export default function ManageRoster() {
   const { params } = useRouter()
   const lectureId = readParam(params, 'id')
@@ -35,8 +40,11 @@ export default function ManageRoster() {
   const load = async (quiet = false) => {
     if (!lectureId) return setState({ phase: 'refused', refusal: refusal('NOT_FOUND', '没有指定党课') })
     if (!quiet) setState({ phase: 'loading' })
-    const reply = await call('signup', 'roster', { lectureId })
-    if (reply.ok) setState({ phase: 'ready', roster: reply.data })
+    const [reply, pending] = await Promise.all([
+      call('signup', 'roster', { lectureId }),
+      call('checkin', 'pending', { lectureId }),
+    ])
+    if (reply.ok) setState({ phase: 'ready', roster: reply.data, pending: pending.ok ? pending.data.rows : undefined })
     else if (!quiet) setState({ phase: 'refused', refusal: reply })
   }
 
@@ -99,6 +107,15 @@ export default function ManageRoster() {
         </View>
         <ExportButton noun='名单' request={() => call('signup', 'exportRoster', { lectureId: lecture.id })} />
       </View>
+
+      {state.pending && (
+        <PendingScans
+          className='manage-roster__pending'
+          lectureId={lecture.id}
+          rows={state.pending}
+          onDecided={() => load(true)}
+        />
+      )}
 
       <View className='manage-roster__list'>
         <Text className='manage-roster__list-title'>按报名先后</Text>

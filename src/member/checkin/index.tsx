@@ -19,8 +19,9 @@ import { typedCode, type CheckinResult, type CheckinStatus } from '../../shared/
 import type { Refusal } from '../../shared/errors'
 import { formatTimeRange } from '../../utils/datetime'
 import { readParam, routes } from '../../utils/routes'
-import { formatClock, formatHours, LEVEL_WORDS } from '../utils/words'
-import { outcomeText, resultNote, resultTitle } from './outcome'
+import { checkinStatusLabel, reviewText } from '../../utils/status'
+import { formatClock, LEVEL_WORDS } from '../utils/words'
+import { outcomeText, outcomeTone, resultNote, resultTitle } from './outcome'
 import './index.scss'
 
 type Load = { phase: 'loading' } | { phase: 'ready'; status?: CheckinStatus } | { phase: 'refused'; refusal: Refusal }
@@ -37,16 +38,16 @@ type Code = { qr: string } | { typed: string } | Record<string, never>
 /** A location older than this is asked for again (the member may have walked in from the car park). */
 const LOCATION_FRESH_MS = 60_000
 
-/** The member's state at the lecture, in words and a tag. */
+/** The member's state at the lecture, in words and a tag, and why a scan waits or was not confirmed. */
 function MineState({ status }: { status: CheckinStatus }) {
   const mine = status.mine
   if (!mine) return <StatusTag text='还没有签到' tone='neutral' />
-  if (mine.status === 'out' && mine.checkedOutAt) {
-    return <StatusTag text={`已签退 ${formatClock(mine.checkedOutAt)} · ${formatHours(mine.hours)} 学时`} tone='done' />
-  }
-  if (status.level === 'L3')
-    return <StatusTag text={`已签到 ${formatClock(mine.checkedInAt)} · 待签退`} tone='waiting' />
-  return <StatusTag text={`已签到 ${formatClock(mine.checkedInAt)} · ${formatHours(mine.hours)} 学时`} tone='done' />
+  return (
+    <>
+      <StatusTag {...checkinStatusLabel(mine, status.level)} />
+      {mine.review && <Text className='checkin__review'>{reviewText(mine.review)}</Text>}
+    </>
+  )
 }
 
 /**
@@ -84,7 +85,15 @@ export default function Checkin() {
   )
 
   useDidShow(() => void refresh(load.phase === 'ready'))
-  useEffect(() => onOutboxChange(() => setOutboxTick((t) => t + 1)), [])
+  // A scan sent from the outbox changes the member's state too (in, or 待确认): ask again.
+  useEffect(
+    () =>
+      onOutboxChange(() => {
+        setOutboxTick((t) => t + 1)
+        void refresh(true)
+      }),
+    [refresh],
+  )
 
   const status = load.phase === 'ready' ? load.status : undefined
 
@@ -175,8 +184,10 @@ export default function Checkin() {
   }
 
   const mine = status?.mine
-  const done = mine && (mine.status === 'out' || status.level !== 'L3')
-  const out = mine?.status === 'in' && status?.level === 'L3'
+  // Refused by the secretary: the member may check in again (a scan made now).
+  const taken = mine && mine.status !== 'refused' ? mine : undefined
+  const done = taken && (taken.checkedOutAt !== undefined || taken.status === 'out' || status?.level !== 'L3')
+  const out = taken !== undefined && status?.level === 'L3' && !done
   const word = out ? '签退' : '签到'
   const plain = status?.level === 'L0'
   const waiting = pendingScans().filter((i) => i.lectureId === lectureId)
@@ -216,7 +227,7 @@ export default function Checkin() {
         </View>
       )}
       {outcomes.map((o) => (
-        <View key={o.key} className={`checkin__outcome${o.result ? '' : ' checkin__outcome--refused'}`}>
+        <View key={o.key} className={`checkin__outcome checkin__outcome--${outcomeTone(o)}`}>
           <Text className='checkin__outcome-text'>{outcomeText(o)}</Text>
         </View>
       ))}
@@ -276,6 +287,14 @@ export default function Checkin() {
 function AnswerView({ answer }: { answer: Answer }) {
   switch (answer.kind) {
     case 'done':
+      if (answer.result.review) {
+        return (
+          <View className={`checkin__answer checkin__answer--${answer.result.review.status}`} role='status'>
+            <Text className='checkin__answer-title'>{resultTitle(answer.result)}</Text>
+            <Text className='checkin__answer-text'>{resultNote(answer.result)}</Text>
+          </View>
+        )
+      }
       return (
         <View className='checkin__answer checkin__answer--done' role='status'>
           <Text className='checkin__answer-mark'>✓</Text>

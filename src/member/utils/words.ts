@@ -4,6 +4,7 @@
  */
 import { chinaClock, chinaHourMinute } from '../../shared/chinaTime'
 import type { CheckinLevel, HourSource } from '../../shared/model'
+import { formatHours } from '../../shared/studyHours'
 
 /** What the member must do at each level (domain.md "Check-in"). */
 export const LEVEL_WORDS: Record<CheckinLevel, string> = {
@@ -35,8 +36,7 @@ export function formatDate(iso: string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
 }
 
-/** Hours are halves: "18.5", "32", never "18.500000001". */
-export const formatHours = (h: number): string => String(Math.round(h * 2) / 2)
+export { formatHours }
 
 /** "+1.5" / "−1.5" (a real minus sign, which reads better than a hyphen in large type). */
 export const signedHours = (h: number): string => (h < 0 ? `−${formatHours(-h)}` : `+${formatHours(h)}`)

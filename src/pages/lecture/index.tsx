@@ -12,7 +12,7 @@ import { themeName } from '../../shared/themes'
 import { formatTimeRange } from '../../utils/datetime'
 import { readParam, routes } from '../../utils/routes'
 import { cancelPolicyText, signUpResultText, signupAction } from '../../utils/signup'
-import { signupStatusLabel } from '../../utils/status'
+import { checkinStatusLabel, reviewText, signupStatusLabel } from '../../utils/status'
 import './index.scss'
 
 type Phase = { phase: 'loading' } | { phase: 'ready'; lecture: LectureDetail } | { phase: 'refused'; refusal: Refusal }
@@ -206,6 +206,13 @@ export default function Lecture() {
           <View className='lecture__mine'>
             <Text className='lecture__mine-label'>我的报名</Text>
             <StatusTag {...signupStatusLabel(l.mySignup.status, l.mySignup.position)} />
+          </View>
+        )}
+        {l.myCheckin && (
+          <View className='lecture__mine'>
+            <Text className='lecture__mine-label'>我的签到</Text>
+            <StatusTag {...checkinStatusLabel(l.myCheckin, l.checkinLevel)} />
+            {l.myCheckin.review && <Text className='lecture__mine-note'>{reviewText(l.myCheckin.review)}</Text>}
           </View>
         )}
         {checkinOpen(l, now) && (

@@ -31,6 +31,17 @@ export interface CheckinResult {
   hours: number
   /** L3 after check-in: the member must scan again when leaving. */
   checkoutNeeded: boolean
+  /** An offline scan held for the secretary (待确认, hours not yet credited), or refused by them: why. */
+  review?: { status: 'pending' | 'refused'; reason: string }
+}
+
+/** The caller's own check-in at a lecture (check-in page, lecture page); `hours` are those credited. */
+export interface MyCheckin {
+  status: 'in' | 'out' | 'pending' | 'refused'
+  checkedInAt: string
+  checkedOutAt?: string
+  hours: number
+  review?: CheckinResult['review']
 }
 
 /** The caller's state at a lecture, for the member's check-in page. */
@@ -44,7 +55,7 @@ export interface CheckinStatus {
   signupRequired: boolean
   signedUp: boolean
   needsLocation: boolean
-  mine?: { status: 'in' | 'out'; checkedInAt: string; checkedOutAt?: string; hours: number }
+  mine?: MyCheckin
 }
 
 export interface CheckinCode {
@@ -58,7 +69,18 @@ export interface CheckinCode {
   refreshInMs: number
 }
 
-export type AttendanceState = 'in' | 'out' | 'undone' | 'none'
+export type AttendanceState = 'in' | 'out' | 'undone' | 'pending' | 'refused' | 'none'
+
+/** An offline scan waiting for the secretary: who, which scan, when scanned (phone) and received (server). */
+export interface PendingScan {
+  memberId: string
+  name: string
+  held: 'in' | 'out'
+  scannedAt: string
+  receivedAt: string
+}
+
+export type AuditAction = 'manual' | 'undo' | 'memberCode' | 'confirm' | 'refuse'
 
 export interface LiveRow {
   memberId: string
@@ -81,13 +103,16 @@ export interface LiveCheckin {
   /** Absent outside the check-in window, or at L0 (no code needed). */
   code?: CheckinCode
   purpose: 'in' | 'out'
-  counts: { signedUp: number; checkedIn: number; checkedOut: number; notYet: number }
+  /** `pending`: offline scans waiting for confirmation, counted apart (neither in nor not yet). */
+  counts: { signedUp: number; checkedIn: number; checkedOut: number; notYet: number; pending: number }
   /** Signed-up members and everyone who checked in, latest check-ins first, then those not yet in. */
   rows: LiveRow[]
+  /** Offline scans waiting for confirmation, oldest scan first. */
+  pending: PendingScan[]
   /** Latest refused attempts first (at most 20). */
   failures: { name: string; at: string; code: string; message: string }[]
   /** Latest manual check-ins, undos and member-code check-ins first (at most 20). */
-  audit: { name: string; action: 'manual' | 'undo' | 'memberCode'; byName: string; reason: string; at: string }[]
+  audit: { name: string; action: AuditAction; byName: string; reason: string; at: string }[]
   finished: boolean
 }
 
@@ -110,6 +135,13 @@ export interface PosterCode {
   startAt: string
   endAt: string
   address: string
+}
+
+/** What a decision on pending scans did, per member (`changed` false: decided before, answered as it is). */
+export interface ReviewResult {
+  decided: { memberId: string; name: string; status: AttendanceState; changed: boolean }[]
+  /** Left pending in "all": the caller's own scan, which another officer decides. */
+  skipped: number
 }
 
 export const checkinProcedures = {
@@ -137,6 +169,23 @@ export const checkinProcedures = {
   ),
   /** The caller's personal code, for a secretary to scan when the member cannot scan. */
   myCode: procedure<MemberCode>()(z.object({})),
+  /** Offline scans of the lecture waiting for confirmation (the check-in screen and the sign-up list). */
+  pending: procedure<{ rows: PendingScan[] }>()(z.object({ lectureId: id })),
+  /** Confirm (credit) or refuse (with a reason the member sees) one member's pending scan, or all of them. */
+  review: procedure<ReviewResult>()(
+    z
+      .object({
+        lectureId: id,
+        /** Absent: every pending scan of the lecture. */
+        memberId: id.optional(),
+        decision: z.enum(['confirm', 'refuse']),
+        reason: reason.optional(),
+      })
+      .refine((r) => r.decision === 'confirm' || r.reason !== undefined, {
+        message: '不予确认时请写明原因',
+        path: ['reason'],
+      }),
+  ),
   /**
    * The secretary closes a held lecture: it is finished and its lecturer (a member) is credited if it was
    * held (enough attendees scanned); `notCreditedReason` says why not, for the secretary.

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { CheckinLevel, HourBucket, LectureStatus, SpeakerRole } from '../model'
 import { THEME_CODES, type ThemeCode } from '../themes'
 import { id, isoDate, lectureCursor, pageSize, procedure } from './common'
+import type { MyCheckin } from './checkin'
 
 export const SPEAKER_ROLES = ['secretary', 'committee', 'member', 'expert', 'model'] as const
 export const HOUR_BUCKETS = ['training', 'collective', 'lecturing', 'online'] as const
@@ -128,6 +129,8 @@ export interface LectureDetail extends LectureSummary {
   waiting: number
   /** The caller's own sign-up, if any; `position` is their place on the waitlist (1 = next). */
   mySignup?: { status: SignupStatus; position?: number; reason?: string }
+  /** The caller's own check-in (once check-in has opened): in, out, or held for the secretary (待确认). */
+  myCheckin?: MyCheckin
   /** The caller may edit, publish, cancel and see the roster. */
   canManage: boolean
 }
