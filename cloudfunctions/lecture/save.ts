@@ -20,6 +20,7 @@ import type { Database } from '../_shared/cloud'
 import { hostOf, inOrder, loadLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { adminRoot } from './access'
+import { assertCoverPicture } from './cover'
 
 type Input = ParsedInput<'lecture', 'save'>
 
@@ -43,6 +44,8 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   )
   if (missing) throw new AppError('INVALID_INPUT', missing)
   const fields = lectureFields(values, host)
+  // A new cover must be a picture uploaded as one (the contract checked its path; these are its bytes).
+  if (fields.coverFileId && fields.coverFileId !== existing?.coverFileId) await assertCoverPicture(fields.coverFileId)
 
   if (!existing) {
     const res = await db.collection('lectures').add(newLecture(fields, actor.memberId, now))

@@ -234,3 +234,10 @@ export interface HourTargetsDoc {
   updatedAt?: Date
   updatedBy?: string
 }
+
+/** `exports`: one exported file (key: its random folder name), removed with the file a day after `createdAt`. */
+export interface ExportDoc {
+  _id: string
+  fileId: string
+  createdAt: Date
+}
