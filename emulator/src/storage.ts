@@ -136,7 +136,7 @@ function sameText(want: string, got: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b)
 }
 
-export function cleanPath(path: string): string {
+function cleanPath(path: string): string {
   const p = normalize(decodeURIComponent(path))
     .replace(/^(\.\.(\/|\\|$))+/, '')
     .replace(/^\/+/, '')

@@ -11,7 +11,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'http'
 import type { StorageService } from './storage'
-import { cleanPath } from './storage'
 
 /** Larger than any upload the app allows (2 MB); the functions check their own limits. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024
@@ -30,10 +29,9 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, op
   if (!String(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
     return reply(res, 415, { error: 'CONTENT_TYPE' })
   }
-  let path: string
-  try {
-    path = cleanPath(new URL(req.url ?? '/', 'http://local').searchParams.get('cloudPath') ?? '')
-  } catch {
+  const path = new URL(req.url ?? '/', 'http://local').searchParams.get('cloudPath') ?? ''
+  // Taken as given or refused: a path that would need cleaning (`..`, `//`, `\`) is not one the app makes.
+  if (!path || path.includes('\\') || path.split('/').some((p) => p === '' || p === '.' || p === '..')) {
     return reply(res, 400, { error: 'BAD_PATH' })
   }
   if (Number(req.headers['content-length']) > maxBytes) return tooLarge(req, res)
