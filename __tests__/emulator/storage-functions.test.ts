@@ -49,6 +49,17 @@ it('serves a file only through a temporary URL: never by its plain URL, a forged
   expect((await fetch(`${temp.origin}/storage/exports/ffff/名单.xlsx`)).status).toBe(403)
 })
 
+it('gives a temporary URL ten minutes by default and never more than a day', async () => {
+  const { fileID } = await cloud.app.uploadFile({ cloudPath: 'covers/life.png', fileContent: Buffer.from('x') })
+  const lifeOf = async (file: string | { fileID: string; maxAge: number }) => {
+    const { fileList } = await cloud.app.getTempFileURL({ fileList: [file] })
+    return Number(new URL(fileList[0].tempFileURL).searchParams.get('t')) - Math.floor(Date.now() / 1000)
+  }
+  expect(await lifeOf(fileID)).toBeGreaterThan(590)
+  expect(await lifeOf(fileID)).toBeLessThanOrEqual(600)
+  expect(await lifeOf({ fileID, maxAge: 30 * 86400 })).toBeLessThanOrEqual(86400)
+})
+
 it('refuses a temporary URL once its max_age has passed', async () => {
   const { fileID } = await cloud.app.uploadFile({ cloudPath: 'rosters/short.csv', fileContent: Buffer.from('x') })
   const { fileList } = await cloud.app.getTempFileURL({ fileList: [{ fileID, maxAge: 1 }] })

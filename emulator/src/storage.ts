@@ -1,8 +1,8 @@
 /**
  * `storage.*`: files kept on local disk under <data>/storage and served on loopback. Upload URLs
  * carry an HMAC of the path, so only a URL this server issued can write. Files are read only through
- * temporary URLs, as the real service gives them (`?sign=…&t=<expiry>`, `max_age` seconds, default a
- * day): the HMAC covers the path and the expiry, and an expired or unsigned URL answers 403. That is the
+ * temporary URLs, as the real service gives them (`?sign=…&t=<expiry>`, `max_age` seconds, default ten
+ * minutes, at most a day): the HMAC covers the path and the expiry, and an expired or unsigned URL answers 403. That is the
  * deployed storage rule (cloudfunctions/storage.json: only the creator and the server read); the emulator
  * keeps no file owners, so no plain URL reads anything.
  */
@@ -11,8 +11,13 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { dirname, join, normalize } from 'path'
 import { invalidParam } from './database/errors'
 
-/** A temporary URL's life when the caller gives no max_age: a day [inferred from WeChat's getTempFileURL docs]. */
-const DEFAULT_MAX_AGE = 86400
+/**
+ * A temporary URL's life: the server SDK's default for a private file is ten minutes, and no link lasts over
+ * a day (WeChat docs: Cloud.getTempFileURL, "私有的文件获取的链接十分钟有效期"; wx.cloud.getTempFileURL,
+ * "最大不超过一天").
+ */
+const DEFAULT_MAX_AGE = 600
+const MAX_MAX_AGE = 86400
 
 /** Raw SDK parameters, as parsed from the request body; each action casts the fields it reads. */
 type Params = Record<string, unknown>
@@ -53,7 +58,9 @@ export class StorageService {
               if (path === undefined || !existsSync(this.file(path))) {
                 return { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
               }
-              const expiry = Math.floor(Date.now() / 1000) + (Number(max_age) > 0 ? Number(max_age) : DEFAULT_MAX_AGE)
+              const expiry =
+                Math.floor(Date.now() / 1000) +
+                Math.min(Number(max_age) > 0 ? Number(max_age) : DEFAULT_MAX_AGE, MAX_MAX_AGE)
               const query = `sign=${this.sign(`download:${path}:${expiry}`)}&t=${expiry}`
               return {
                 fileID: fileid,
