@@ -314,6 +314,20 @@ describe('the file travels phone → storage → file id', () => {
     expect(everything()).toEqual(before)
   })
 
+  it('stops reading a long workbook past the row limit instead of parsing all of it', async () => {
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('名册')
+    sheet.addRow(['姓名', '手机号', '职务'])
+    for (let i = 0; i < 3000; i++) sheet.addRow([`党员${i}`, String(13900000000 + i), '党员'])
+    const bytes = Buffer.from(await book.xlsx.writeBuffer())
+    const parse = jest.spyOn(rosterFile, 'readRosterFile')
+    const res = await importFile('m-0018', 'br-lixia-zjs', 'long.xlsx', bytes.toString('base64'))
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', explanation: expect.stringMatching(/超过了1000行/) })
+    const rowsRead = (await parse.mock.results[0].value) as unknown[]
+    expect(rowsRead.length).toBeLessThanOrEqual(1010)
+    parse.mockRestore()
+  })
+
   it('takes only a roster upload’s id: not a cover, an export or a file of a chosen name', async () => {
     const hex = randomBytes(16).toString('hex')
     for (const path of [`covers/${hex}.png`, `exports/${hex}/名单.xlsx`, 'rosters/名册.csv']) {
