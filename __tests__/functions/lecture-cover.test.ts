@@ -118,3 +118,11 @@ it('never sets an export, another kind of file or a non-image as a cover, and sa
   })
   expect(await storedCover()).toBe(before)
 })
+
+it('shows no URL for a stored cover that is not an uploaded cover (one set before covers were checked)', async () => {
+  const exported = await store(PNG, `exports/${randomBytes(16).toString('hex')}/报名名单.xlsx`)
+  await cloud.db.collection('lectures').doc(lecture._id).update({ coverFileId: exported })
+  const detail = await main({ action: 'detail', payload: { id: lecture._id } }, as(secretary))
+  if (!detail.ok) throw new Error(detail.code)
+  expect((detail.data as LectureDetail).coverUrl).toBeUndefined()
+})

@@ -4,6 +4,7 @@
  */
 import type { LectureDetail, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
+import { isUploadOf } from '../../src/shared/files'
 import type { LectureDoc, SignupDoc } from '../../src/shared/model'
 import { type Actor, canSeeLecture, managesLecturesOf } from '../../src/shared/rights'
 import { findActor } from '../_shared/actor'
@@ -27,7 +28,8 @@ export async function lectureDetail(
   }
   const [mySignup, coverUrl] = await Promise.all([
     actor ? signupOf(ctx, lecture._id, actor) : undefined,
-    lecture.coverFileId ? coverUrlOf(lecture.coverFileId) : undefined,
+    // Only an uploaded cover is shown: a lecture saved before covers were checked may name any file (an export).
+    lecture.coverFileId && isUploadOf('cover', lecture.coverFileId) ? coverUrlOf(lecture.coverFileId) : undefined,
   ])
   return toDetail(lecture, canManage, mySignup, coverUrl)
 }
