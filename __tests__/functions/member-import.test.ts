@@ -305,10 +305,11 @@ describe('the file travels phone → storage → file id', () => {
     expect(big.length).toBeGreaterThan(3 * 1024 * 1024)
     const parse = jest.spyOn(rosterFile, 'readRosterFile')
     const before = everything()
+    const fileId = await upload('big.csv', big)
     const started = Date.now()
-    const res = await importFile('m-0018', 'br-lixia-zjs', 'big.csv', big.toString('base64'))
+    const res = await call(as('m-0018'), 'importRoster', { branchId: 'br-lixia-zjs', fileId })
     expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', explanation: expect.stringMatching(/超过2MB/) })
-    expect(Date.now() - started).toBeLessThan(3000)
+    expect(Date.now() - started).toBeLessThan(2000) // tens of ms: a download URL and the headers (6.7 s parsing before)
     expect(parse).not.toHaveBeenCalled()
     parse.mockRestore()
     expect(everything()).toEqual(before)
@@ -326,6 +327,19 @@ describe('the file travels phone → storage → file id', () => {
     const rowsRead = (await parse.mock.results[0].value) as unknown[]
     expect(rowsRead.length).toBeLessThanOrEqual(1010)
     parse.mockRestore()
+  })
+
+  it('refuses file bytes in the payload (the old base64 shape, or beside a file id), writing nothing', async () => {
+    const before = everything()
+    const contentBase64 = Buffer.from(rows(1)).toString('base64')
+    const fileId = await upload('名册.csv', Buffer.from(rows(1)))
+    for (const payload of [
+      { branchId: 'br-lixia-zjs', fileName: '名册.csv', contentBase64 },
+      { branchId: 'br-lixia-zjs', fileId, contentBase64 },
+    ]) {
+      expect(await call(as('m-0018'), 'importRoster', payload)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    }
+    expect(everything()).toEqual(before)
   })
 
   it('takes only a roster upload’s id: not a cover, an export or a file of a chosen name', async () => {
