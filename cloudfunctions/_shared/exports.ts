@@ -50,12 +50,12 @@ export async function removeOldExports(app: CloudApp, now: Date): Promise<number
   const before = new Date(now.getTime() - EXPORT_KEPT_MS)
   let removed = 0
   for (;;) {
-    const res = await db
+    const found = await db
       .collection('exports')
       .where({ createdAt: _.lt(before) })
       .limit(DELETE_BATCH)
       .get()
-    const old = res.data as ExportDoc[]
+    const old = found.data as ExportDoc[]
     if (!old.length) return removed
     const deleted = await app.deleteFile({ fileList: old.map((e) => e.fileId) })
     const gone = new Set(
@@ -65,10 +65,10 @@ export async function removeOldExports(app: CloudApp, now: Date): Promise<number
     )
     const ids = old.filter((e) => gone.has(e.fileId)).map((e) => e._id)
     if (!ids.length) throw new Error(`removeOldExports: storage deleted none of ${old.length} files`)
-    await db
+    const res = await db
       .collection('exports')
       .where({ _id: _.in(ids) })
       .remove()
-    removed += ids.length
+    removed += (res as { deleted?: number }).deleted ?? 0 // a run alongside may have removed some already
   }
 }
