@@ -44,9 +44,8 @@ async function pickInWeapp(): Promise<LocalFile | undefined> {
 /**
  * The lecture's cover picture: a preview, 选择图片 / 更换图片 and 移除. A picked JPEG or PNG is uploaded
  * to storage at once (src/api/upload.ts) and its file id checked by lecture.checkCover; the form then keeps
- * the fileId for lecture.save. As FilePicker:
- * WeChat picks with chooseImage, the h5 build with a plain <input type="file"> inside a label that
- * looks like a button. Class prefix `cover-picker`.
+ * the fileId for lecture.save. As FilePicker: WeChat picks with chooseImage, the h5 build with a plain
+ * <input type="file"> inside a label that looks like a button. Class prefix `cover-picker`.
  */
 function CoverPicker(props: CoverPickerProps) {
   const { cover, onChange } = props
