@@ -99,7 +99,12 @@ export class StorageService {
    * not past. Anything else is 'denied', before the file's existence is even looked at.
    */
   read(path: string, sign: string, t: string): Buffer | 'denied' | 'missing' {
-    const clean = cleanPath(path)
+    let clean: string
+    try {
+      clean = cleanPath(path)
+    } catch {
+      return 'denied' // no URL this server signs names such a path
+    }
     const expiry = Number(t)
     if (!/^\d+$/.test(t) || expiry < Date.now() / 1000) return 'denied'
     if (!sameText(this.sign(`download:${clean}:${expiry}`), sign)) return 'denied'
