@@ -47,7 +47,8 @@ it('serves a file only through a temporary URL: never by its plain URL, a forged
   }
   // A file that is not there answers the same 403 without a signature: the plain URL tells nothing.
   expect((await fetch(`${temp.origin}/storage/exports/ffff/名单.xlsx`)).status).toBe(403)
-  expect((await fetch(`${temp.origin}/storage/%2e%2e`)).status).toBe(403)
+  // a name the path rules refuse (it was a 500)
+  expect((await fetch(`${temp.origin}/storage/exports/a..b`)).status).toBe(403)
 })
 
 it('gives a temporary URL ten minutes by default and never more than a day', async () => {
