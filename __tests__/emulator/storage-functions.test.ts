@@ -25,6 +25,52 @@ it('uploads a file, gives a temporary URL that serves it, deletes it', async () 
   expect((await cloud.app.getTempFileURL({ fileList: [fileID] })).fileList[0].code).not.toBe('SUCCESS')
 })
 
+it('serves a file only through a temporary URL: never by its plain URL, a forged signature or another expiry', async () => {
+  const bytes = Buffer.from('姓名,手机号\n王建国,13700001234\n', 'utf8')
+  const { fileID } = await cloud.app.uploadFile({ cloudPath: 'exports/0f1e2d3c/名单.xlsx', fileContent: bytes })
+  const { fileList } = await cloud.app.getTempFileURL({ fileList: [{ fileID, maxAge: 600 }] })
+  const temp = new URL(fileList[0].tempFileURL)
+  expect(temp.searchParams.get('sign')).toMatch(/^[0-9a-f]{64}$/)
+  const expiry = Number(temp.searchParams.get('t'))
+  expect(expiry - Date.now() / 1000).toBeGreaterThan(590)
+  expect(expiry - Date.now() / 1000).toBeLessThanOrEqual(600)
+  expect((await fetch(temp)).status).toBe(200)
+
+  const plain = `${temp.origin}${temp.pathname}`
+  const later = new URL(temp)
+  later.searchParams.set('t', String(expiry + 3600))
+  const forged = new URL(temp)
+  forged.searchParams.set('sign', '0'.repeat(64))
+  for (const url of [plain, `${plain}?t=${expiry}`, later.href, forged.href]) {
+    const res = await fetch(url)
+    expect([url, res.status]).toEqual([url, 403])
+    expect(await res.text()).not.toContain('王建国')
+  }
+  // A file that is not there answers the same 403 without a signature: the plain URL tells nothing.
+  expect((await fetch(`${temp.origin}/storage/exports/ffff/名单.xlsx`)).status).toBe(403)
+  // a name the path rules refuse (it was a 500)
+  expect((await fetch(`${temp.origin}/storage/exports/a..b`)).status).toBe(403)
+})
+
+it('gives a temporary URL ten minutes by default and never more than a day', async () => {
+  const { fileID } = await cloud.app.uploadFile({ cloudPath: 'covers/life.png', fileContent: Buffer.from('x') })
+  const lifeOf = async (file: string | { fileID: string; maxAge: number }) => {
+    const { fileList } = await cloud.app.getTempFileURL({ fileList: [file] })
+    return Number(new URL(fileList[0].tempFileURL).searchParams.get('t')) - Math.floor(Date.now() / 1000)
+  }
+  expect(await lifeOf(fileID)).toBeGreaterThan(590)
+  expect(await lifeOf(fileID)).toBeLessThanOrEqual(600)
+  expect(await lifeOf({ fileID, maxAge: 30 * 86400 })).toBeLessThanOrEqual(86400)
+})
+
+it('refuses a temporary URL once its max_age has passed', async () => {
+  const { fileID } = await cloud.app.uploadFile({ cloudPath: 'rosters/short.csv', fileContent: Buffer.from('x') })
+  const { fileList } = await cloud.app.getTempFileURL({ fileList: [{ fileID, maxAge: 1 }] })
+  expect((await fetch(fileList[0].tempFileURL)).status).toBe(200)
+  await new Promise((r) => setTimeout(r, 2100))
+  expect((await fetch(fileList[0].tempFileURL)).status).toBe(403)
+})
+
 it('refuses an upload to a URL it did not sign', async () => {
   const res = await fetch(`${cloud.emulator.url}/storage/covers/evil.png?sig=forged`, { method: 'PUT', body: 'x' })
   expect(res.status).toBe(403)

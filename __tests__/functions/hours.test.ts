@@ -303,7 +303,7 @@ describe('a branch’s hours', () => {
       { branchId: BRANCH._id },
       ADMINS_ABOVE[0],
     )
-    expect(res.fileId).toMatch(/^cloud:\/\/.+\/exports\/hours\/br-test-hours-\d{4}-\d+\.xlsx$/)
+    expect(res.fileId).toMatch(/^cloud:\/\/.+\/exports\/[0-9a-f]{32}\/学时测试党支部\d{4}年度学时统计\.xlsx$/)
     expect(res.fileName).toBe(`学时测试党支部${Y}年度学时统计.xlsx`)
     const download = await fetch(res.url)
     expect(download.status).toBe(200)
@@ -323,7 +323,7 @@ describe('a branch’s hours', () => {
   })
 
   it('exports nothing for those who may not see the branch', async () => {
-    const dir = join(cloud.dataDir, 'storage', 'exports', 'hours')
+    const dir = join(cloud.dataDir, 'storage', 'exports')
     const files = () => (existsSync(dir) ? readdirSync(dir).length : 0)
     const before = files()
     for (const openid of [A, OTHER_SECRETARY, ADMIN_ELSEWHERE, UNBOUND]) {

@@ -170,12 +170,13 @@ describe('lecture.detail', () => {
   })
 
   it('resolves the cover to a temporary URL, and skips one that is gone', async () => {
-    const { fileID } = await cloud.app.uploadFile({ cloudPath: 'covers/test.png', fileContent: Buffer.from('png') })
+    const cloudPath = 'covers/00112233445566778899aabbccddeeff.png' // as the page uploads it (src/api/upload.ts)
+    const { fileID } = await cloud.app.uploadFile({ cloudPath, fileContent: Buffer.from('png') })
     const l = await lectureAt(OWN, { status: 'published', coverFileId: fileID })
     const seen = await ok<LectureDetail>('detail', { id: l._id }, as(plain))
     expect(seen.coverFileId).toBe(fileID)
     expect(seen.coverUrl).toMatch(/^http/)
-    const gone = await lectureAt(OWN, { status: 'published', coverFileId: 'cloud://local-dev.x/covers/none.png' })
+    const gone = await lectureAt(OWN, { status: 'published', coverFileId: fileID.replace('0011', '9911') })
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
     expect((await ok<LectureDetail>('detail', { id: gone._id }, as(plain))).coverUrl).toBeUndefined()
     warn.mockRestore()

@@ -2,11 +2,14 @@
  * member.importRoster through the SDK and the emulator: Excel and CSV files made here (exceljs; UTF-8 with a
  * BOM; GB18030 as Excel on a Chinese Windows writes it), good and bad, and who may import.
  */
+import { randomBytes } from 'crypto'
 import ExcelJS from 'exceljs'
 import { main } from '../../cloudfunctions/member/main'
+import * as rosterFile from '../../cloudfunctions/member/rosterFile'
 import { buildSeed } from '../../scripts/seed/data'
 import { seedDatabase } from '../../scripts/seed/index'
 import type { ImportReport, Me } from '../../src/shared/contract'
+import { extensionOf, uploadPath } from '../../src/shared/files'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 
@@ -27,7 +30,11 @@ const seeded = (id: string) => seed.members.find((m) => m._id === id)!
 const stored = <T = MemberDoc>(coll: string, query: Record<string, unknown> = {}) =>
   cloud.emulator.store.scan(coll, query).map((r) => r.doc as unknown as T)
 const everything = () => ({ members: stored<MemberDoc>('members'), bindings: stored<BindingDoc>('bindings') })
-const calls = () => cloud.emulator.counters.snapshot().total
+/** Database calls only: the file's download URL and deletion are storage calls. */
+const calls = () =>
+  Object.entries(cloud.emulator.counters.snapshot().byAction)
+    .filter(([action]) => action.startsWith('database.'))
+    .reduce((sum, [, n]) => sum + n, 0)
 
 async function xlsx(rows: unknown[][]): Promise<string> {
   const book = new ExcelJS.Workbook()
@@ -58,8 +65,15 @@ function gb18030(text: string): Buffer {
   )
 }
 
-const importFile = (by: string, branchId: string, fileName: string, contentBase64: string) =>
-  call(as(by), 'importRoster', { branchId, fileName, contentBase64 })
+/** The page's way: the file into storage under rosters/ (src/api/upload.ts), then its id to the function. */
+async function upload(fileName: string, bytes: Buffer): Promise<string> {
+  const cloudPath =
+    uploadPath('roster', fileName, randomBytes(16)) ??
+    `rosters/${randomBytes(16).toString('hex')}.${extensionOf(fileName)}`
+  return (await cloud.app.uploadFile({ cloudPath, fileContent: bytes })).fileID
+}
+const importFile = async (by: string, branchId: string, fileName: string, contentBase64: string) =>
+  call(as(by), 'importRoster', { branchId, fileId: await upload(fileName, Buffer.from(contentBase64, 'base64')) })
 async function imported(by: string, branchId: string, fileName: string, contentBase64: string) {
   const res = await importFile(by, branchId, fileName, contentBase64)
   if (!res.ok) throw new Error(`${res.code} ${res.explanation ?? ''}`)
@@ -279,5 +293,74 @@ describe('who may import', () => {
     expect(await importFile('m-0017', 'br-nowhere', 'a.csv', file())).toMatchObject({ code: 'NOT_FOUND' })
     const report = await imported('m-0017', 'br-lixia-zjs', 'a.csv', file())
     expect(report).toMatchObject({ applied: true, created: 1, rows: [{ name: '郭春梅', result: 'created' }] })
+  })
+})
+
+describe('the file travels phone → storage → file id', () => {
+  const rows = (n: number) =>
+    csvText([['姓名', '手机号'], ...Array.from({ length: n }, (_, i) => [`党员${i}`, String(13900000000 + i)])])
+
+  it('refuses a 3 MB roster by its size before parsing a byte of it, quickly, writing nothing', async () => {
+    const big = Buffer.from(rows(140_000))
+    expect(big.length).toBeGreaterThan(3 * 1024 * 1024)
+    const parse = jest.spyOn(rosterFile, 'readRosterFile')
+    const before = everything()
+    const fileId = await upload('big.csv', big)
+    const started = Date.now()
+    const res = await call(as('m-0018'), 'importRoster', { branchId: 'br-lixia-zjs', fileId })
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', explanation: expect.stringMatching(/超过2MB/) })
+    expect(Date.now() - started).toBeLessThan(2000) // tens of ms: a download URL and the headers (6.7 s parsing before)
+    expect(parse).not.toHaveBeenCalled()
+    parse.mockRestore()
+    expect(everything()).toEqual(before)
+  })
+
+  it('stops reading a long workbook past the row limit instead of parsing all of it', async () => {
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('名册')
+    sheet.addRow(['姓名', '手机号', '职务'])
+    for (let i = 0; i < 3000; i++) sheet.addRow([`党员${i}`, String(13900000000 + i), '党员'])
+    const bytes = Buffer.from(await book.xlsx.writeBuffer())
+    const parse = jest.spyOn(rosterFile, 'readRosterFile')
+    const res = await importFile('m-0018', 'br-lixia-zjs', 'long.xlsx', bytes.toString('base64'))
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT', explanation: expect.stringMatching(/超过了1000行/) })
+    const rowsRead = (await parse.mock.results[0].value) as unknown[]
+    expect(rowsRead.length).toBeLessThanOrEqual(1010)
+    parse.mockRestore()
+  })
+
+  it('refuses file bytes in the payload (the old base64 shape, or beside a file id), writing nothing', async () => {
+    const before = everything()
+    const contentBase64 = Buffer.from(rows(1)).toString('base64')
+    const fileId = await upload('名册.csv', Buffer.from(rows(1)))
+    for (const payload of [
+      { branchId: 'br-lixia-zjs', fileName: '名册.csv', contentBase64 },
+      { branchId: 'br-lixia-zjs', fileId, contentBase64 },
+    ]) {
+      expect(await call(as('m-0018'), 'importRoster', payload)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    }
+    expect(everything()).toEqual(before)
+  })
+
+  it('takes only a roster upload’s id: not a cover, an export or a file of a chosen name', async () => {
+    const hex = randomBytes(16).toString('hex')
+    for (const path of [`covers/${hex}.png`, `exports/${hex}/名单.xlsx`, 'rosters/名册.csv']) {
+      const fileId = (await cloud.app.uploadFile({ cloudPath: path, fileContent: Buffer.from(rows(1)) })).fileID
+      expect(await call(as('m-0018'), 'importRoster', { branchId: 'br-lixia-zjs', fileId })).toMatchObject({
+        ok: false,
+        code: 'INVALID_INPUT',
+      })
+    }
+  })
+
+  it('deletes the file once read (it holds names and phones), and says so when a file is gone', async () => {
+    const fileId = await upload('名册.csv', Buffer.from(rows(1)))
+    await call(as('m-0018'), 'importRoster', { branchId: 'br-lixia-zjs', fileId })
+    expect((await cloud.app.getTempFileURL({ fileList: [fileId] })).fileList[0].code).toBe('STORAGE_FILE_NONEXIST')
+    expect(await call(as('m-0018'), 'importRoster', { branchId: 'br-lixia-zjs', fileId })).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      explanation: '文件没有找到，请重新选择后再试',
+    })
   })
 })

@@ -430,7 +430,7 @@ describe('roster and its export', () => {
     for (const who of ALLOWED) {
       expect([who, (await call('roster', { lectureId: 'L-roster' }, who)).ok]).toEqual([who, true])
     }
-    const exportsDir = join(cloud.dataDir, 'storage', 'exports', 'rosters')
+    const exportsDir = join(cloud.dataDir, 'storage', 'exports')
     const files = () => (existsSync(exportsDir) ? readdirSync(exportsDir).length : 0)
     const before = [snapshot(), files()]
     for (const [who, code] of REFUSED) {
@@ -471,7 +471,9 @@ describe('roster and its export', () => {
       { lectureId: 'L-roster' },
       ADMINS_ABOVE[1],
     )
-    expect(res.fileId).toMatch(/^cloud:\/\/.+\/exports\/rosters\/L-roster-\d+\.xlsx$/)
+    // private: a folder of 128 random bits, a temporary URL with a signature and an expiry
+    expect(res.fileId).toMatch(/^cloud:\/\/.+\/exports\/[0-9a-f]{32}\/《用乡音讲好红色故事》报名名单（.+）\.xlsx$/)
+    expect(res.url).toMatch(/\?sign=[0-9a-f]+&t=\d+$/)
     expect(res.fileName).toMatch(/^《用乡音讲好红色故事》报名名单（\d{4}-\d{2}-\d{2}）\.xlsx$/)
     const download = await fetch(res.url)
     expect(download.status).toBe(200)

@@ -4,6 +4,7 @@ import { join } from 'path'
 import { loadDeclarations } from '../../emulator/src/database/declarations'
 import { functionNames } from '../../scripts/build-functions'
 import { indexPlan } from '../../scripts/deploy-database'
+import { loadStorageDeclaration, othersMayRead } from '../../scripts/deploy-storage'
 
 it('turns each declared index into the manager API shape', () => {
   const plan = indexPlan(loadDeclarations())
@@ -22,4 +23,14 @@ it('deploys every function that has a source, and only those', () => {
   const rc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudbaserc.json'), 'utf8'))
   expect(rc.functions.map((f: { name: string }) => f.name).sort()).toEqual(functionNames())
   for (const f of rc.functions) expect(f).toMatchObject({ handler: 'index.main', installDependency: false })
+})
+
+it('declares a storage permission under which no client but a file’s creator reads it (exports stay private)', () => {
+  expect(othersMayRead(loadStorageDeclaration())).toBe(false)
+  expect(loadStorageDeclaration()).toEqual({ acl: 'PRIVATE' })
+  // the presets that would serve an export's URL to anyone who has it
+  expect(othersMayRead({ acl: 'READONLY' })).toBe(true)
+  expect(othersMayRead({ acl: 'ADMINWRITE' })).toBe(true)
+  expect(othersMayRead({ acl: 'CUSTOM', rule: { read: true, write: false } })).toBe(true)
+  expect(othersMayRead({ acl: 'CUSTOM', rule: { read: 'auth != null', write: false } })).toBe(true)
 })

@@ -77,7 +77,8 @@ describe('lectureFields', () => {
     const f = lectureFields(form(), host)
     expect(Object.keys(f.lecturer)).toEqual(['name'])
     expect('coverFileId' in f).toBe(false)
-    expect(lectureFields(form({ coverFileId: 'cloud://x/cover.jpg' }), host).coverFileId).toBe('cloud://x/cover.jpg')
+    const cover = 'cloud://x.bucket/covers/00112233445566778899aabbccddeeff.jpg'
+    expect(lectureFields(form({ coverFileId: cover }), host).coverFileId).toBe(cover)
   })
 })
 

@@ -7,7 +7,6 @@ import {
   formatPickedDate,
   minutesBetween,
 } from '../../src/manage/utils/chinaTime'
-import { base64FromDataUrl, MAX_ROSTER_BASE64, rosterFileProblem } from '../../src/manage/utils/files'
 import { pageUrl, readParam } from '../../src/manage/utils/route'
 
 describe('China time of the form', () => {
@@ -68,20 +67,5 @@ describe('page addresses', () => {
     expect(readParam({ id: '100%' }, 'id')).toBe('100%')
     expect(readParam({}, 'id')).toBeUndefined()
     expect(readParam(undefined, 'id')).toBeUndefined()
-  })
-})
-
-describe('roster files', () => {
-  it('takes the base64 part of a data URL', () => {
-    expect(base64FromDataUrl('data:text/csv;base64,5aeT5ZCN')).toBe('5aeT5ZCN')
-    expect(base64FromDataUrl('data:text/csv,plain')).toBe('')
-  })
-
-  it('refuses a wrong type, an empty or an oversized file before sending it', () => {
-    expect(rosterFileProblem('名册.xlsx', 'UEsDB')).toBeUndefined()
-    expect(rosterFileProblem('名册.CSV', '5aeT')).toBeUndefined()
-    expect(rosterFileProblem('名册.xls', 'UEsDB')).toBe('请选择 .xlsx 或 .csv 文件')
-    expect(rosterFileProblem('名册.csv', '')).toBe('文件是空的，或者没有读出来，请重新选择')
-    expect(rosterFileProblem('名册.csv', 'A'.repeat(MAX_ROSTER_BASE64 + 1))).toMatch(/文件太大/)
   })
 })

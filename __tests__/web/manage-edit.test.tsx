@@ -1,11 +1,18 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { uploadFile } from '../../src/api/upload'
 import ManageEdit from '../../src/manage/edit'
 import type { LectureDetail, Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
+// A picked cover goes to storage first (src/api/upload.ts, tested in upload.test.tsx); its id is checked.
+const COVER_ID = 'cloud://env.bucket/covers/00112233445566778899aabbccddeeff.png'
+jest.mock('../../src/api/upload', () => ({
+  ...jest.requireActual('../../src/api/upload'),
+  uploadFile: jest.fn(async () => ({ ok: true, data: { fileId: COVER_ID } })),
+}))
 
 /** The page's query (?id=, ?orgId=), set per test. */
 const mockParams: Record<string, string> = {}
@@ -377,7 +384,7 @@ describe('manage: lecture form', () => {
     let coverReply: Reply<{ fileId: string; url: string }> = refusal('INVALID_INPUT', '这不是 JPG 或 PNG 图片')
     serve({
       'member.me': () => ME,
-      'lecture.uploadCover': () => coverReply,
+      'lecture.checkCover': () => coverReply,
       'lecture.save': () => ok({ id: 'l-c' }),
     })
     const { container } = render(<ManageEdit />)
@@ -395,22 +402,20 @@ describe('manage: lecture form', () => {
     expect(screen.getByText(ERROR_MESSAGES.INVALID_INPUT)).toBeInTheDocument()
     expect(container.querySelector('.cover-picker__image')).toBeNull()
 
-    coverReply = ok({ fileId: 'cloud://env/covers/m-1/1.png', url: 'https://files.example/cover.png' })
+    coverReply = ok({ fileId: COVER_ID, url: 'https://files.example/cover.png' })
     pick('封面.png')
     await waitFor(() =>
       expect(el(container, '.cover-picker__image')).toHaveAttribute('src', 'https://files.example/cover.png'),
     )
-    expect(callMock).toHaveBeenLastCalledWith('lecture', 'uploadCover', {
-      fileName: '封面.png',
-      contentBase64: 'iVBORw==',
-    })
+    expect(uploadFile).toHaveBeenLastCalledWith('cover', expect.objectContaining({ name: '封面.png', size: 4 }))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'checkCover', { fileId: COVER_ID })
     expect(screen.queryByText('这不是 JPG 或 PNG 图片')).not.toBeInTheDocument()
     expect(screen.getByText('更换图片')).toBeInTheDocument()
 
     fireEvent.click(screen.getByText('保存草稿'))
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('lecture', 'save', expect.anything()))
     expect(callMock.mock.calls.find((c) => c[1] === 'save')?.[2].lecture).toMatchObject({
-      coverFileId: 'cloud://env/covers/m-1/1.png',
+      coverFileId: COVER_ID,
     })
   })
 

@@ -1,21 +1,26 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { uploadFile } from '../../src/api/upload'
 import ManageMembers from '../../src/manage/members'
 import type { ImportReport, Me, RosterEntry } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
+// The file goes to storage first (src/api/upload.ts, tested in upload.test.tsx); its id goes to the function.
+const FILE_ID = 'cloud://env.bucket/rosters/00112233445566778899aabbccddeeff.csv'
+jest.mock('../../src/api/upload', () => ({
+  ...jest.requireActual('../../src/api/upload'),
+  uploadFile: jest.fn(async () => ({ ok: true, data: { fileId: FILE_ID } })),
+}))
+const uploadMock = uploadFile as unknown as jest.Mock
 
-// WeChat's file APIs (not among the shared stand-ins): a chosen chat file read as base64.
+// WeChat's file API (not among the shared stand-ins): a file chosen from a chat.
 jest.mock('@tarojs/taro', () => {
   const actual = jest.requireActual('@tarojs/taro')
   const extra = {
     chooseMessageFile: jest.fn(async () => ({
       tempFiles: [{ path: 'wxfile://tmp/1.csv', name: '名册.csv', size: 30, type: 'file', time: 0 }],
-    })),
-    getFileSystemManager: jest.fn(() => ({
-      readFile: (o: { success: (r: { data: string }) => void }) => o.success({ data: 'd2VjaGF0' }),
     })),
   }
   return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
@@ -139,16 +144,14 @@ describe('manage: branch roster', () => {
     })
     const { container } = render(<ManageMembers />)
     await screen.findByText('李秀英')
-    pickFile(container, new File([CSV], '名册.csv', { type: 'text/csv' }))
+    const file = new File([CSV], '名册.csv', { type: 'text/csv' })
+    pickFile(container, file)
     expect(await screen.findByText('已选择：名册.csv')).toBeInTheDocument()
 
     fireEvent.click(screen.getByText('开始导入'))
     expect(await screen.findByText('导入完成：新增 1 人，更新 0 人，未变 1 人')).toBeInTheDocument()
-    expect(callMock).toHaveBeenCalledWith('member', 'importRoster', {
-      branchId: 'b-1',
-      fileName: '名册.csv',
-      contentBase64: Buffer.from(CSV).toString('base64'),
-    })
+    expect(uploadMock).toHaveBeenCalledWith('roster', { name: '名册.csv', size: file.size, blob: file })
+    expect(callMock).toHaveBeenCalledWith('member', 'importRoster', { branchId: 'b-1', fileId: FILE_ID })
     expect(screen.getByText('第2行')).toBeInTheDocument()
     expect(screen.queryByText('第3行')).not.toBeInTheDocument()
     fireEvent.click(screen.getByText('显示全部 2 行'))
@@ -207,7 +210,28 @@ describe('manage: branch roster', () => {
     expect(screen.getByText('第一行缺少「手机号」')).toBeInTheDocument()
   })
 
-  it('in WeChat, picks the file from a chat and reads it as base64', async () => {
+  it('refuses a file over 2 MB before uploading it', async () => {
+    serve({ 'member.me': () => ME, 'member.roster': () => rosterReply() })
+    const { container } = render(<ManageMembers />)
+    await screen.findByText('李秀英')
+    pickFile(container, new File([new Uint8Array(2 * 1024 * 1024 + 1)], '名册.xlsx'))
+    expect(await screen.findByText('文件太大（超过2MB），请只保留本支部的名册后再导入')).toBeInTheDocument()
+    expect(screen.queryByText('开始导入')).not.toBeInTheDocument()
+    expect(uploadMock).not.toHaveBeenCalled()
+  })
+
+  it('shows a refused upload and sends nothing to the function', async () => {
+    serve({ 'member.me': () => ME, 'member.roster': () => rosterReply() })
+    uploadMock.mockResolvedValueOnce(refusal('NETWORK'))
+    const { container } = render(<ManageMembers />)
+    await screen.findByText('李秀英')
+    pickFile(container, new File([CSV], '名册.csv'))
+    fireEvent.click(await screen.findByText('开始导入'))
+    expect(await screen.findByText(ERROR_MESSAGES.NETWORK)).toBeInTheDocument()
+    expect(callMock.mock.calls.filter((c) => c[1] === 'importRoster')).toHaveLength(0)
+  })
+
+  it('in WeChat, picks the file from a chat and uploads it by its path', async () => {
     process.env.TARO_ENV = 'weapp'
     serve({
       'member.me': () => ME,
@@ -224,11 +248,8 @@ describe('manage: branch roster', () => {
 
     fireEvent.click(screen.getByText('开始导入'))
     await waitFor(() =>
-      expect(callMock).toHaveBeenCalledWith('member', 'importRoster', {
-        branchId: 'b-1',
-        fileName: '名册.csv',
-        contentBase64: 'd2VjaGF0',
-      }),
+      expect(callMock).toHaveBeenCalledWith('member', 'importRoster', { branchId: 'b-1', fileId: FILE_ID }),
     )
+    expect(uploadMock).toHaveBeenCalledWith('roster', { name: '名册.csv', size: 30, path: 'wxfile://tmp/1.csv' })
   })
 })

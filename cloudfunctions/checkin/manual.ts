@@ -57,7 +57,9 @@ export async function undoCheckin(
   const { db, now } = ctx
   const { actor, lecture } = await managedLecture(ctx, input.lectureId)
   const doc = await readCheckin(db, lecture._id, input.memberId)
-  if (!doc) throw new AppError('INVALID_STATE', '这位党员现在没有签到，无需撤销')
+  if (!doc || doc.status === 'refused') throw new AppError('INVALID_STATE', '这位党员现在没有签到，无需撤销')
+  // A held offline scan credited nothing: it is decided in the pending list, not undone.
+  if (doc.status === 'pending') throw new AppError('INVALID_STATE', '这次签到还在待确认，请在待确认名单中选择不予确认')
   if (doc.status === 'undone') {
     const undo = doc.undo ?? { at: doc.updatedAt, by: actor.memberId, reason: input.reason }
     // Audited now only if the first undo died before its reversal (and so before its audit).

@@ -1,12 +1,13 @@
 /**
  * hours.exportBranch: a branch's hours as an Excel file (姓名, 职务, 目标学时, 已完成, the four buckets, 还差),
- * in the branch view's order, put in storage under exports/hours/ and answered with a temporary download URL
- * and the name the secretary's computer should save it as. Same rights as the branch view.
+ * in the branch view's order, stored privately (_shared/exports.ts: an unguessable name, removed after a day)
+ * and answered with a temporary download URL and the name the secretary's computer should save it as. Same
+ * rights as the branch view.
  */
 import ExcelJS from 'exceljs'
 import type { ActionOutput, ParsedInput } from '../../src/shared/contract'
 import { BRANCH_HOURS_COLUMNS, branchHoursFileName, branchHoursSheetRows } from '../../src/shared/studyHours'
-import { cloudApp } from '../_shared/cloud'
+import { saveExport } from '../_shared/exports'
 import type { HandlerContext } from '../_shared/router'
 import { branchHoursOf } from './branch'
 
@@ -24,13 +25,7 @@ export async function exportBranch(
   sheet.columns = BRANCH_HOURS_COLUMNS.map((header, i) => ({ header, width: WIDTHS[i] }))
   sheet.getRow(1).font = { bold: true }
   sheet.addRows(branchHoursSheetRows(view.rows))
-  const app = cloudApp()
-  const { fileID } = await app.uploadFile({
-    cloudPath: `exports/hours/${view.branchId}-${view.year}-${ctx.now.getTime()}.xlsx`,
-    fileContent: Buffer.from(await book.xlsx.writeBuffer()),
-  })
-  const urls = await app.getTempFileURL({ fileList: [{ fileID, maxAge: 3600 }] })
-  const url = urls.fileList?.[0]?.tempFileURL
-  if (!url) throw new Error(`exportBranch: no download URL for ${fileID}`)
-  return { fileId: fileID, url, fileName: branchHoursFileName(view.branchName, view.year) }
+  const fileName = branchHoursFileName(view.branchName, view.year)
+  const { fileId, url } = await saveExport(ctx.db, fileName, Buffer.from(await book.xlsx.writeBuffer()), ctx.now)
+  return { fileId, url, fileName }
 }

@@ -1,15 +1,16 @@
 /**
- * lecture.uploadCover: a picture for a lecture, stored in CloudBase storage. Only someone who may post
- * lectures can upload; the bytes must really be a JPEG or PNG (the name alone proves nothing).
+ * lecture.checkCover: a picture the page uploaded under covers/ (phone → storage → file id), checked to be
+ * what a cover must be: at most 2 MB and really a JPEG or PNG (the name alone proves nothing). Only someone
+ * who may post lectures asks. `save` checks a new cover the same way, so an unchecked file cannot slip in.
  */
-import { randomBytes } from 'crypto'
 import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
+import { isBranchOfficer } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import { cloudApp } from '../_shared/cloud'
+import { readUpload } from '../_shared/files'
 import type { HandlerContext } from '../_shared/router'
-
-const MAX_BYTES = 2 * 1024 * 1024
+import { adminRoot } from './access'
 
 export function pictureKind(bytes: Buffer): 'jpg' | 'png' | undefined {
   if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg'
@@ -18,20 +19,18 @@ export function pictureKind(bytes: Buffer): 'jpg' | 'png' | undefined {
   return undefined
 }
 
-export async function uploadCover(
-  input: ParsedInput<'lecture', 'uploadCover'>,
+/** Refuses a stored file that is not a cover picture (INVALID_INPUT, with the reason). */
+export async function assertCoverPicture(fileId: string): Promise<void> {
+  if (!pictureKind(await readUpload('cover', fileId))) throw new AppError('INVALID_INPUT', '这不是 JPG 或 PNG 图片')
+}
+
+export async function checkCover(
+  input: ParsedInput<'lecture', 'checkCover'>,
   ctx: HandlerContext,
 ): Promise<{ fileId: string; url: string }> {
   const actor = await requireActor(ctx)
-  const poster = actor.roles.some((r) => r === 'secretary' || r === 'committee' || r === 'admin')
-  if (!poster) throw new AppError('FORBIDDEN')
-  const bytes = Buffer.from(input.contentBase64, 'base64')
-  const kind = pictureKind(bytes)
-  if (!kind) throw new AppError('INVALID_INPUT', '这不是 JPG 或 PNG 图片')
-  if (bytes.length > MAX_BYTES) throw new AppError('INVALID_INPUT', '图片不能超过2MB')
-  const app = cloudApp()
-  const cloudPath = `covers/${actor.memberId}/${ctx.now.getTime()}-${randomBytes(4).toString('hex')}.${kind}`
-  const { fileID } = await app.uploadFile({ cloudPath, fileContent: bytes })
-  const { fileList } = await app.getTempFileURL({ fileList: [fileID] })
-  return { fileId: fileID, url: fileList[0]?.tempFileURL ?? '' }
+  if (!isBranchOfficer(actor.roles) && !adminRoot(actor)) throw new AppError('FORBIDDEN')
+  await assertCoverPicture(input.fileId)
+  const { fileList } = await cloudApp().getTempFileURL({ fileList: [input.fileId] })
+  return { fileId: input.fileId, url: fileList[0]?.tempFileURL ?? '' }
 }

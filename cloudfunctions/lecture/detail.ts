@@ -7,6 +7,7 @@ import { myCheckinOf } from '../../src/shared/checkinReview'
 import { checkinWindow } from '../../src/shared/checkinRules'
 import type { LectureDetail, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
+import { isUploadOf } from '../../src/shared/files'
 import type { CheckinDoc, LectureDoc, SignupDoc } from '../../src/shared/model'
 import { type Actor, canSeeLecture, managesLecturesOf } from '../../src/shared/rights'
 import { signupId } from '../../src/shared/signupRules'
@@ -33,7 +34,8 @@ export async function lectureDetail(
   const [mySignup, myCheckin, coverUrl] = await Promise.all([
     actor ? signupOf(ctx, lecture._id, actor) : undefined,
     actor && checkinOpened ? checkinOf(ctx, lecture._id, actor) : undefined,
-    lecture.coverFileId ? coverUrlOf(lecture.coverFileId) : undefined,
+    // Only an uploaded cover is shown: a lecture saved before covers were checked may name any file (an export).
+    lecture.coverFileId && isUploadOf('cover', lecture.coverFileId) ? coverUrlOf(lecture.coverFileId) : undefined,
   ])
   const detail = toDetail(lecture, canManage, mySignup, coverUrl)
   if (myCheckin) detail.myCheckin = myCheckin

@@ -1,6 +1,6 @@
 /** The `lecture` cloud function: members browse; secretaries and administrators post and manage. */
 import { createFunction } from '../_shared/router'
-import { uploadCover } from './cover'
+import { checkCover } from './cover'
 import { lectureDetail } from './detail'
 import { cancelLecture, duplicate, publishLecture } from './lifecycle'
 import { listLectures } from './list'
@@ -15,5 +15,5 @@ export const main = createFunction('lecture', {
   publish: publishLecture,
   cancel: cancelLecture,
   duplicate,
-  uploadCover,
+  checkCover,
 })

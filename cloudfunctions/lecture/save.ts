@@ -25,6 +25,7 @@ import type { HandlerContext } from '../_shared/router'
 import { fillSeats } from '../_shared/seats'
 import { adminRoot } from './access'
 import { assertLecturerNamable } from './lecturer'
+import { assertCoverPicture } from './cover'
 
 type Input = ParsedInput<'lecture', 'save'>
 
@@ -48,6 +49,8 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   )
   if (missing) throw new AppError('INVALID_INPUT', missing)
   const fields = lectureFields(values, host)
+  // A new cover must be a picture uploaded as one (the contract checked its path; these are its bytes).
+  if (fields.coverFileId && fields.coverFileId !== existing?.coverFileId) await assertCoverPicture(fields.coverFileId)
 
   if (!existing) {
     await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)

@@ -1,6 +1,7 @@
 /**
  * member.importRoster: a secretary (or an administrator above) loads the branch roster from an Excel or CSV
- * file. Bytes → rows → every row checked (src/shared/roster.ts) → either a report of what is wrong, row by
+ * file the page uploaded under rosters/. Its size is checked before anything is parsed (at most 2 MB), and the
+ * file is deleted once read (it holds names and phones). Bytes → rows → every row checked (src/shared/roster.ts) → either a report of what is wrong, row by
  * row, with nothing written, or the writes and a report of what was done.
  */
 import { randomInt, randomUUID } from 'crypto'
@@ -19,6 +20,7 @@ import type { Database } from '../_shared/cloud'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
 import { isDuplicateWrite } from '../_shared/cloud'
+import { readUpload, removeUpload } from '../_shared/files'
 import { loadBranch, nodeOf } from './data'
 import { readRosterFile } from './rosterFile'
 
@@ -29,14 +31,22 @@ const UPDATE_PARALLEL = 8
 
 /**
  * Database calls: 3 to check (caller and branch at once, then the stored members with the file's phones);
- * to write, one per 100 new members and two per changed member.
+ * to write, one per 100 new members and two per changed member. Storage: a download URL, the download and
+ * the deletion.
  */
 export async function importRoster(input: ParsedInput<'member', 'importRoster'>, ctx: HandlerContext) {
   const { db } = ctx
   const [actor, branch] = await Promise.all([requireActor(ctx), loadBranch(db, input.branchId)])
   if (!managesRosterOf(actor, nodeOf(branch))) throw new AppError('FORBIDDEN')
 
-  const sheet = readRosterSheet(await readRosterFile(input.fileName, Buffer.from(input.contentBase64, 'base64')))
+  let bytes: Buffer
+  try {
+    bytes = await readUpload('roster', input.fileId)
+  } finally {
+    await removeUpload(input.fileId)
+  }
+  // The file id ends in the name's extension (.xlsx or .csv), which says how to read it.
+  const sheet = readRosterSheet(await readRosterFile(input.fileId, bytes))
   if (!sheet.ok) throw new AppError('INVALID_INPUT', sheet.problem)
   const phones = [...new Set(sheet.lines.map((l) => l.phone).filter((p) => /^\d{11}$/.test(p)))]
   const existing = phones.length ? await membersWithPhones(db, phones) : []

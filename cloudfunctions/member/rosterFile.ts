@@ -3,8 +3,16 @@
  * without BOM) or in GB18030/GBK, which is what Excel on a Chinese Windows writes for "CSV (逗号分隔)".
  */
 import ExcelJS from 'exceljs'
+import { Readable } from 'stream'
 import { AppError } from '../../src/shared/errors'
-import { type Cell, parseCsv } from '../../src/shared/roster'
+import { type Cell, MAX_ROSTER_ROWS, parseCsv } from '../../src/shared/roster'
+
+/**
+ * Rows read from a workbook at most: the roster's limit and room for a title and the headings. Reading stops
+ * there, so a sheet of 100,000 rows (2 MB zipped) costs what 1,000 do, not seconds of every worker's time;
+ * readRosterSheet then refuses it as too long.
+ */
+const MAX_ROWS_READ = MAX_ROSTER_ROWS + 10
 
 /** `rows[i]` is spreadsheet row i + 1 (empty rows stay, so row numbers are what the person sees). */
 export async function readRosterFile(fileName: string, bytes: Buffer): Promise<Cell[][]> {
@@ -20,21 +28,31 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/** The first sheet, streamed row by row (exceljs's WorkbookReader) and left once MAX_ROWS_READ are read. */
 async function readXlsx(bytes: Buffer): Promise<Cell[][]> {
-  const book = new ExcelJS.Workbook()
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+  })
+  const rows: Cell[][] = []
+  let sheets = 0
   try {
-    // exceljs declares its own `Buffer` (an ArrayBuffer); it takes a node Buffer at run time.
-    await book.xlsx.load(bytes as unknown as Parameters<typeof book.xlsx.load>[0])
+    for await (const sheet of reader) {
+      sheets++
+      let read = 0
+      for await (const row of sheet) {
+        const values = row.values as unknown[] // 1-based: values[1] is column A
+        rows[row.number - 1] = values.slice(1).map(cellOf)
+        if (++read >= MAX_ROWS_READ) break
+      }
+      break // the first sheet only
+    }
   } catch {
     throw new AppError('INVALID_INPUT', '这个文件打不开。请在Excel里“另存为” .xlsx 格式（或 CSV）后再上传')
   }
-  const sheet = book.worksheets[0]
-  if (!sheet) throw new AppError('INVALID_INPUT', '这个Excel文件里没有工作表')
-  const rows: Cell[][] = []
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[] // 1-based: values[1] is column A
-    rows[rowNumber - 1] = values.slice(1).map(cellOf)
-  })
+  if (!sheets) throw new AppError('INVALID_INPUT', '这个Excel文件里没有工作表')
   return Array.from(rows, (r) => r ?? [])
 }
 

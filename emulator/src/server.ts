@@ -1,7 +1,7 @@
 /**
  * The local CloudBase: one HTTP server on 127.0.0.1 with
  *   POST /admin              the SDK's protocol (database.*, functions.invokeFunction, storage.*)
- *   GET/PUT /storage/<path>  file bytes (upload URLs are signed)
+ *   GET/PUT /storage/<path>  file bytes (upload URLs are signed; reads only through temporary URLs)
  *   /app/...                 the function host for the h5 app and its local sign-in
  *   /emulator/v1/...         test control (request counters, reset), apart from the protocol
  *   anything else            the built h5 app, if a folder is given
@@ -22,6 +22,7 @@ import { FunctionHost, FunctionNotFound } from './functions'
 import { type Identity, loginPage, readCookie, SESSION_COOKIE, SESSION_TTL_MS, Sessions } from './identity'
 import { decodeText, isPlainObject, mediaType, parseJsonObject, readBody as readBoundedBody } from './requests'
 import { StorageService } from './storage'
+import { handleUpload } from './upload'
 
 export interface EmulatorOptions {
   /** Folder for the SQLite file, stored files and the signing secret. */
@@ -116,8 +117,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
           ? send(res, 200, '', 'text/plain')
           : send(res, 403, '<Error><Code>AccessDenied</Code></Error>', 'application/xml')
       }
-      const bytes = storage.read(file)
-      return bytes ? send(res, 200, bytes, contentType(file)) : send(res, 404, 'not found', 'text/plain')
+      const bytes = storage.read(file, url.searchParams.get('sign') ?? '', url.searchParams.get('t') ?? '')
+      if (bytes === 'denied') return send(res, 403, '<Error><Code>AccessDenied</Code></Error>', 'application/xml')
+      return bytes === 'missing' ? send(res, 404, 'not found', 'text/plain') : send(res, 200, bytes, contentType(file))
     }
     if (path.startsWith('/app/')) return app(req, res, path)
     if (path.startsWith('/emulator/v1/')) return control(req, res, path)
@@ -155,6 +157,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return json(res, 200, { ok: true })
     }
     if (path === '/app/me') return json(res, 200, { openid: openid ?? null })
+    if (path === '/app/upload' && req.method === 'POST') return handleUpload(req, res, { storage, openid })
     const call = /^\/app\/call\/([A-Za-z0-9_-]+)$/.exec(path)
     if (call && req.method === 'POST') return callFunction(req, res, call[1], openid)
     return send(res, 404, 'not found', 'text/plain')

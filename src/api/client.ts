@@ -28,13 +28,18 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 }
 
 let cloudReady = false
-async function viaCloud(fn: string, event: CallEvent): Promise<unknown> {
+/** WeChat's cloud API, set to this app's environment on first use (calls here, uploads in upload.ts). */
+export function weappCloud(): typeof Taro.cloud {
   if (!Taro.cloud) throw new Error('Taro.cloud is not available on this platform')
   if (!cloudReady) {
     Taro.cloud.init({ env: CLOUD_ENV_ID, traceUser: true })
     cloudReady = true
   }
-  const res = await Taro.cloud.callFunction({ name: fn, data: event as unknown as Record<string, unknown> })
+  return Taro.cloud
+}
+
+async function viaCloud(fn: string, event: CallEvent): Promise<unknown> {
+  const res = await weappCloud().callFunction({ name: fn, data: event as unknown as Record<string, unknown> })
   return res.result
 }
 

@@ -268,3 +268,10 @@ export interface CheckinSettingsDoc {
   updatedAt?: Date
   updatedBy?: string
 }
+
+/** `exports`: one exported file (key: its random folder name), removed with the file a day after `createdAt`. */
+export interface ExportDoc {
+  _id: string
+  fileId: string
+  createdAt: Date
+}

@@ -75,7 +75,7 @@ export function readRosterSheet(rows: Cell[][]): SheetReading {
   })
   if (lines.length === 0) return { ok: false, problem: '表格里没有党员信息：标题下面每行填一位党员' }
   if (lines.length > MAX_ROSTER_ROWS) {
-    return { ok: false, problem: `一次最多导入${MAX_ROSTER_ROWS}人，这个表格有${lines.length}行，请分开导入` }
+    return { ok: false, problem: `一次最多导入${MAX_ROSTER_ROWS}人，这个表格超过了${MAX_ROSTER_ROWS}行，请分开导入` }
   }
   return { ok: true, lines }
 }

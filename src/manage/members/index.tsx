@@ -2,12 +2,12 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../../api/client'
+import { type LocalFile, localFileProblem, uploadFile } from '../../api/upload'
 import type { ImportReport, RosterEntry } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
 import { ActionButton, Notice, OrgPicker, StateView, useManagedNodes } from '../components'
-import FilePicker, { type PickedFile } from '../components/FilePicker'
+import FilePicker from '../components/FilePicker'
 import ImportReportView from '../components/ImportReportView'
-import { rosterFileProblem } from '../utils/files'
 import { ROLE } from '../utils/labels'
 import './index.scss'
 
@@ -39,7 +39,7 @@ export default function ManageMembers() {
   const [roster, setRoster] = useState<RosterState>({ phase: 'loading', members: [] })
   const [unbinding, setUnbinding] = useState<string>()
   const [memberMessage, setMemberMessage] = useState<{ id: string } & Message>()
-  const [picked, setPicked] = useState<PickedFile>()
+  const [picked, setPicked] = useState<LocalFile>()
   const [importing, setImporting] = useState(false)
   const [report, setReport] = useState<ImportReport>()
   const [importMessage, setImportMessage] = useState<Message>()
@@ -90,9 +90,9 @@ export default function ManageMembers() {
     }
   }
 
-  const choose = (file: PickedFile) => {
+  const choose = (file: LocalFile) => {
     setReport(undefined)
-    const problem = rosterFileProblem(file.fileName, file.contentBase64)
+    const problem = localFileProblem('roster', file)
     if (problem) {
       setPicked(undefined)
       setImportMessage({ tone: 'error', text: problem })
@@ -107,7 +107,9 @@ export default function ManageMembers() {
     setImporting(true)
     setImportMessage(undefined)
     try {
-      const reply = await call('member', 'importRoster', { branchId, ...picked })
+      // phone → storage → file id → the function: the file's bytes never ride in the payload
+      const uploaded = await uploadFile('roster', picked)
+      const reply = uploaded.ok ? await call('member', 'importRoster', { branchId, ...uploaded.data }) : uploaded
       if (!reply.ok) {
         setImportMessage({ tone: 'error', text: reply.message, detail: reply.explanation })
         return
@@ -155,7 +157,7 @@ export default function ManageMembers() {
             </View>
             {picked && (
               <View className='manage-members__picked'>
-                <Text className='manage-members__picked-name'>{`已选择：${picked.fileName}`}</Text>
+                <Text className='manage-members__picked-name'>{`已选择：${picked.name}`}</Text>
                 <ActionButton busy={importing} onClick={() => void importRoster()}>
                   {importing ? '正在导入…' : '开始导入'}
                 </ActionButton>

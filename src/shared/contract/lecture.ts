@@ -2,8 +2,8 @@
 import { z } from 'zod'
 import type { CheckinLevel, HourBucket, LectureStatus, SpeakerRole } from '../model'
 import { THEME_CODES, type ThemeCode } from '../themes'
-import { id, isoDate, lectureCursor, pageSize, procedure } from './common'
 import type { MyCheckin } from './checkin'
+import { id, isoDate, lectureCursor, pageSize, procedure, uploadedFileId } from './common'
 
 export const SPEAKER_ROLES = ['secretary', 'committee', 'member', 'expert', 'model'] as const
 export const HOUR_BUCKETS = ['training', 'collective', 'lecturing', 'online'] as const
@@ -59,7 +59,8 @@ export const lectureInput = z
     checkinLevel: z.enum(CHECKIN_LEVELS).default('L1'),
     /** Check-in only for members with a confirmed sign-up. */
     signupRequired: z.boolean().default(true),
-    coverFileId: z.string().max(300).optional(),
+    /** A picture uploaded as a cover (lecture.checkCover checked its bytes; save checks them again). */
+    coverFileId: uploadedFileId('cover').optional(),
   })
   .refine((l) => Date.parse(l.endAt) > Date.parse(l.startAt), { message: '结束时间须晚于开始时间', path: ['endAt'] })
   .refine((l) => Date.parse(l.signupDeadline) <= Date.parse(l.startAt), {
@@ -166,14 +167,10 @@ export const lectureProcedures = {
     z.object({ id, reason: z.string().trim().min(2, '请填写取消原因').max(200) }),
   ),
   duplicate: procedure<{ id: string }>()(z.object({ id })),
-  /** A cover picture (JPEG or PNG, at most 2 MB) into storage; `save` then takes its fileId. */
-  uploadCover: procedure<{ fileId: string; url: string }>()(
-    z.object({
-      fileName: z
-        .string()
-        .trim()
-        .regex(/\.(jpe?g|png)$/i, '请选择 JPG 或 PNG 图片'),
-      contentBase64: z.string().min(1).max(2_800_000, '图片不能超过2MB'),
-    }),
-  ),
+  /**
+   * A picture the page uploaded under covers/ (phone → storage → file id): checked to be a JPEG or PNG of
+   * at most 2 MB and answered with a URL to show it; `save` then takes its fileId. Strict: file bytes
+   * never travel in a payload.
+   */
+  checkCover: procedure<{ fileId: string; url: string }>()(z.strictObject({ fileId: uploadedFileId('cover') })),
 }

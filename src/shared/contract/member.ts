@@ -1,7 +1,7 @@
 /** member: binding a WeChat identity to a roster entry, and the roster a secretary keeps. */
 import { z } from 'zod'
 import type { OrgKind, Role } from '../model'
-import { id, procedure } from './common'
+import { id, procedure, uploadedFileId } from './common'
 
 export const phone = z
   .string()
@@ -57,16 +57,9 @@ export const memberProcedures = {
   ),
   unbind: procedure<{ memberId: string }>()(z.object({ memberId: id })),
   roster: procedure<{ branch: { id: string; name: string }; members: RosterEntry[] }>()(z.object({ branchId: id })),
-  /** An Excel (.xlsx) or CSV file with Chinese headings 姓名, 手机号, 职务; all rows or none. */
-  importRoster: procedure<ImportReport>()(
-    z.object({
-      branchId: id,
-      fileName: z
-        .string()
-        .trim()
-        .regex(/\.(xlsx|csv)$/i, '请选择 .xlsx 或 .csv 文件'),
-      /** The file's bytes, base64 (a roster of a few hundred rows is tens of KB). */
-      contentBase64: z.string().min(1).max(4_000_000),
-    }),
-  ),
+  /**
+   * An Excel (.xlsx) or CSV file with Chinese headings 姓名, 手机号, 职务, uploaded by the page under
+   * rosters/ (phone → storage → file id); all rows or none. Strict: file bytes never travel in a payload.
+   */
+  importRoster: procedure<ImportReport>()(z.strictObject({ branchId: id, fileId: uploadedFileId('roster') })),
 }

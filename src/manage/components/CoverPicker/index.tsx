@@ -2,13 +2,13 @@ import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ChangeEvent } from 'react'
 import { call } from '../../../api/client'
-import { base64FromDataUrl } from '../../utils/files'
+import { type LocalFile, uploadFile } from '../../../api/upload'
 import ActionButton from '../ActionButton'
 import './index.scss'
 
 export interface Cover {
   fileId: string
-  /** A URL to show it: the detail's coverUrl or the one uploadCover answered. */
+  /** A URL to show it: the detail's coverUrl or the one checkCover answered. */
   url?: string
 }
 
@@ -19,24 +19,17 @@ export interface CoverPickerProps {
   onChange: (cover: Cover | undefined) => void
 }
 
-interface Picked {
-  fileName: string
-  contentBase64: string
-}
-
-/** The contract's limit (2 MB) as base64 characters: checked here so a big photo costs no upload. */
-const MAX_BASE64 = Math.ceil((2 * 1024 * 1024) / 3) * 4
 const PICTURE_NAME = /\.(jpe?g|png)$/i
-const READ_FAILED = '图片没有读出来，请重新选择'
+const PICK_FAILED = '图片没有选上，请重新选择'
 
-/** A name the contract accepts; the server checks the bytes themselves. */
+/** WeChat's temporary paths end in the picture's type; anything else is sent as a .jpg and its bytes decide. */
 function pictureName(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? ''
   return PICTURE_NAME.test(name) ? name : 'cover.jpg'
 }
 
-/** In WeChat: a photo from the album or the camera, read with the file system manager. */
-async function pickInWeapp(): Promise<Picked | undefined> {
+/** In WeChat: a photo from the album or the camera. */
+async function pickInWeapp(): Promise<LocalFile | undefined> {
   let chosen: Taro.chooseImage.SuccessCallbackResult
   try {
     chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
@@ -44,47 +37,27 @@ async function pickInWeapp(): Promise<Picked | undefined> {
     if (String((err as { errMsg?: string })?.errMsg ?? err).includes('cancel')) return undefined
     throw err
   }
-  const filePath = chosen.tempFilePaths[0]
-  if (!filePath) return undefined
-  const contentBase64 = await new Promise<string>((resolve, reject) => {
-    Taro.getFileSystemManager().readFile({
-      filePath,
-      encoding: 'base64',
-      success: (res) => resolve(typeof res.data === 'string' ? res.data : ''),
-      fail: reject,
-    })
-  })
-  return { fileName: pictureName(filePath), contentBase64 }
-}
-
-/** In a browser: the file's bytes as base64, through a data URL. */
-function readInBrowser(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(base64FromDataUrl(String(reader.result)))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(file)
-  })
+  const file = chosen.tempFiles[0]
+  return file ? { name: pictureName(file.path), size: file.size, path: file.path } : undefined
 }
 
 /**
- * The lecture's cover picture: a preview, 选择图片 / 更换图片 and 移除. A picked JPEG or PNG goes
- * to lecture.uploadCover at once; the form then keeps its fileId for lecture.save. As FilePicker:
- * WeChat picks with chooseImage, the h5 build with a plain <input type="file"> inside a label that
- * looks like a button. Class prefix `cover-picker`.
+ * The lecture's cover picture: a preview, 选择图片 / 更换图片 and 移除. A picked JPEG or PNG is uploaded
+ * to storage at once (src/api/upload.ts) and its file id checked by lecture.checkCover; the form then keeps
+ * the fileId for lecture.save. As FilePicker: WeChat picks with chooseImage, the h5 build with a plain
+ * <input type="file"> inside a label that looks like a button. Class prefix `cover-picker`.
  */
 function CoverPicker(props: CoverPickerProps) {
   const { cover, onChange } = props
   const [uploading, setUploading] = useState(false)
   const [problem, setProblem] = useState<{ text: string; detail?: string }>()
 
-  const upload = async (picked: Picked) => {
-    if (!picked.contentBase64) return setProblem({ text: READ_FAILED })
-    if (picked.contentBase64.length > MAX_BASE64) return setProblem({ text: '图片不能超过2MB，请换一张小一些的' })
+  const upload = async (picked: LocalFile) => {
     setUploading(true)
     setProblem(undefined)
     try {
-      const reply = await call('lecture', 'uploadCover', picked)
+      const uploaded = await uploadFile('cover', picked)
+      const reply = uploaded.ok ? await call('lecture', 'checkCover', uploaded.data) : uploaded
       if (!reply.ok) return setProblem({ text: reply.message, detail: reply.explanation })
       onChange({ fileId: reply.data.fileId, url: reply.data.url })
     } finally {
@@ -101,13 +74,8 @@ function CoverPicker(props: CoverPickerProps) {
       const input = e.target
       const file = input.files?.[0]
       if (!file) return
-      try {
-        const contentBase64 = await readInBrowser(file)
-        input.value = '' // the same file may be chosen again
-        await upload({ fileName: file.name, contentBase64 })
-      } catch (_err) {
-        setProblem({ text: READ_FAILED })
-      }
+      input.value = '' // the same file may be chosen again
+      await upload({ name: file.name, size: file.size, blob: file })
     }
     chooser = (
       <label className='cover-picker__h5'>
@@ -122,11 +90,11 @@ function CoverPicker(props: CoverPickerProps) {
     )
   } else {
     const pick = async () => {
-      let picked: Picked | undefined
+      let picked: LocalFile | undefined
       try {
         picked = await pickInWeapp()
       } catch (_err) {
-        return setProblem({ text: READ_FAILED })
+        return setProblem({ text: PICK_FAILED })
       }
       if (picked) await upload(picked)
     }

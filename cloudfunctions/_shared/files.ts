@@ -1,0 +1,48 @@
+/**
+ * A file the page uploaded (phone → storage → file id → here), read back with the server SDK. The size is
+ * checked while the bytes arrive: a file over the kind's limit is refused before it is held whole, let
+ * alone parsed.
+ */
+import { AppError } from '../../src/shared/errors'
+import { isUploadOf, UPLOADS, type UploadKind } from '../../src/shared/files'
+import { cloudApp } from './cloud'
+
+const NOT_FOUND = '文件没有找到，请重新选择后再试'
+
+export async function readUpload(kind: UploadKind, fileId: string): Promise<Buffer> {
+  const spec = UPLOADS[kind]
+  // The contract checked it already; this keeps the rule next to the read for any other caller.
+  if (!isUploadOf(kind, fileId)) throw new AppError('INVALID_INPUT', spec.wrongKind)
+  const { fileList } = await cloudApp().getTempFileURL({ fileList: [{ fileID: fileId, maxAge: 60 }] })
+  const url = fileList?.[0]?.code === 'SUCCESS' ? fileList[0].tempFileURL : undefined
+  if (!url) throw new AppError('INVALID_INPUT', NOT_FOUND)
+  const res = await fetch(url)
+  if (res.status === 404) throw new AppError('INVALID_INPUT', NOT_FOUND)
+  if (!res.ok || !res.body) throw new Error(`readUpload: ${fileId} answered HTTP ${res.status}`)
+  const tooBig = () => new AppError('INVALID_INPUT', spec.tooBig)
+  if (Number(res.headers.get('content-length')) > spec.maxBytes) {
+    await res.body.cancel()
+    throw tooBig()
+  }
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    size += r.value.length
+    if (size > spec.maxBytes) {
+      await reader.cancel() // the rest is never downloaded
+      throw tooBig()
+    }
+    chunks.push(r.value)
+  }
+  return Buffer.concat(chunks)
+}
+
+/** Deletes an upload that has served its purpose (a roster holds names and phones); a failure is only logged. */
+export async function removeUpload(fileId: string): Promise<void> {
+  try {
+    await cloudApp().deleteFile({ fileList: [fileId] })
+  } catch (err) {
+    console.warn('[files] upload not removed', fileId, err)
+  }
+}
