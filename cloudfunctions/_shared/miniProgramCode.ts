@@ -21,11 +21,15 @@ export const LECTURE_PAGE = 'pages/lecture/index'
 /** What wxacode.getUnlimited takes as scene: at most 32 of these visible characters. */
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@._~-]{1,32}$/
 
+export function isScene(text: string): boolean {
+  return SCENE.test(text)
+}
+
 /** How the local code is drawn (the tests draw the same to compare). */
 export const LOCAL_QR_OPTIONS = { errorCorrectionLevel: 'M', margin: 2, scale: 10 } as const
 
 export async function lecturePageCode(lectureId: string, app?: OpenApiCaller): Promise<PageCode> {
-  if (!SCENE.test(lectureId)) {
+  if (!isScene(lectureId)) {
     throw new AppError('INVALID_STATE', '这场党课的编号不能做成小程序码（最多32个字母、数字或符号）')
   }
   const localApp = process.env.DANGKE_LOCAL_APP_URL

@@ -17,6 +17,7 @@ import type { LectureDoc, OrgDoc } from '../../src/shared/model'
 import { isBranchOfficer, managesLecturesOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
+import { newLectureId } from '../_shared/lectureIds'
 import { hostOf, inOrder, loadLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { adminRoot } from './access'
@@ -45,8 +46,9 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   const fields = lectureFields(values, host)
 
   if (!existing) {
-    const res = await db.collection('lectures').add(newLecture(fields, actor.memberId, now))
-    return { id: String(res.id) }
+    const id = newLectureId()
+    await db.collection('lectures').add({ _id: id, ...newLecture(fields, actor.memberId, now) })
+    return { id }
   }
   assertEditable(existing.status)
   assertCapacityFits(fields.capacity, existing.signedUp)
