@@ -23,3 +23,12 @@ it('deploys every function that has a source, and only those', () => {
   expect(rc.functions.map((f: { name: string }) => f.name).sort()).toEqual(functionNames())
   for (const f of rc.functions) expect(f).toMatchObject({ handler: 'index.main', installDependency: false })
 })
+
+it('gives the checkin function the mini program’s AppID and AppSecret from .env, for the poster code over HTTPS', () => {
+  const rc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudbaserc.json'), 'utf8'))
+  const checkin = rc.functions.find((f: { name: string }) => f.name === 'checkin')
+  expect(checkin.envVariables).toMatchObject({
+    DANGKE_WX_APPID: '{{env.DANGKE_WX_APPID}}',
+    DANGKE_WX_APPSECRET: '{{env.DANGKE_WX_APPSECRET}}',
+  })
+})
