@@ -54,11 +54,15 @@ export default function provisionBrowser(): void {
   const out = openSync(log, 'w')
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   const apt = (args: string[]) => spawnSync(APT_GET, args, { stdio: ['ignore', out, out], env }).status === 0
-  const installed = apt(['update']) && apt(['install', '-y', '--no-install-recommends', ...PACKAGES])
+  // A failed update (no network, a mirror's hiccup) still leaves the package lists already on the machine.
+  const updated = apt(['update'])
+  const installed = apt(['install', '-y', '--no-install-recommends', ...PACKAGES])
   closeSync(out)
   const after = machine()
   if (!installed || !after.chromium || !after.font) {
     stop(`browser tests: apt-get could not install ${PACKAGES.join(' ')} (see ${log}); install them by hand`)
   }
-  console.error(`browser tests: ${PACKAGES.join(' ')} installed in ${Math.round((Date.now() - started) / 1000)} s`)
+  const took = Math.round((Date.now() - started) / 1000)
+  const note = updated ? '' : ' (apt-get update failed: installed from the package lists already here)'
+  console.error(`browser tests: ${PACKAGES.join(' ')} installed in ${took} s${note}`)
 }
