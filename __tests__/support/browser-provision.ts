@@ -1,13 +1,16 @@
 /**
  * The browser project's jest globalSetup: `npm ci && npm test` on a fresh Debian machine needs no other
  * step. When Debian's chromium or the CJK font is missing and this is root with apt, it installs them once
- * (about 15 s from apt's cache, longer from the mirror); where that cannot be done the run stops with one
- * line saying what to do, instead of every browser test failing with its own stack trace.
+ * (about 15 s from apt's cache, a minute or more from the mirror); where that cannot be done the run stops
+ * with one line saying what to do, instead of every browser test failing with its own stack trace. Then it
+ * builds the h5 app if dist/h5 is missing, here where no test's timeout runs (on a busy 2-core machine the
+ * build took longer than the first suite's beforeAll allows).
  */
 import { spawnSync } from 'child_process'
 import { closeSync, existsSync, openSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
+import { buildAppIfMissing } from '../../scripts/local/system'
 import { CHROMIUM } from './browser'
 
 /** fonts-wqy-microhei: without a CJK font the screenshots show boxes instead of Chinese. */
@@ -38,7 +41,12 @@ function stop(line: string): never {
   process.exit(1)
 }
 
-export default function provisionBrowser(): void {
+export default function browserSetup(): void {
+  provisionBrowser()
+  buildAppIfMissing()
+}
+
+function provisionBrowser(): void {
   const machine = () => ({
     chromium: existsSync(CHROMIUM),
     font: existsSync(CJK_FONT),
