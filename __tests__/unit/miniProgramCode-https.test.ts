@@ -104,7 +104,7 @@ describe('lecturePageCode over HTTPS', () => {
     for (const [errcode, words] of [
       [40125, /AppSecret 不对（40125）/],
       [40013, /AppID 不对（40013）/],
-      [40164, /关闭 IP 白名单.*（40164）$/],
+      [40164, /IP 白名单里（40164）：请在微信公众平台关闭 IP 白名单/],
     ] as const) {
       const { http } = weChat(undefined, () => json({ errcode, errmsg: 'refused' }))
       const err = await lecturePageCode('lec-1', { https: new WxHttpsApi(CREDENTIALS, http) }).catch((e) => e)

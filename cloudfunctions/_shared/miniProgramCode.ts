@@ -91,11 +91,15 @@ const SETUP_FAULTS: Record<number, string> = {
   40013: '小程序的 AppID 不对',
   40014: '接口凭证无效',
   40125: '小程序的 AppSecret 不对',
-  40164: '云函数的出口 IP 不在小程序的 IP 白名单里：请在微信公众平台关闭 IP 白名单，或加入云函数的固定出口 IP',
+  40164: '云函数的出口 IP 不在小程序的 IP 白名单里',
   41002: '没有填写小程序的 AppID',
   41004: '没有填写小程序的 AppSecret',
   42001: '接口凭证已过期',
   48001: '小程序没有这个接口的权限',
+}
+/** Faults fixed elsewhere than in the function's credentials or its upload. */
+const OWN_FIX: Record<number, string> = {
+  40164: '请在微信公众平台关闭 IP 白名单，或加入云函数的固定出口 IP',
 }
 
 function setupRefusal(err: unknown, viaHttps: boolean): AppError | undefined {
@@ -104,13 +108,12 @@ function setupRefusal(err: unknown, viaHttps: boolean): AppError | undefined {
   if (!fault) return undefined
   // The function's log keeps WeChat's own words for the administrator.
   console.warn(String(err))
-  // A fault that names its own fix keeps it; else what to check on the way that was taken.
-  const fix = fault.includes('：')
-    ? ''
-    : viaHttps
-      ? '：请核对云函数环境变量 DANGKE_WX_APPID、DANGKE_WX_APPSECRET'
-      : '：请在云函数环境变量里填写小程序的 DANGKE_WX_APPID 和 DANGKE_WX_APPSECRET，或用微信开发者工具上传 checkin 云函数'
-  return new AppError('POSTER_CODE_UNAVAILABLE', `${fault}（${err.errCode}）${fix}`)
+  const fix =
+    OWN_FIX[Number(err.errCode)] ??
+    (viaHttps
+      ? '请核对云函数环境变量 DANGKE_WX_APPID、DANGKE_WX_APPSECRET'
+      : '请在云函数环境变量里填写小程序的 DANGKE_WX_APPID 和 DANGKE_WX_APPSECRET，或用微信开发者工具上传 checkin 云函数')
+  return new AppError('POSTER_CODE_UNAVAILABLE', `${fault}（${err.errCode}）：${fix}`)
 }
 
 /** The h5 app's lecture page (hash router), with the id as `scene` as a mini-program code would hand it. */
