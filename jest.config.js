@@ -32,6 +32,8 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/__tests__/browser/**/*.test.ts'],
+      // Installs chromium and the CJK font on a fresh Debian machine (as root), or stops with one line.
+      globalSetup: '<rootDir>/__tests__/support/browser-provision.ts',
     },
   ],
 }

@@ -129,6 +129,29 @@ describe('checkin.posterCode', () => {
       errors.mockRestore()
     }
   })
+
+  it('with the AppID and AppSecret set asks over HTTPS; a refused setup answers the secretary what to fix', async () => {
+    delete process.env.DANGKE_LOCAL_APP_URL
+    process.env.DANGKE_WX_APPID = 'wx0123456789abcdef'
+    process.env.DANGKE_WX_APPSECRET = 'not-the-secret'
+    await addLecture(cloud, 'ck-po6')
+    const refused = JSON.stringify({ errcode: 40125, errmsg: 'invalid appsecret' })
+    const weChat = jest
+      .spyOn(global, 'fetch')
+      .mockImplementation(async () => new Response(refused, { headers: { 'content-type': 'application/json' } }))
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined)
+    try {
+      const reply = await call('posterCode', { lectureId: 'ck-po6' }, SECRETARY)
+      expect(reply).toMatchObject({ ok: false, code: 'POSTER_CODE_UNAVAILABLE', message: expect.any(String) })
+      expect((reply as { explanation?: string }).explanation).toMatch(/AppSecret 不对（40125）/)
+      expect(String(weChat.mock.calls[0][0])).toBe('https://api.weixin.qq.com/cgi-bin/stable_token')
+    } finally {
+      weChat.mockRestore()
+      warn.mockRestore()
+      delete process.env.DANGKE_WX_APPID
+      delete process.env.DANGKE_WX_APPSECRET
+    }
+  })
 })
 
 function baseVenue() {

@@ -4,6 +4,7 @@
  */
 import { buildSeed } from '../../scripts/seed/data'
 import { seedDatabase } from '../../scripts/seed/index'
+import { isScene } from '../../cloudfunctions/_shared/miniProgramCode'
 import { main } from '../../cloudfunctions/lecture/main'
 import type { LectureDetail, LectureInput, LectureSummary } from '../../src/shared/contract'
 import { lectureFields, managedScopeOf, newLecture, sameTimeNextWeek } from '../../src/shared/lectureRules'
@@ -647,5 +648,18 @@ describe('lecture.duplicate', () => {
   it('costs three database calls', async () => {
     const l = await lectureAt(OWN, { status: 'finished' })
     expect(await callsOf(() => ok('duplicate', { id: l._id }, as(secretary)))).toBe(3)
+  })
+})
+
+describe('lecture ids', () => {
+  it('are made by the function, short enough to be a mini-program code’s scene (save and duplicate)', async () => {
+    const saved = await ok<{ id: string }>('save', { lecture: form(OWN) }, as(secretary))
+    const copied = await ok<{ id: string }>('duplicate', { id: saved.id }, as(secretary))
+    for (const { id } of [saved, copied]) {
+      expect(id).toMatch(/^lec-[0-9a-f]{24}$/)
+      expect(isScene(id)).toBe(true)
+      expect(storedLecture(id)).toBeDefined()
+    }
+    expect(copied.id).not.toBe(saved.id)
   })
 })

@@ -6,6 +6,8 @@
 import { buildSeed } from '../../scripts/seed/data'
 import { seedDatabase } from '../../scripts/seed/index'
 import { main as lecture } from '../../cloudfunctions/lecture/main'
+import { proposalLectureId } from '../../cloudfunctions/_shared/lectureIds'
+import { isScene } from '../../cloudfunctions/_shared/miniProgramCode'
 import { main } from '../../cloudfunctions/proposal/main'
 import type { LectureSummary, ProposalView } from '../../src/shared/contract'
 import { chinaTime } from '../../src/shared/chinaTime'
@@ -211,6 +213,28 @@ describe('proposal.decide', () => {
     expect(await call('decide', { id: 'nope', decision: 'accept' }, as(secretary))).toMatchObject({
       code: 'NOT_FOUND',
     })
+  })
+
+  it('accepts into a lecture whose id can be a mini-program code’s scene, one id per proposal', async () => {
+    const p = await ok<ProposalView>('propose', idea('扫码能打开的党课'), as(plain))
+    expect(p.id.length).toBe(32) // the database's own id, as the real service makes them
+    const d = await ok<ProposalView>('decide', { id: p.id, decision: 'accept' }, as(secretary))
+    expect(d.lectureId).toBe(proposalLectureId(p.id))
+    expect(isScene(d.lectureId!)).toBe(true)
+    expect(proposalLectureId(p.id)).toBe(proposalLectureId(p.id))
+    expect(proposalLectureId(p.id + 'x')).not.toBe(d.lectureId)
+  })
+
+  it('an accept retried after one that failed half-way makes no second lecture', async () => {
+    const p = await ok<ProposalView>('propose', idea('重试的采纳'), as(plain))
+    // What an earlier accept left before it could claim the proposal: a draft under the same id.
+    const template = cloud.emulator.store.scan('lectures', {})[0].doc
+    const left = { ...template, _id: proposalLectureId(p.id), status: 'draft' }
+    await cloud.db.collection('lectures').add(left)
+    const lecturesBefore = cloud.emulator.store.scan('lectures', {}).length
+    const d = await ok<ProposalView>('decide', { id: p.id, decision: 'accept' }, as(secretary))
+    expect(d.lectureId).toBe(left._id)
+    expect(cloud.emulator.store.scan('lectures', {}).length).toBe(lecturesBefore)
   })
 
   it('of two managers deciding at once, exactly one succeeds and one lecture at most is made', async () => {

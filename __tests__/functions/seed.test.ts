@@ -1,4 +1,5 @@
 import { actorOf } from '../../cloudfunctions/_shared/actor'
+import { isScene } from '../../cloudfunctions/_shared/miniProgramCode'
 import { main as hoursMain } from '../../cloudfunctions/hours/main'
 import { main as signupMain } from '../../cloudfunctions/signup/main'
 import { buildSeed } from '../../scripts/seed/data'
@@ -341,6 +342,8 @@ describe('seedDatabase', () => {
       expect(await seedDatabase(cloud.db, later)).toEqual({ seeded: false, counts: {} })
       const added = cloud.emulator.store.scan('lectures', {}).filter((r) => r.id.startsWith(`${TODAY_LECTURE_ID}-`))
       expect(added).toHaveLength(1)
+      // Every seeded lecture, today's added one too, can be a mini-program code's scene.
+      expect(cloud.emulator.store.scan('lectures', {}).filter((r) => !isScene(r.id))).toEqual([])
       expect(checkinWindow(added[0].doc as unknown as LectureDoc).opensAt.getTime()).toBeLessThanOrEqual(
         later.getTime(),
       )

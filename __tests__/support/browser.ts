@@ -29,7 +29,10 @@ export interface Phone {
 
 export async function openPhone(): Promise<Phone> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run \`apt-get install -y chromium fonts-wqy-microhei\` (or .ci/run)`)
+    // The browser project's globalSetup (browser-provision.ts) installs it; this is for a run without it.
+    throw new Error(
+      `${CHROMIUM} is missing: run \`apt-get install -y --no-install-recommends chromium fonts-wqy-microhei\``,
+    )
   }
   const profile = mkdtempSync(join(tmpdir(), 'dangke-chromium-'))
   // launchPersistentContext passes the profile as --user-data-dir

@@ -34,3 +34,12 @@ it('declares a storage permission under which no client but a file’s creator r
   expect(othersMayRead({ acl: 'CUSTOM', rule: { read: true, write: false } })).toBe(true)
   expect(othersMayRead({ acl: 'CUSTOM', rule: { read: 'auth != null', write: false } })).toBe(true)
 })
+
+it('gives the checkin function the mini program’s AppID and AppSecret from .env, for the poster code over HTTPS', () => {
+  const rc = JSON.parse(readFileSync(join(__dirname, '..', '..', 'cloudbaserc.json'), 'utf8'))
+  const checkin = rc.functions.find((f: { name: string }) => f.name === 'checkin')
+  expect(checkin.envVariables).toMatchObject({
+    DANGKE_WX_APPID: '{{env.DANGKE_WX_APPID}}',
+    DANGKE_WX_APPSECRET: '{{env.DANGKE_WX_APPSECRET}}',
+  })
+})

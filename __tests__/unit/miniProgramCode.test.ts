@@ -1,9 +1,10 @@
 /**
- * The cloud path of the poster's code (wxacode.getUnlimited through the SDK's callCompatibleWxOpenApi),
+ * The cloud-call path of the poster's code (wxacode.getUnlimited through the SDK's callCompatibleWxOpenApi),
  * with the SDK call stood in for: what it is handed (apiName, and requestData in wx-server-sdk's protobuf
- * format with the parameters as JSON), that the image comes back as it was sent, and that every failure
- * (WeChat's errcode, the platform's errorCode, CloudBase's refusal) is thrown, never turned into a code.
- * The real call cannot run here: it needs a mini program's appid and a function called from it.
+ * format with the parameters as JSON), that the image comes back as it was sent, that a missing permission
+ * (-604101) answers POSTER_CODE_UNAVAILABLE for the secretary, and that every other failure (WeChat's
+ * errcode, CloudBase's refusal) is thrown. The real call cannot run here: it needs a mini program's appid
+ * and a function called from it. The HTTPS path: miniProgramCode-https.test.ts.
  */
 import { lecturePageCode } from '../../cloudfunctions/_shared/miniProgramCode'
 import { decodeFields, encodeFields, type OpenApiCaller, WxOpenApiError } from '../../cloudfunctions/_shared/wxOpenApi'
@@ -47,7 +48,7 @@ afterAll(() => {
 describe('lecturePageCode in the cloud (wxacode.getUnlimited)', () => {
   it('hands the SDK the API name and the parameters, and passes the image through', async () => {
     const { app, callCompatibleWxOpenApi } = sdk(answer(PNG, 'image/png'))
-    const code = await lecturePageCode('lec-2025-0042', app)
+    const code = await lecturePageCode('lec-2025-0042', { cloud: app })
     expect(code).toEqual({ image: PNG, contentType: 'image/png', kind: 'wxacode' })
     expect(callCompatibleWxOpenApi).toHaveBeenCalledTimes(1)
     const [arg] = callCompatibleWxOpenApi.mock.calls[0] as unknown as [{ apiName: string; requestData: Buffer }]
@@ -64,32 +65,38 @@ describe('lecturePageCode in the cloud (wxacode.getUnlimited)', () => {
   it("throws WeChat's error answer (errcode) instead of answering a code", async () => {
     const body = JSON.stringify({ errcode: 41030, errmsg: 'invalid page rid: 1' })
     const { app } = sdk(answer(body, 'application/json; charset=utf-8'))
-    const err = await lecturePageCode('lec-1', app).catch((e: unknown) => e)
+    const err = await lecturePageCode('lec-1', { cloud: app }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(WxOpenApiError)
     expect(err).toMatchObject({ api: 'wxacode.getUnlimited', errCode: 41030 })
     expect(String(err)).toContain('invalid page')
   })
 
-  it("throws the platform's refusal: an API missing from config.json permissions.openapi", async () => {
+  it('answers POSTER_CODE_UNAVAILABLE, saying what to fix, when the function lacks permissions.openapi', async () => {
+    jest.spyOn(console, 'warn').mockImplementationOnce(() => undefined)
     const { app } = sdk(answer('', '', -604101))
-    await expect(lecturePageCode('lec-1', app)).rejects.toMatchObject({ errCode: -604101 })
+    const err = await lecturePageCode('lec-1', { cloud: app }).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(AppError)
+    expect(err).toMatchObject({ code: 'POSTER_CODE_UNAVAILABLE' })
+    expect((err as AppError).explanation).toMatch(/云调用权限（-604101）.*DANGKE_WX_APPID.*微信开发者工具/)
   })
 
   it("throws CloudBase's refusal, and an answer that is not an image", async () => {
-    await expect(lecturePageCode('lec-1', sdk({ code: 'PERMISSION_DENIED', message: 'no' }).app)).rejects.toMatchObject(
-      { errCode: 'PERMISSION_DENIED' },
+    await expect(
+      lecturePageCode('lec-1', { cloud: sdk({ code: 'PERMISSION_DENIED', message: 'no' }).app }),
+    ).rejects.toMatchObject({ errCode: 'PERMISSION_DENIED' })
+    await expect(lecturePageCode('lec-1', { cloud: sdk(answer('', 'image/png')).app })).rejects.toThrow(/0 bytes/)
+    await expect(lecturePageCode('lec-1', { cloud: sdk(answer('<html>', 'text/html')).app })).rejects.toThrow(
+      /text\/html/,
     )
-    await expect(lecturePageCode('lec-1', sdk(answer('', 'image/png')).app)).rejects.toThrow(/0 bytes/)
-    await expect(lecturePageCode('lec-1', sdk(answer('<html>', 'text/html')).app)).rejects.toThrow(/text\/html/)
   })
 
   it('refuses a scene WeChat would refuse, before calling anything', async () => {
     const { app, callCompatibleWxOpenApi } = sdk(answer(PNG, 'image/png'))
     for (const id of ['x'.repeat(33), '党课1', 'a b', 'a%20b']) {
-      await expect(lecturePageCode(id, app)).rejects.toBeInstanceOf(AppError)
+      await expect(lecturePageCode(id, { cloud: app })).rejects.toBeInstanceOf(AppError)
     }
     expect(callCompatibleWxOpenApi).not.toHaveBeenCalled()
-    await expect(lecturePageCode('x'.repeat(32), app)).resolves.toMatchObject({ kind: 'wxacode' })
+    await expect(lecturePageCode('x'.repeat(32), { cloud: app })).resolves.toMatchObject({ kind: 'wxacode' })
   })
 })
 

@@ -2,7 +2,9 @@
  * checkin.posterCode: the code printed on the lecture's check-in poster. Scanned with WeChat it opens the
  * lecture's page (scene = lecture id), where a member signs up or, while check-in is open, taps 签到 and
  * scans the rotating code. For those who manage the lecture (as checkin.live). Calls: binding and lecture
- * side by side 1, and in the cloud one call to WeChat (wxacode.getUnlimited, listed in config.json).
+ * side by side 1, and in the cloud one call to WeChat (getwxacodeunlimit over HTTPS with the AppID and
+ * AppSecret in the function's environment, plus a token call per instance and two hours; or the cloud
+ * call wxacode.getUnlimited, listed in config.json): _shared/miniProgramCode.ts.
  */
 import type { ParsedInput, PosterCode } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'

@@ -8,6 +8,7 @@ import { AppError } from '../../src/shared/errors'
 import { assertCancellable, assertPublishable, duplicateLecture } from '../../src/shared/lectureRules'
 import type { LectureStatus } from '../../src/shared/model'
 import type { Database } from '../_shared/cloud'
+import { newLectureId } from '../_shared/lectureIds'
 import type { HandlerContext } from '../_shared/router'
 import { managedLecture } from '../_shared/lectures'
 
@@ -40,8 +41,9 @@ export async function cancelLecture(input: ParsedInput<'lecture', 'cancel'>, ctx
 
 export async function duplicate(input: ParsedInput<'lecture', 'duplicate'>, ctx: HandlerContext) {
   const { actor, lecture } = await managedLecture(ctx, input.id)
-  const res = await ctx.db.collection('lectures').add(duplicateLecture(lecture, actor.memberId, ctx.now))
-  return { id: String(res.id) }
+  const id = newLectureId()
+  await ctx.db.collection('lectures').add({ _id: id, ...duplicateLecture(lecture, actor.memberId, ctx.now) })
+  return { id }
 }
 
 /** Moves a lecture out of `from`; refuses when someone else moved it first. */

@@ -20,6 +20,7 @@ import type { LectureDoc, OrgDoc } from '../../src/shared/model'
 import { isBranchOfficer, managesLecturesOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
+import { newLectureId } from '../_shared/lectureIds'
 import { hostOf, inOrder, loadLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { fillSeats } from '../_shared/seats'
@@ -54,8 +55,9 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
 
   if (!existing) {
     await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)
-    const res = await db.collection('lectures').add(newLecture(fields, actor.memberId, now))
-    return { id: String(res.id) }
+    const id = newLectureId()
+    await db.collection('lectures').add({ _id: id, ...newLecture(fields, actor.memberId, now) })
+    return { id }
   }
   assertEditable(existing.status)
   assertCapacityFits(fields.capacity, existing.signedUp)

@@ -9,6 +9,7 @@ import type { MemberDoc, OrgDoc, ProposalDoc } from '../../src/shared/model'
 import { type Actor, managesLecturesOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import { addIfAbsent, type Database } from '../_shared/cloud'
+import { proposalLectureId } from '../_shared/lectureIds'
 import type { HandlerContext } from '../_shared/router'
 import { PROPOSAL_LIMIT, toView } from './view'
 
@@ -48,7 +49,7 @@ export async function decide(input: ParsedInput<'proposal', 'decide'>, ctx: Hand
     await claim(db, proposal._id, changes)
     return toView({ ...proposal, ...changes })
   }
-  const lectureId = `lec-p-${proposal._id}`
+  const lectureId = proposalLectureId(proposal._id)
   const draft = lectureFromProposal(proposal, branch!, lecturer?.roles ?? ['member'], actor.memberId, now)
   // Left by an earlier attempt that failed half-way, or by a decision in flight: the claim decides.
   const created = await addIfAbsent(db, 'lectures', { _id: lectureId, ...draft })
@@ -89,7 +90,6 @@ async function loadMember(db: Database, id: string): Promise<MemberDoc | undefin
   return (res.data as MemberDoc[])[0]
 }
 
-/** Writes the document unless one with that id exists; true when this call wrote it. */
 /** Decides a pending proposal; refuses when it was decided meanwhile. */
 async function claim(db: Database, id: string, changes: object): Promise<void> {
   const res = await db.collection('proposals').where({ _id: id, status: 'pending' }).update(changes)

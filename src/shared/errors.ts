@@ -34,6 +34,7 @@ export const ERROR_MESSAGES = {
   MEMBER_CODE_INVALID: '党员码无效或已过期，请让对方刷新后再扫',
   LECTURER_NOT_ALLOWED: '主讲人须是您本人或您所管理支部的党员；特邀的主讲人只填姓名，不记讲授学时',
   CHECKIN_UNDONE: '支部书记已撤销您这次签到，如有疑问请联系支部书记',
+  POSTER_CODE_UNAVAILABLE: '暂时生成不了小程序码，请联系系统管理员开通微信接口',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络不通，请检查网络后再试',
 } as const
