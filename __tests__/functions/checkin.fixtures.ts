@@ -11,6 +11,7 @@ import type {
   CheckinAttemptDoc,
   CheckinAuditDoc,
   CheckinDoc,
+  ExportDoc,
   LectureDoc,
   LedgerEntryDoc,
   MemberDoc,
@@ -183,6 +184,7 @@ type Stored = {
   ledger: LedgerEntryDoc
   bindings: BindingDoc
   lectures: LectureDoc
+  exports: ExportDoc
 }
 
 /** Documents as stored, read past the SDK. */

@@ -5,6 +5,7 @@
  * the repair is not lost; only an administrator above the host may repair; the hourly timer repairs the
  * recent lectures and cannot be fired by a caller.
  */
+import { saveExport } from '../../cloudfunctions/_shared/exports'
 import { ServiceError } from '../../emulator/src/database/errors'
 import { main as maintenance } from '../../cloudfunctions/maintenance/main'
 import { SETTLE_MS } from '../../cloudfunctions/maintenance/recount'
@@ -310,6 +311,7 @@ describe('the hourly timer', () => {
       updatedAt: at,
     })
     for (const id of ['R-soon', 'R-far']) later(id)
+    const stale = await saveExport(cloud.db, '旧名单.xlsx', Buffer.from('x'), new Date(Date.now() - 2 * DAY))
 
     // A caller's event with a `Type` is no timer: refused as an unknown action, nothing done.
     const before = everything()
@@ -324,5 +326,9 @@ describe('the hourly timer', () => {
     expect(counters('R-soon')).toEqual({ signedUp: 0, seatsFree: 10, waiting: 0 })
     expect(counters('R-far')).toEqual({ signedUp: 4, seatsFree: 6, waiting: 0 }) // beyond the month ahead
     expect(stored(cloud, 'ledger', { _id: `att:R-held:${memberIdOf(x)}:1` })).toHaveLength(1)
+    // and the exports older than a day are gone, file and record
+    expect((res as { data: { removeOldExports: { removed: number } } }).data.removeOldExports.removed).toBe(1)
+    expect((await cloud.app.getTempFileURL({ fileList: [stale.fileId] })).fileList[0].code).not.toBe('SUCCESS')
+    expect(stored(cloud, 'exports', { fileId: stale.fileId })).toHaveLength(0)
   })
 })

@@ -368,6 +368,17 @@ describe('manage: check-in screen', () => {
     expect(Taro.setKeepScreenOn).toHaveBeenCalledWith({ keepScreenOn: true })
   })
 
+  it('says why the lecturer was not credited when the lecture was not held by scans', async () => {
+    const why = '只有0位党员自己扫码签到，至少要2位'
+    serve({
+      'checkin.live': () => ok(live()),
+      'checkin.finish': () => ok({ lecturerCredited: false, notCreditedReason: why }),
+    })
+    render(<ManageCheckin />)
+    fireEvent.click(await screen.findByText('结束党课'))
+    expect(await screen.findByText(`党课已结束。未记讲授学时：${why}`)).toBeInTheDocument()
+  })
+
   it('finishes the lecture after a confirmation, and shows a refusal', async () => {
     let allowed = true
     serve({

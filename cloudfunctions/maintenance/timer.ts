@@ -6,7 +6,8 @@
  */
 import type { Reply } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
-import { callerOpenid } from '../_shared/cloud'
+import { callerOpenid, cloudApp } from '../_shared/cloud'
+import { removeOldExports } from '../_shared/exports'
 import type { HandlerContext } from '../_shared/router'
 import { repairLecture } from './repair'
 
@@ -16,6 +17,8 @@ type Job = (ctx: JobContext) => Promise<Record<string, number | boolean>>
 /** What the timer runs: add a job with one line. */
 export const JOBS: Record<string, Job> = {
   repairRecentLectures,
+  // Exported rosters and hours sheets (names, phones) are kept a day.
+  removeOldExports: async ({ now }) => ({ removed: await removeOldExports(cloudApp(), now) }),
 }
 
 export function isTimerEvent(event: unknown, context: unknown): boolean {

@@ -142,8 +142,27 @@ const CHECKS: Check[] = [
       if (gone.code === 'SUCCESS') throw new Error('a deleted file still has a temporary URL')
     },
   ],
-  // EXPORTS_NOT_PUBLIC: the integrator adds here, with the private-exports branch, the check that an export
-  // (exports/…) is not readable by its plain URL, only by a signed temporary one.
+  [
+    '导出文件：只凭带签名的临时链接可读，明链接读不到',
+    async ({ app, nonce, files }) => {
+      // As saveExport stores one (cloudfunctions/_shared/exports.ts); private only once `npm run deploy:storage` ran.
+      const bytes = Buffer.from(`cloud check export ${nonce}`, 'utf8')
+      const { fileID } = await app.uploadFile({
+        cloudPath: `exports/cloud-check-${nonce}/名单.txt`,
+        fileContent: bytes,
+      })
+      files.push(fileID)
+      const [link] = (await app.getTempFileURL({ fileList: [{ fileID, maxAge: 60 }] })).fileList
+      expectEqual('temporary URL', link.code, 'SUCCESS')
+      const signed = await fetch(link.tempFileURL)
+      await signed.arrayBuffer()
+      expectEqual('read with the signature', signed.status, 200)
+      const plain = await fetch(link.tempFileURL.split('?')[0])
+      await plain.arrayBuffer()
+      if (plain.ok) throw new Error('an export is readable by its plain URL: run npm run deploy:storage (PRIVATE)')
+      return `明链接答 HTTP ${plain.status}`
+    },
+  ],
   [
     '签到海报小程序码：答图片，或说清缺什么权限',
     async () => {

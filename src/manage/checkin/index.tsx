@@ -140,7 +140,9 @@ export default function ManageCheckin() {
       if (!reply.ok) return setMessage(refused(reply, '没有结束成功：'))
       setMessage({
         tone: 'success',
-        text: reply.data.lecturerCredited ? '党课已结束，已为主讲人记入讲授学时' : '党课已结束',
+        text: reply.data.lecturerCredited
+          ? '党课已结束，已为主讲人记入讲授学时'
+          : `党课已结束${reply.data.notCreditedReason ? `。未记讲授学时：${reply.data.notCreditedReason}` : ''}`,
       })
     })
   }
