@@ -64,7 +64,9 @@ function provisionBrowser(): void {
   const apt = (args: string[]) => spawnSync(APT_GET, args, { stdio: ['ignore', out, out], env }).status === 0
   // A failed update (no network, a mirror's hiccup) still leaves the package lists already on the machine.
   const updated = apt(['update'])
-  const installed = apt(['install', '-y', '--no-install-recommends', ...PACKAGES])
+  // A config file left by an earlier, half-removed chromium would make dpkg ask, and fail with no terminal.
+  const keepConfig = ['-o', 'Dpkg::Options::=--force-confdef', '-o', 'Dpkg::Options::=--force-confold']
+  const installed = apt(['install', '-y', '--no-install-recommends', ...keepConfig, ...PACKAGES])
   closeSync(out)
   const after = machine()
   if (!installed || !after.chromium || !after.font) {
