@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import tcb from '@cloudbase/node-sdk'
+import { sdkEnvironment } from '../emulator/src/credentials'
 import { startEmulator } from '../emulator/src/server'
 import { type CheckResult, resultLine, runCloudChecks, scratchCollection } from './check-cloud/checks'
 
@@ -33,10 +34,10 @@ async function againstLocalCloudBase(): Promise<CheckResult[]> {
   console.log(
     'cloud check: a fresh local CloudBase (set ENV_ID, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY for a real one)',
   )
-  // What the SDK needs to talk to a local server (see __tests__/support/emulator.ts).
-  Object.assign(process.env, { TENCENTCLOUD: 'true', TENCENTCLOUD_SECRETID: 'local', TENCENTCLOUD_SECRETKEY: 'local' })
   const dataDir = mkdtempSync(join(tmpdir(), 'dangke-check-'))
   const emulator = await startEmulator({ dataDir, port: 0 })
+  // What the SDK needs to talk to it: the instance's key, as a function there gets it.
+  Object.assign(process.env, { TENCENTCLOUD: 'true' }, sdkEnvironment(emulator))
   // The poster's code on the local system is the substitute QR code, as under `npm start`.
   process.env.DANGKE_LOCAL_APP_URL = emulator.url
   process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: emulator.adminUrl })

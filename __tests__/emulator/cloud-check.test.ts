@@ -3,6 +3,7 @@
  * functions rely on holds here as in the cloud, and the suite tells when one does not (a local CloudBase
  * without the deployed unique indexes fails exactly the unique-index check) and cleans up after itself.
  */
+import { spawnSync } from 'child_process'
 import { mkdtempSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
@@ -53,3 +54,16 @@ it('fails the unique-index check, and only that, where the indexes were not depl
     process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: cloud.emulator.adminUrl })
   }
 })
+
+it('`npm run check:cloud` with no environment given runs the suite against a fresh local CloudBase', () => {
+  const env: Record<string, string | undefined> = { ...process.env }
+  for (const k of ['ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY', 'TCB_CONTEXT_CNFG']) delete env[k]
+  const run = spawnSync('npx', ['tsx', join(__dirname, '..', '..', 'scripts', 'check-cloud.ts')], {
+    env,
+    encoding: 'utf8',
+  })
+  expect(run.stderr).not.toMatch(/FAILED|Error/)
+  expect(run.status).toBe(0)
+  for (const name of CHECK_NAMES) expect(run.stdout).toContain(`${name} `)
+  expect(run.stdout).not.toContain('FAILED')
+}, 60_000)

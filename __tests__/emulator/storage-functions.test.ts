@@ -50,6 +50,8 @@ it('serves a file only through a temporary URL: never by its plain URL, a forged
   expect((await fetch(`${temp.origin}/storage/exports/ffff/名单.xlsx`)).status).toBe(403)
   // a name the path rules refuse (it was a 500)
   expect((await fetch(`${temp.origin}/storage/exports/a..b`)).status).toBe(403)
+  expect((await fetch(`${temp.origin}/storage/exports/%`)).status).toBe(403) // a stray escape (was a 500)
+  expect((await fetch(`${temp.origin}/storage/exports/%E0%A4%A`)).status).toBe(403)
 })
 
 it('gives a temporary URL ten minutes by default and never more than a day', async () => {

@@ -45,6 +45,9 @@ it('refuses someone not signed in, another origin, a form or text body, and a pa
   expect((await post('covers/b3.png', 'x', { origin: '' })).status).toBe(403)
   expect((await post('covers/b4.png', 'x', { 'content-type': 'text/plain' })).status).toBe(415)
   expect((await post('../../secret', 'x')).status).toBe(400)
+  // a stray or crafted escape is a refusal, never a 500
+  expect((await post('covers/a%b.png', 'x')).status).toBe(400)
+  expect((await post('covers/a%2e%2eb.png', 'x')).status).toBe(400)
   expect(['covers/b1.png', 'covers/b2.png', 'covers/b3.png', 'covers/b4.png'].some(stored)).toBe(false)
 })
 

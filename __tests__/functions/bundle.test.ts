@@ -59,7 +59,8 @@ it('builds every function and runs the lecture bundle alone', async () => {
 it('runs the maintenance bundle on a timer event, with no caller', async () => {
   const reply = await runAlone(
     'maintenance',
-    `require('./index.js').main({Type:'Timer',TriggerName:'hourly',Time:new Date().toISOString()}, {})
+    `require('./index.js').main({Type:'Timer',TriggerName:'hourly',Time:new Date().toISOString()},
+      {environment: JSON.stringify({TRIGGER_SRC:'timer'})})
       .then(r => console.log(JSON.stringify(r)))`,
   )
   expect(reply).toMatchObject({ ok: true, data: { repairRecentLectures: { unfinished: false } } })

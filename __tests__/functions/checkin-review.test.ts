@@ -240,6 +240,39 @@ describe('who decides', () => {
   })
 })
 
+describe('a scan held past the grace for check-ins by hand', () => {
+  it('can no longer be confirmed (CHECKIN_CLOSED), writing nothing; it may still be refused', async () => {
+    const l = await held({
+      startAt: new Date(Date.now() - 9 * 24 * 60 * MINUTE),
+      endAt: new Date(Date.now() - 9 * 24 * 60 * MINUTE + 60 * MINUTE),
+    })
+    const m = fresh()
+    const at = new Date(l.startAt.getTime() + 5 * MINUTE)
+    await cloud.db.collection('checkins').add({
+      _id: `${l._id}:${memberIdOf(m)}`,
+      lectureId: l._id,
+      memberId: memberIdOf(m),
+      memberName: 'm',
+      branchId: l.hostOrgId,
+      status: 'pending',
+      round: 1,
+      checkedInAt: at,
+      method: 'qr',
+      hours: 0,
+      review: { held: 'in' },
+      offline: { scannedAt: at, receivedAt: new Date(at.getTime() + 2 * 60 * MINUTE) },
+      updatedAt: at,
+    })
+    const before = snapshot(cloud)
+    const late = await call('review', { lectureId: l._id, memberId: memberIdOf(m), decision: 'confirm' }, SECRETARY)
+    expect(late).toMatchObject({ ok: false, code: 'CHECKIN_CLOSED' })
+    expect(snapshot(cloud)).toBe(before)
+    await review({ lectureId: l._id, memberId: memberIdOf(m), decision: 'refuse', reason: '超过期限' })
+    expect(recordOf(l, m)).toMatchObject({ status: 'refused' })
+    expect(ledgerOf(l)).toEqual([])
+  })
+})
+
 describe('a cancelled lecture', () => {
   it('credits no pending scan (LECTURE_CANCELLED), and its scans may still be refused', async () => {
     const l = await held()

@@ -346,7 +346,8 @@ describe('undo', () => {
       qr: codeOf(l._id, 'in', ago).qr,
       scannedAt: new Date(Date.now() - ago).toISOString(),
     }
-    await ok('scan', old, m)
+    await ok('scan', old, m) // its code expired on the way: held until the secretary confirms it
+    await ok('review', { lectureId: l._id, memberId, decision: 'confirm' }, SECRETARY)
     await ok('undo', { lectureId: l._id, memberId, reason: '本人未到场' }, SECRETARY)
     const before = JSON.stringify([
       stored(cloud, 'checkins', { lectureId: l._id }),
@@ -551,6 +552,20 @@ describe('finishing a lecture', () => {
     expect(await ok('finish', { lectureId: l._id }, SECRETARY)).toMatchObject({ lecturerCredited: false })
     expect(stored(cloud, 'ledger', { lectureId: l._id, source: 'lecturing' })).toEqual([])
     expect(a).toBeDefined()
+    // Two "offline" scans the secretary confirmed are the secretary's word, not scans in the hall: still not held.
+    for (const m of [fresh(), fresh()]) {
+      const ago = 10 * MINUTE
+      const sent = {
+        lectureId: l._id,
+        qr: codeOf(l._id, 'in', ago).qr,
+        scannedAt: new Date(Date.now() - ago).toISOString(),
+      }
+      await ok('scan', sent, m)
+      await ok('review', { lectureId: l._id, memberId: memberIdOf(m), decision: 'confirm' }, SECRETARY)
+    }
+    expect(stored(cloud, 'ledger', { lectureId: l._id, source: 'attendance' }).length).toBeGreaterThanOrEqual(2)
+    expect(await ok('finish', { lectureId: l._id }, SECRETARY)).toMatchObject({ lecturerCredited: false })
+    expect(stored(cloud, 'ledger', { lectureId: l._id, source: 'lecturing' })).toEqual([])
   })
 
   it('credits a secretary lecturing their own branch when the lecture was held', async () => {

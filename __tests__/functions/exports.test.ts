@@ -29,6 +29,10 @@ it('stores each export under its own random folder, on record, behind a temporar
   expect((await fetch(a.url)).status).toBe(200)
   expect((await fetch(a.url.split('?')[0])).status).toBe(403)
   expect(records().filter((r) => r.fileId === a.fileId || r.fileId === b.fileId)).toHaveLength(2)
+  // a title's `#`, `%`, `?` or `..` neither breaks the URL nor the path
+  const odd = await saveExport(cloud.db, '100%完成#1？学习...精神?.xlsx', Buffer.from('d'), now)
+  expect(odd.fileId).toMatch(/\/[0-9a-f]{32}\/100-完成-1？学习.精神-\.xlsx$/)
+  expect((await fetch(odd.url)).status).toBe(200)
   // a slash in a name (a lecture's title) cannot make another folder
   expect((await saveExport(cloud.db, '党课/名单.xlsx', Buffer.from('c'), now)).fileId).toMatch(
     /\/[0-9a-f]{32}\/党课-名单\.xlsx$/,

@@ -453,7 +453,7 @@ describe('lecture.save: a published lecture’s schedule', () => {
       expect(await call('save', { id: l._id, lecture: changed }, as(streetAdmin))).toMatchObject({
         ok: false,
         code: 'INVALID_STATE',
-        explanation: '签到已经开始，党课的时间、学时和签到方式不能再修改',
+        explanation: '签到已经开始，党课的时间、学时、签到方式、主讲人和开放范围不能再修改',
       })
     }
     expect(everything()).toBe(before)

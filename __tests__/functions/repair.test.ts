@@ -316,9 +316,13 @@ describe('the hourly timer', () => {
     // A caller's event with a `Type` is no timer: refused as an unknown action, nothing done.
     const before = everything()
     expect(await maintenance(timer, asCaller(x))).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    // Nor is a call with nobody behind it (a signed-out page, an anonymous web caller): only the platform's timer.
+    const anonymous = { environment: JSON.stringify({ TCB_SOURCE: 'wx_client' }) }
+    expect(await maintenance(timer, anonymous)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
+    expect(await maintenance(timer, {})).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
     expect(everything()).toBe(before)
 
-    const res = await maintenance(timer, {})
+    const res = await maintenance(timer, { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) })
     expect(res.ok).toBe(true)
     const run = (res as { data: { repairRecentLectures: Record<string, number> } }).data.repairRecentLectures
     expect(run.countersFixed).toBeGreaterThanOrEqual(1)

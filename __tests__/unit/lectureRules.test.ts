@@ -140,13 +140,24 @@ describe('changing a published lecture’s schedule', () => {
   })
 
   it('refuses any change of times, hours or check-in level once check-in opened; other fields stay free', () => {
-    const locked = { code: 'INVALID_STATE', explanation: '签到已经开始，党课的时间、学时和签到方式不能再修改' }
+    const locked = {
+      code: 'INVALID_STATE',
+      explanation: '签到已经开始，党课的时间、学时、签到方式、主讲人和开放范围不能再修改',
+    }
     expect(refusal(() => assertScheduleChange(published, moved(24), opened))).toEqual(locked)
     const hours = { ...published, credit: { hours: 8, bucket: 'collective' as const } }
     expect(refusal(() => assertScheduleChange(published, hours, opened))).toEqual(locked)
     expect(refusal(() => assertScheduleChange(published, { ...published, checkinLevel: 'L0' }, opened))).toEqual(locked)
     const endLater = { ...published, endAt: new Date(published.endAt.getTime() + HOUR) }
     expect(refusal(() => assertScheduleChange(published, endLater, opened))).toEqual(locked)
+    // nor who lectures, nor who may attend (whom a secretary may then check in by hand)
+    const lecturer = { ...published, lecturer: { ...published.lecturer, memberId: 'someone-else' } }
+    expect(refusal(() => assertScheduleChange(published, lecturer, opened))).toEqual(locked)
+    expect(refusal(() => assertScheduleChange(published, { ...published, openToAll: true }, opened))).toEqual(locked)
+    const coHosted = { ...published, coHostOrgIds: [...published.coHostOrgIds, 'another-branch'] }
+    expect(refusal(() => assertScheduleChange(published, coHosted, opened))).toEqual(locked)
+    const bucket = { ...published, credit: { ...published.credit, bucket: 'training' as const } }
+    expect(refusal(() => assertScheduleChange(published, bucket, opened))).toEqual(locked)
     const retitled: LectureDoc = { ...published, title: '新标题' }
     expect(refusal(() => assertScheduleChange(published, retitled, opened))).toBeUndefined()
     // one millisecond before it opens, the time may still move

@@ -270,7 +270,7 @@ describe('manage: lecture form', () => {
       endAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
       signupDeadline: start.toISOString(),
     })
-    const locked = '签到已经开始，党课的时间、学时和签到方式不能再修改'
+    const locked = '签到已经开始，党课的时间、学时、签到方式、主讲人和开放范围不能再修改'
     serve({
       'member.me': () => ME,
       'lecture.detail': () => ok(lecture),

@@ -14,13 +14,25 @@ export function cloudApp(): CloudApp {
   return app
 }
 
-/** The caller's WeChat identity, as the platform sets it (never taken from the payload). */
-export function callerOpenid(context: unknown): string | undefined {
+/** What the platform says of a call: who calls, and what triggered it. Never taken from the payload. */
+function platformOf(context: unknown): { openid?: string; trigger?: string } {
   const c = context as { environment?: unknown; environ?: unknown } | undefined
   // The SDK throws on a context without either field (e.g. a timer trigger's): no caller then.
-  if (!c || (c.environment === undefined && c.environ === undefined)) return undefined
+  if (!c || (c.environment === undefined && c.environ === undefined)) return { trigger: process.env.TRIGGER_SRC }
   const ctx = tcb.getCloudbaseContext(c as Parameters<typeof tcb.getCloudbaseContext>[0])
-  return ctx.WX_OPENID || undefined
+  return { openid: ctx.WX_OPENID || undefined, trigger: ctx.TRIGGER_SRC || undefined }
+}
+
+/** The caller's WeChat identity, as the platform sets it (never taken from the payload). */
+export const callerOpenid = (context: unknown): string | undefined => platformOf(context).openid
+
+/**
+ * The platform, not a caller, started this call from a timer trigger: the SCF runtime sets `TRIGGER_SRC=timer`
+ * (node-sdk reads it so, src/utils/wxCloudToken.ts), which no payload can set.
+ */
+export function calledByTimer(context: unknown): boolean {
+  const { openid, trigger } = platformOf(context)
+  return trigger === 'timer' && !openid
 }
 
 /**

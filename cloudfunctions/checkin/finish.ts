@@ -42,7 +42,10 @@ export async function finishLecture(
   return { lecturerCredited: true }
 }
 
-/** Attendees other than the lecturer checked in (or out) on their own phone; undone ones do not count. */
+/**
+ * Attendees other than the lecturer checked in (or out) on their own phone in the hall; undone ones and
+ * confirmed offline scans do not count.
+ */
 async function scansBesides(db: Database, lecture: LectureDoc, lecturer: string): Promise<number> {
   const _ = db.command
   const res = await db
@@ -52,6 +55,8 @@ async function scansBesides(db: Database, lecture: LectureDoc, lecturer: string)
       method: _.in([...SCAN_METHODS]),
       status: _.in(['in', 'out']),
       memberId: _.neq(lecturer),
+      // A held offline scan the secretary confirmed is their word, not a scan in the hall.
+      'review.decision': _.neq('confirmed'),
     })
     .count()
   return res.total as number

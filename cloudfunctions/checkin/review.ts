@@ -10,11 +10,14 @@
  */
 import type { ParsedInput, PendingScan, ReviewResult } from '../../src/shared/contract'
 import { CONFIRM_REASON, decisionOf } from '../../src/shared/checkinReview'
+import { manualCheckinWindow } from '../../src/shared/checkinRules'
 import { AppError } from '../../src/shared/errors'
 import type { CheckinAuditDoc, CheckinDoc, LectureDoc } from '../../src/shared/model'
 import { addIfAbsent, type Database } from '../_shared/cloud'
 import { managedLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
+import { loadCheckinSettings } from '../_shared/settings'
+import { chinaWhen } from './explain'
 import { credit, readCheckin } from './record'
 
 /** The most pending scans one read (and one "confirm all") takes; the next tap takes the rest. */
@@ -46,7 +49,14 @@ export function pendingRow(doc: CheckinDoc): PendingScan {
 export async function reviewScans(input: ParsedInput<'checkin', 'review'>, ctx: HandlerContext): Promise<ReviewResult> {
   const { db, now } = ctx
   const { actor, lecture } = await managedLecture(ctx, input.lectureId)
-  if (input.decision === 'confirm' && lecture.status === 'cancelled') throw new AppError('LECTURE_CANCELLED')
+  if (input.decision === 'confirm') {
+    if (lecture.status === 'cancelled') throw new AppError('LECTURE_CANCELLED')
+    // Confirming credits as a check-in by hand does: no later than its grace after the lecture.
+    const { closesAt } = manualCheckinWindow(lecture, await loadCheckinSettings(db, now))
+    if (now.getTime() > closesAt.getTime()) {
+      throw new AppError('CHECKIN_CLOSED', `党课结束后超过补签期限，不能再确认（截至 ${chinaWhen(closesAt, now)}）`)
+    }
+  }
   let docs: CheckinDoc[]
   if (input.memberId) {
     if (input.memberId === actor.memberId) {

@@ -97,7 +97,8 @@ function toDetail(
     waiting: doc.waiting,
     canManage,
   }
-  if (doc.coverFileId) detail.coverFileId = doc.coverFileId
+  // A cover saved before covers were checked may name any file: neither shown nor sent back by the form.
+  if (doc.coverFileId && isUploadOf('cover', doc.coverFileId)) detail.coverFileId = doc.coverFileId
   if (coverUrl) detail.coverUrl = coverUrl
   if (doc.cancelReason) detail.cancelReason = doc.cancelReason
   if (mySignup) detail.mySignup = mySignup

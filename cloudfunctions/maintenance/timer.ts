@@ -6,7 +6,7 @@
  */
 import type { Reply } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
-import { callerOpenid, cloudApp } from '../_shared/cloud'
+import { calledByTimer, cloudApp } from '../_shared/cloud'
 import { removeOldExports } from '../_shared/exports'
 import type { HandlerContext } from '../_shared/router'
 import { repairLecture } from './repair'
@@ -22,7 +22,7 @@ export const JOBS: Record<string, Job> = {
 }
 
 export function isTimerEvent(event: unknown, context: unknown): boolean {
-  return (event as { Type?: unknown } | null)?.Type === 'Timer' && !callerOpenid(context)
+  return (event as { Type?: unknown } | null)?.Type === 'Timer' && calledByTimer(context)
 }
 
 export async function runJobs(ctx: JobContext): Promise<Reply<Record<string, unknown>>> {

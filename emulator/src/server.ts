@@ -110,16 +110,24 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
     if (path.startsWith('/storage/')) {
       const url = new URL(req.url ?? '/', 'http://local')
-      const file = decodeURIComponent(path.slice('/storage/'.length))
-      if (req.method === 'PUT') {
-        const ok = storage.put(file, url.searchParams.get('sig') ?? '', await readBody(req))
-        return ok
-          ? send(res, 200, '', 'text/plain')
-          : send(res, 403, '<Error><Code>AccessDenied</Code></Error>', 'application/xml')
+      const denied = () => send(res, 403, '<Error><Code>AccessDenied</Code></Error>', 'application/xml')
+      // A path that does not decode, or would need cleaning, names no file this server signed for.
+      const file = safeDecode(path.slice('/storage/'.length))
+      if (file === undefined) return denied()
+      try {
+        if (req.method === 'PUT') {
+          const ok = storage.put(file, url.searchParams.get('sig') ?? '', await readBody(req))
+          return ok ? send(res, 200, '', 'text/plain') : denied()
+        }
+        const bytes = storage.read(file, url.searchParams.get('sign') ?? '', url.searchParams.get('t') ?? '')
+        if (bytes === 'denied') return denied()
+        return bytes === 'missing'
+          ? send(res, 404, 'not found', 'text/plain')
+          : send(res, 200, bytes, contentType(file))
+      } catch (err) {
+        if (err instanceof ServiceError) return denied()
+        throw err
       }
-      const bytes = storage.read(file, url.searchParams.get('sign') ?? '', url.searchParams.get('t') ?? '')
-      if (bytes === 'denied') return send(res, 403, '<Error><Code>AccessDenied</Code></Error>', 'application/xml')
-      return bytes === 'missing' ? send(res, 404, 'not found', 'text/plain') : send(res, 200, bytes, contentType(file))
     }
     if (path.startsWith('/app/')) return app(req, res, path)
     if (path.startsWith('/emulator/v1/')) return control(req, res, path)
@@ -276,16 +284,21 @@ const contentType = (file: string) => TYPES[extname(file).toLowerCase()] ?? 'app
 
 function serveStatic(res: ServerResponse, dir: string | undefined, path: string): void {
   if (!dir) return send(res, 404, 'no app is served here', 'text/plain')
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(path)
-  } catch {
-    return send(res, 400, 'malformed path', 'text/plain') // a stray % (was a 500)
-  }
+  const decoded = safeDecode(path)
+  if (decoded === undefined) return send(res, 400, 'malformed path', 'text/plain') // a stray % (was a 500)
   const rel = normalize(decoded).replace(/^(\.\.[/\\])+/, '')
   const file = join(dir, rel === '/' ? 'index.html' : rel)
   if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
     return send(res, 404, 'not found', 'text/plain')
   }
   send(res, 200, readFileSync(file), contentType(file))
+}
+
+/** decodeURIComponent, or undefined for a malformed escape (a stray `%`). */
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return undefined
+  }
 }

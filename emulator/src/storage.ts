@@ -149,7 +149,13 @@ function sameText(want: string, got: string): boolean {
 }
 
 function cleanPath(path: string): string {
-  const p = normalize(decodeURIComponent(path))
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    throw invalidParam(`bad cloud path ${path}`) // a stray `%`
+  }
+  const p = normalize(decoded)
     .replace(/^(\.\.(\/|\\|$))+/, '')
     .replace(/^\/+/, '')
   if (!p || p.includes('..')) throw invalidParam(`bad cloud path ${path}`)

@@ -10,6 +10,7 @@
  * `maxBytes`, refused from Content-Length or as soon as the body passes it, before it is held whole.
  */
 import type { IncomingMessage, ServerResponse } from 'http'
+import { ServiceError } from './database/errors'
 import type { StorageService } from './storage'
 
 /** Larger than any upload the app allows (2 MB); the functions check their own limits. */
@@ -43,7 +44,13 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, op
     chunks.push(chunk)
   }
   if (size === 0) return reply(res, 400, { error: 'EMPTY' })
-  const fileId = options.storage.create(path, Buffer.concat(chunks))
+  let fileId: string | undefined
+  try {
+    fileId = options.storage.create(path, Buffer.concat(chunks))
+  } catch (err) {
+    if (err instanceof ServiceError) return reply(res, 400, { error: 'BAD_PATH' }) // e.g. a stray `%` in it
+    throw err
+  }
   if (!fileId) return reply(res, 409, { error: 'EXISTS' })
   return reply(res, 200, { fileId })
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod'
 import type { lectureInput } from './contract/lecture'
 import { AppError } from './errors'
+import { isUploadOf } from './files'
 import type { LectureDoc, LectureStatus, OrgDoc, ProposalDoc, Role, SpeakerRole } from './model'
 import { checkinWindow } from './checkinRules'
 import { CHINA_OFFSET_MS, chinaClock, chinaTime } from './chinaTime'
@@ -103,13 +104,40 @@ export function assertCapacityFits(capacity: number, signedUp: number): void {
   }
 }
 
-/** What decides a published lecture's study hours: its times, its hours and how members check in. */
-type HoursDeciding = Pick<LectureDoc, 'startAt' | 'endAt' | 'credit' | 'checkinLevel'>
+/**
+ * What decides a published lecture's study hours: its times, its hours and bucket, how members check in, who
+ * lectures (the lecturing credit) and who may attend (whom a secretary may check in by hand).
+ */
+type HoursDeciding = Pick<
+  LectureDoc,
+  | 'startAt'
+  | 'endAt'
+  | 'credit'
+  | 'checkinLevel'
+  | 'lecturer'
+  | 'hostOrgId'
+  | 'coHostOrgIds'
+  | 'openToAll'
+  | 'signupRequired'
+>
+
+/** The part of HoursDeciding besides the times, comparable as text. */
+const creditTerms = (l: HoursDeciding) =>
+  JSON.stringify([
+    l.credit.hours,
+    l.credit.bucket,
+    l.checkinLevel,
+    l.lecturer.memberId ?? null,
+    l.hostOrgId,
+    [...l.coHostOrgIds].sort(),
+    l.openToAll,
+    l.signupRequired,
+  ])
 
 /**
  * A published lecture is a promise of hours: its times never move into the past (a lecture "held" last
- * year that never happened), and once its check-in window opened, neither its times nor its hours nor its
- * check-in level change (members were checked in on them). A draft is free: publishing checks its times.
+ * year that never happened), and once its check-in window opened, none of what decides its hours changes
+ * (members were checked in on them; a lecturer swapped or the audience widened afterwards would credit anew). A draft is free: publishing checks its times.
  * The server applies this with the lecture as stored and writes on condition that it is still so.
  */
 export function assertScheduleChange(
@@ -120,9 +148,9 @@ export function assertScheduleChange(
   if (stored.status !== 'published') return
   const timesMoved =
     stored.startAt.getTime() !== next.startAt.getTime() || stored.endAt.getTime() !== next.endAt.getTime()
-  const changed = timesMoved || stored.credit.hours !== next.credit.hours || stored.checkinLevel !== next.checkinLevel
+  const changed = timesMoved || creditTerms(stored) !== creditTerms(next)
   if (changed && now.getTime() >= checkinWindow(stored).opensAt.getTime()) {
-    throw new AppError('INVALID_STATE', '签到已经开始，党课的时间、学时和签到方式不能再修改')
+    throw new AppError('INVALID_STATE', '签到已经开始，党课的时间、学时、签到方式、主讲人和开放范围不能再修改')
   }
   if (timesMoved && next.startAt.getTime() <= now.getTime()) {
     throw new AppError('INVALID_INPUT', '已发布的党课，开始时间不能改到现在以前')
@@ -187,7 +215,7 @@ export function duplicateLecture(original: LectureDoc, createdBy: string, now: D
     checkinLevel: original.checkinLevel,
     signupRequired: original.signupRequired,
   }
-  if (original.coverFileId) fields.coverFileId = original.coverFileId
+  if (original.coverFileId && isUploadOf('cover', original.coverFileId)) fields.coverFileId = original.coverFileId
   return newLecture(fields, createdBy, now)
 }
 
