@@ -620,7 +620,7 @@ describe('lecture.duplicate', () => {
       signedUp: 30,
       waiting: 4,
       tickets: 40,
-      coverFileId: 'cloud://x/c.png',
+      coverFileId: 'cloud://x/covers/0123456789abcdef0123456789abcdef.png',
     })
     const { id } = await ok<{ id: string }>('duplicate', { id: l._id }, as(secretary))
     expect(id).not.toBe(l._id)
@@ -628,7 +628,11 @@ describe('lecture.duplicate', () => {
     const moved = sameTimeNextWeek(start, new Date())
     expect(copy).toMatchObject({ title: l.title, status: 'draft', signedUp: 0, waiting: 0, tickets: 0 })
     expect(copy.seatsFree).toBe(copy.capacity)
-    expect(copy).toMatchObject({ hostOrgId: OWN, venue: l.venue, coverFileId: 'cloud://x/c.png' })
+    expect(copy).toMatchObject({
+      hostOrgId: OWN,
+      venue: l.venue,
+      coverFileId: 'cloud://x/covers/0123456789abcdef0123456789abcdef.png',
+    })
     expect(copy.startAt).toEqual(moved)
     expect(copy.startAt.getTime() - now.getTime()).toBeGreaterThan(0)
     expect(copy.endAt.getTime() - copy.startAt.getTime()).toBe(2 * HOUR)

@@ -243,15 +243,22 @@ describe('duplicateLecture', () => {
     waiting: 3,
     tickets: 20,
     cancelReason: '天气原因',
-    coverFileId: 'cloud://x/c.jpg',
+    coverFileId: 'cloud://x/covers/0123456789abcdef0123456789abcdef.jpg',
   })
 
   it('makes a draft with the same content, counters reset, past dates moved to next week', () => {
     const copy = duplicateLecture(past, 'm-9', NOW)
     expect(copy).toMatchObject({ title: past.title, status: 'draft', signedUp: 0, waiting: 0, tickets: 0 })
     expect(copy.seatsFree).toBe(past.capacity)
-    expect(copy).toMatchObject({ createdBy: 'm-9', createdAt: NOW, coverFileId: 'cloud://x/c.jpg' })
+    expect(copy).toMatchObject({
+      createdBy: 'm-9',
+      createdAt: NOW,
+      coverFileId: 'cloud://x/covers/0123456789abcdef0123456789abcdef.jpg',
+    })
     expect('cancelReason' in copy).toBe(false)
+    // a cover saved before covers were checked (any stored file, e.g. an export) is not carried over
+    const exported = { ...past, coverFileId: 'cloud://x/exports/0123456789abcdef0123456789abcdef/名单.xlsx' }
+    expect('coverFileId' in duplicateLecture(exported, 'm-9', NOW)).toBe(false)
     expect('_id' in copy).toBe(false)
     expect(copy.startAt).toEqual(new Date('2026-12-01T06:30:00Z'))
     expect(copy.endAt).toEqual(new Date('2026-12-01T08:00:00Z'))
