@@ -329,6 +329,26 @@ describe('the file travels phone → storage → file id', () => {
     parse.mockRestore()
   })
 
+  it('refuses a small workbook that would unzip to more than 16 MB, before inflating it', async () => {
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('名册')
+    sheet.addRow(['姓名', '手机号', '职务'])
+    // The same long text in every cell zips a thousandfold: a couple of hundred KB that unzip to 20+ MB.
+    const filler = '党'.repeat(4000)
+    for (let i = 0; i < 2000; i++) sheet.addRow([`党员${i}`, String(13900000000 + i), `${filler}${i}`])
+    const bytes = Buffer.from(await book.xlsx.writeBuffer())
+    expect(bytes.length).toBeLessThan(2 * 2 ** 20)
+    expect(rosterFile.unzippedSize(bytes)).toBeGreaterThan(rosterFile.MAX_UNZIPPED_BYTES)
+    const before = everything()
+    const res = await importFile('m-0018', 'br-lixia-zjs', 'bomb.xlsx', bytes.toString('base64'))
+    expect(res).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      explanation: expect.stringMatching(/解压后超过16MB/),
+    })
+    expect(everything()).toEqual(before)
+  })
+
   it('refuses file bytes in the payload (the old base64 shape, or beside a file id), writing nothing', async () => {
     const before = everything()
     const contentBase64 = Buffer.from(rows(1)).toString('base64')

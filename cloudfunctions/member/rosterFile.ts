@@ -28,8 +28,53 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * What a workbook may unzip to. A roster of 1,000 members is well under 1 MB of XML; a 2 MB upload of repeated
+ * text can unzip a thousandfold, and exceljs holds the shared strings whole before the first row.
+ */
+export const MAX_UNZIPPED_BYTES = 16 * 2 ** 20
+
+/**
+ * The sizes an .xlsx (a zip) declares in its central directory, summed; undefined if it is not a zip this
+ * reads (no end record, ZIP64). Read before any inflating, so an archive that would unzip to gigabytes is
+ * refused without costing a worker its memory.
+ */
+export function unzippedSize(zip: Buffer): number | undefined {
+  const END = 0x06054b50
+  const ENTRY = 0x02014b50
+  let end = -1
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === END) {
+      end = i
+      break
+    }
+  }
+  if (end < 0) return undefined
+  const entries = zip.readUInt16LE(end + 10)
+  let at = zip.readUInt32LE(end + 16)
+  let total = 0
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== ENTRY) return undefined
+    const size = zip.readUInt32LE(at + 24)
+    if (size === 0xffffffff) return undefined // ZIP64: no roster needs it
+    total += size
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  return total
+}
+
 /** The first sheet, streamed row by row (exceljs's WorkbookReader) and left once MAX_ROWS_READ are read. */
 async function readXlsx(bytes: Buffer): Promise<Cell[][]> {
+  const size = unzippedSize(bytes)
+  if (size === undefined) {
+    throw new AppError('INVALID_INPUT', '这个文件打不开。请在Excel里“另存为” .xlsx 格式（或 CSV）后再上传')
+  }
+  if (size > MAX_UNZIPPED_BYTES) {
+    throw new AppError(
+      'INVALID_INPUT',
+      '这个Excel文件内容太多（解压后超过16MB）。名册最多1000人，请只保留名册这一张表后再上传',
+    )
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
