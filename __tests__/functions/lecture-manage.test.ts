@@ -376,6 +376,15 @@ describe('lecture.save', () => {
     expect(storedLecture(l._id)).toMatchObject({ capacity: 5, signedUp: 4, seatsFree: 1 })
   })
 
+  it('waits for the hourly repair when the free seats disagree with the sign-ups (left so by a crash), writing nothing', async () => {
+    // 5 seats, 2 signed up, but only 1 counted free: cutting to 3 would claim −1 free; a refresh cannot help.
+    const l = await lectureAt(OWN, { status: 'published', capacity: 5, signedUp: 2, seatsFree: 1 })
+    const before = everything()
+    const res = await call('save', { id: l._id, lecture: form(OWN, { capacity: 3 }) }, as(secretary))
+    expect(res).toMatchObject({ ok: false, code: 'INVALID_STATE', explanation: expect.stringContaining('自动核对') })
+    expect(everything()).toBe(before)
+  })
+
   it('refuses to edit a cancelled or finished lecture, or one that does not exist', async () => {
     for (const status of ['cancelled', 'finished'] as const) {
       const l = await lectureAt(OWN, { status })

@@ -115,5 +115,9 @@ async function editLecture(db: Database, existing: LectureDoc, fields: LectureFi
   assertEditable(current.status)
   assertCapacityFits(fields.capacity, current.signedUp)
   assertScheduleChange(current, fields, now)
+  // The counters disagree (a function died between two steps): a refresh will not help, the repair will.
+  if (current.capacity === existing.capacity && current.seatsFree < current.capacity - current.signedUp) {
+    throw new AppError('INVALID_STATE', '这场党课的名额记录与报名不一致，系统每小时自动核对一次，请一小时后再修改人数')
+  }
   throw new AppError('INVALID_STATE', '党课刚刚有变动，请刷新后再试')
 }
