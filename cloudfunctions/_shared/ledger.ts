@@ -4,6 +4,7 @@
  * twenty scans at once — leaves one entry: the database refuses the second `add` (cloud.ts addIfAbsent).
  */
 import type { CheckinDoc, LectureDoc, LedgerEntryDoc } from '../../src/shared/model'
+import { isCredited } from '../../src/shared/checkinReview'
 import { hoursYear } from '../../src/shared/studyHours'
 
 export const attendanceId = (lectureId: string, memberId: string, round: number) =>
@@ -52,9 +53,6 @@ export function reversalEntry(lecture: LectureFacts, r: Round, undo: NonNullable
 export const undoOf = (doc: Pick<CheckinDoc, 'undo' | 'updatedAt'>): NonNullable<CheckinDoc['undo']> =>
   doc.undo ?? { at: doc.updatedAt, by: '', reason: '撤销签到' }
 
-/** Check-in states whose round is credited; any other (e.g. a scan awaiting the secretary) earns nothing yet. */
-const CREDITED = new Set<CheckinDoc['status']>(['in', 'out'])
-
 /**
  * The entries a check-in record's current round must have in the ledger: its credit while it is in or out,
  * its credit and the reversal once undone, nothing for a round without hours or in any other state.
@@ -64,7 +62,7 @@ export function entriesOf(
   doc: Round & Pick<CheckinDoc, 'status' | 'undo' | 'updatedAt'>,
 ): LedgerEntryDoc[] {
   if (doc.hours <= 0) return []
-  if (CREDITED.has(doc.status)) return [attendanceEntry(lecture, doc)]
+  if (isCredited(doc.status)) return [attendanceEntry(lecture, doc)]
   if (doc.status === 'undone') return [attendanceEntry(lecture, doc), reversalEntry(lecture, doc, undoOf(doc))]
   return []
 }
