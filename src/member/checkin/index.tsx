@@ -176,7 +176,7 @@ export default function Checkin() {
     return (
       <PageState
         className='checkin'
-        loading={load.phase === 'loading'}
+        phase={load.phase === 'loading' ? 'loading' : 'refused'}
         refusal={load.phase === 'refused' ? load.refusal : undefined}
         onRetry={() => void refresh(false)}
       />

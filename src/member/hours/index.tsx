@@ -67,7 +67,7 @@ export default function Hours() {
     return (
       <PageState
         className='hours'
-        loading={load.phase === 'loading'}
+        phase={load.phase === 'loading' ? 'loading' : 'refused'}
         refusal={load.phase === 'refused' ? load.refusal : undefined}
         onRetry={() => void fetchYear(year, false)}
       />

@@ -50,7 +50,7 @@ export default function MyCode() {
     return (
       <PageState
         className='mycode'
-        loading={load.phase === 'loading'}
+        phase={load.phase === 'loading' ? 'loading' : 'refused'}
         refusal={load.phase === 'refused' ? load.refusal : undefined}
         onRetry={() => void fetchCode(false)}
       />

@@ -107,7 +107,7 @@ export default function Index() {
       <View className='index__body'>
         {state.phase !== 'ready' && (
           <PageState
-            loading={state.phase === 'loading'}
+            phase={state.phase === 'loading' ? 'loading' : 'refused'}
             refusal={state.refusal}
             onRetry={() => void loadFirst(query)}
           />

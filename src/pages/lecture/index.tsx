@@ -109,7 +109,7 @@ export default function Lecture() {
     return (
       <PageState
         className='lecture'
-        loading={state.phase === 'loading'}
+        phase={state.phase === 'loading' ? 'loading' : 'refused'}
         refusal={state.phase === 'refused' ? state.refusal : undefined}
         onRetry={() => void load(false)}
       />

@@ -158,7 +158,7 @@ export default function Mine() {
     return (
       <PageState
         className='mine'
-        loading={state.phase === 'loading'}
+        phase={state.phase === 'loading' ? 'loading' : 'refused'}
         refusal={state.refusal}
         onRetry={() => void load(false)}
       />
