@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import StatusTag from '../../components/StatusTag'
 import type { CheckinStatus } from '../../shared/contract/checkin'
-import { formatTimeRange } from '../../utils/datetime'
+import { formatTimeRange } from '../../shared/chinaTime'
 import { checkinStatusLabel, reviewText } from '../../utils/status'
-import { LEVEL_WORDS } from '../utils/words'
+import { LEVEL_WORDS } from '../../shared/words'
 
 /** The member's state at the lecture, in words and a tag, and why a scan waits or was not confirmed. */
 function MineState({ status }: { status: CheckinStatus }) {

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import { flushOutbox, outboxOutcomes, pendingScans } from '../../api/outbox'
-import { formatClock } from '../utils/words'
+import { formatClock } from '../../shared/chinaTime'
 import { outcomeText, outcomeTone } from './outcome'
 
 /** This lecture's scans kept on the phone (with 现在提交), and what the server said to those it sent. */

@@ -2,7 +2,7 @@ import { Image, Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { LectureDetail } from '../../shared/contract'
 import { themeName } from '../../shared/themes'
-import { formatTimeRange } from '../../utils/datetime'
+import { formatTimeRange } from '../../shared/chinaTime'
 import { cancelPolicyText } from '../../utils/signup'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
