@@ -1,8 +1,6 @@
 /** The detail a refused member needs beyond the code's message: when check-in opens or closed, how far off. */
-import { checkinWindow, checkoutWindow, geofence } from '../../src/shared/checkinRules'
+import type { CheckinRefusal } from '../../src/shared/checkinRules'
 import { chinaClock, chinaHourMinute } from '../../src/shared/chinaTime'
-import type { ErrorCode } from '../../src/shared/errors'
-import type { LectureDoc } from '../../src/shared/model'
 
 /** "19:02" today, else "5月3日 19:02" (China time). */
 export function chinaWhen(at: Date, now: Date): string {
@@ -15,26 +13,18 @@ export function chinaWhen(at: Date, now: Date): string {
   return sameDay ? chinaHourMinute(at) : `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${chinaHourMinute(at)}`
 }
 
-export function explainRefusal(
-  code: ErrorCode,
-  lecture: LectureDoc,
-  purpose: 'in' | 'out',
-  now: Date,
-  location?: { lat: number; lng: number; accuracy: number },
-): string | undefined {
-  const window = purpose === 'out' ? checkoutWindow(lecture) : checkinWindow(lecture)
-  const what = purpose === 'out' ? '签退' : '签到'
-  switch (code) {
+/** What a refused member reads beyond the code's message, from what the decision found (checkinRules.ts). */
+export function explanationOf(refusal: CheckinRefusal, now: Date): string | undefined {
+  switch (refusal.code) {
     case 'CHECKIN_NOT_OPEN':
-      return `${what}从 ${chinaWhen(window.opensAt, now)} 开始（北京时间）`
+      return `${WHAT[refusal.purpose]}从 ${chinaWhen(refusal.opensAt, now)} 开始（北京时间）`
     case 'CHECKIN_CLOSED':
-      return `${what}已于 ${chinaWhen(window.closesAt, now)} 结束（北京时间）`
+      return `${WHAT[refusal.purpose]}已于 ${chinaWhen(refusal.closesAt, now)} 结束（北京时间）`
     case 'TOO_FAR':
-      return (
-        location &&
-        `您距离现场约 ${geofence(lecture.venue, location).distanceM} 米，要在 ${lecture.venue.radiusM} 米以内`
-      )
+      return `您距离现场约 ${refusal.distanceM} 米，要在 ${refusal.radiusM} 米以内`
     default:
       return undefined
   }
 }
+
+const WHAT = { in: '签到', out: '签退' } as const

@@ -26,7 +26,7 @@ import type { HandlerContext } from '../_shared/router'
 import { inOrder, managedLecture } from '../_shared/lectures'
 import { memberAsActor } from '../_shared/members'
 import { loadCheckinSettings } from '../_shared/settings'
-import { chinaWhen, explainRefusal } from './explain'
+import { chinaWhen, explanationOf } from './explain'
 import { checkIn, readCheckin, resultOf, reverse } from './record'
 
 export async function manualCheckin(
@@ -89,7 +89,8 @@ async function heldLecture(ctx: HandlerContext, lectureId: string): Promise<{ ac
   if (status === 'draft') throw new AppError('INVALID_STATE', '党课还没有发布，不能签到')
   const window = manualCheckinWindow(found.lecture, settings)
   if (ctx.now.getTime() < window.opensAt.getTime()) {
-    throw new AppError('CHECKIN_NOT_OPEN', explainRefusal('CHECKIN_NOT_OPEN', found.lecture, 'in', ctx.now))
+    const notOpen = { code: 'CHECKIN_NOT_OPEN', purpose: 'in', opensAt: window.opensAt } as const
+    throw new AppError(notOpen.code, explanationOf(notOpen, ctx.now))
   }
   if (ctx.now.getTime() > window.closesAt.getTime()) {
     const days = settings.manualGraceDays

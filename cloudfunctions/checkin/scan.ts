@@ -1,7 +1,8 @@
 /**
  * checkin.scan: a member's scan of the lecture's code — the QR text or the six digits — live or sent later
- * from the phone's outbox (`scannedAt`). The facts are read once and `checkinRefusal` (checkinRules.ts)
- * decides; a valid code for purpose 'out' checks the member out (L3).
+ * from the phone's outbox (`scannedAt`). The facts are read once and `checkinDecision` (checkinRules.ts)
+ * decides, with what a refused member needs to hear and the distance from the venue (measured once, for
+ * the refusal and the record); a valid code for purpose 'out' checks the member out (L3).
  *
  * Calls on the happy path: the binding and the lecture side by side (the lecture from the instance's cache,
  * lectureCache.ts), the sign-up if the lecture requires one, the record, the credit: 4 with a warm cache
@@ -14,14 +15,7 @@
  * secretary (checkinReview.ts): a pending record, no credit; a check-out held likewise at L3.
  */
 import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
-import {
-  attendanceHours,
-  checkinRefusal,
-  effectiveScanTime,
-  geofence,
-  needsCheckout,
-  needsLocation,
-} from '../../src/shared/checkinRules'
+import { attendanceHours, checkinDecision, effectiveScanTime, needsCheckout } from '../../src/shared/checkinRules'
 import { heldForReview, refusedBefore } from '../../src/shared/checkinReview'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
 import type { CheckinDoc, CheckinMethod, LectureDoc, SignupDoc } from '../../src/shared/model'
@@ -32,7 +26,7 @@ import { type CodeReading, type Purpose, readQr, readTyped } from '../_shared/ch
 import type { HandlerContext } from '../_shared/router'
 import { inOrder } from '../_shared/lectures'
 import { blockOf, countTypedTry, refuse } from './attempts'
-import { explainRefusal } from './explain'
+import { explanationOf } from './explain'
 import { cachedLecture } from './lectureCache'
 import { checkIn, credit, isScan, readCheckin, resultOf } from './record'
 
@@ -66,7 +60,7 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
   // Check-out needs a check-in record, which needed the sign-up: no second look at it.
   const signedUp =
     lecture.signupRequired && purpose === 'in' ? await isSignedUp(ctx, lecture._id, actor.memberId) : true
-  const refusal = checkinRefusal({
+  const { refusal, distanceM } = checkinDecision({
     lecture,
     actor,
     signedUp,
@@ -76,7 +70,7 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
     code: reading?.check ?? 'missing',
     location: input.location,
   })
-  if (refusal) throw await fail(refusal, explainRefusal(refusal, lecture, purpose, now, input.location))
+  if (refusal) throw await fail(refusal.code, explanationOf(refusal, now))
 
   const offline = scannedAt && { scannedAt, receivedAt: now }
   // Held for the secretary unless the code, read again at its arrival, still proves presence.
@@ -98,7 +92,7 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
       method,
       hours: needsCheckout(lecture.checkinLevel) ? 0 : attendanceHours(lecture),
       ...(offline && { offline }),
-      ...(input.location && needsLocation(lecture.checkinLevel) && { location: placeOf(lecture, input.location) }),
+      ...(input.location && distanceM !== undefined && { location: { ...input.location, distanceM } }),
       updatedAt: now,
     },
     held,
@@ -117,10 +111,6 @@ function readCode(input: ScanInput, lectureId: string, at: number, now: number):
 async function isSignedUp(ctx: HandlerContext, lectureId: string, memberId: string): Promise<boolean> {
   const res = await ctx.db.collection('signups').doc(signupId(lectureId, memberId)).get()
   return (res.data as SignupDoc[])[0]?.status === 'confirmed'
-}
-
-function placeOf(lecture: LectureDoc, at: { lat: number; lng: number; accuracy: number }): CheckinDoc['location'] {
-  return { ...at, distanceM: geofence(lecture.venue, at).distanceM }
 }
 
 /**
