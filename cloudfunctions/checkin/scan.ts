@@ -118,7 +118,8 @@ async function isSignedUp(ctx: HandlerContext, lectureId: string, memberId: stri
  * minutes attended, then the credit. Undefined if the member is not checked in. A record checked in by the
  * secretary holds the full credit already and stays as it is. A pending check-in takes its check-out and
  * stays pending (confirmed, it is out); a `held` (offline) check-out makes the record pending, and a copy of
- * a check-out the secretary refused answers the record as it is.
+ * a check-out the secretary refused answers the record as it is. A live check-out replaces a held one
+ * (replaceHeldCheckout).
  */
 async function checkOut(
   ctx: HandlerContext,
@@ -131,6 +132,11 @@ async function checkOut(
   for (let i = 0; i < 3; i++) {
     const doc = await readCheckin(db, lecture._id, memberId)
     if (!doc || doc.status === 'undone' || doc.status === 'refused') return undefined
+    if (!held && doc.status === 'pending' && doc.review?.held === 'out') {
+      const out = await replaceHeldCheckout(ctx, lecture, doc, outAt)
+      if (out) return { doc: out, already: false }
+      continue
+    }
     if (doc.status === 'out' || doc.checkedOutAt || !isScan(doc.method) || refusedBefore(doc, outAt, 'out')) {
       await credit(db, lecture, doc)
       return { doc, already: true }
@@ -154,4 +160,36 @@ async function checkOut(
     }
   }
   throw new Error(`checkout ${lecture._id}:${memberId}: the record kept changing`)
+}
+
+/**
+ * A live check-out where one sent later waits for the secretary (待确认): the live one proves what the held
+ * one could not, so it takes its place — out, the minutes attended until now, the held scan's review and
+ * offline times dropped — in one conditional update of the held round, then the credit. The secretary
+ * confirming the held one at the same moment updates the same round (review.ts): one of the two changes it,
+ * the other finds it out, so the round is credited once. Undefined if the record changed first.
+ */
+async function replaceHeldCheckout(
+  ctx: HandlerContext,
+  lecture: LectureDoc,
+  doc: CheckinDoc,
+  outAt: Date,
+): Promise<CheckinDoc | undefined> {
+  const { db, now } = ctx
+  const _ = db.command
+  const change = {
+    status: 'out' as const,
+    checkedOutAt: outAt,
+    hours: attendanceHours(lecture, { inAt: doc.checkedInAt, outAt }),
+    updatedAt: now,
+  }
+  const res = await db
+    .collection('checkins')
+    .where({ _id: doc._id, status: 'pending', round: doc.round, 'review.held': 'out' })
+    .update({ ...change, review: _.remove(), offline: _.remove() })
+  if ((res as { updated?: number }).updated !== 1) return undefined
+  const { review: _review, offline: _offline, ...kept } = doc
+  const out: CheckinDoc = { ...kept, ...change }
+  await credit(db, lecture, out)
+  return out
 }
