@@ -16,7 +16,7 @@
  */
 import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
 import { attendanceHours, checkinDecision, effectiveScanTime, needsCheckout } from '../../src/shared/checkinRules'
-import { heldForReview, refusedBefore } from '../../src/shared/checkinReview'
+import { heldForReview, refusedBefore, reviewWithoutHeldCheckout } from '../../src/shared/checkinReview'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
 import type { CheckinDoc, CheckinMethod, LectureDoc, SignupDoc } from '../../src/shared/model'
 import { canSeeLecture } from '../../src/shared/rights'
@@ -164,10 +164,11 @@ async function checkOut(
 
 /**
  * A live check-out where one sent later waits for the secretary (待确认): the live one proves what the held
- * one could not, so it takes its place — out, the minutes attended until now, the held scan's review and
- * offline times dropped — in one conditional update of the held round, then the credit. The secretary
- * confirming the held one at the same moment updates the same round (review.ts): one of the two changes it,
- * the other finds it out, so the round is credited once. Undefined if the record changed first.
+ * one could not, so it takes its place — out, the minutes attended until now, the held scan's offline times
+ * and its mark on the review dropped (reviewWithoutHeldCheckout) — in one conditional update of the held
+ * round, then the credit. The secretary confirming the held one at the same moment updates the same round
+ * (review.ts): one of the two changes it, the other finds it out, so the round is credited once. Undefined
+ * if the record changed first.
  */
 async function replaceHeldCheckout(
   ctx: HandlerContext,
@@ -183,13 +184,14 @@ async function replaceHeldCheckout(
     hours: attendanceHours(lecture, { inAt: doc.checkedInAt, outAt }),
     updatedAt: now,
   }
+  const review = reviewWithoutHeldCheckout(doc.review)
   const res = await db
     .collection('checkins')
     .where({ _id: doc._id, status: 'pending', round: doc.round, 'review.held': 'out' })
-    .update({ ...change, review: _.remove(), offline: _.remove() })
+    .update({ ...change, review: review ? _.set(review) : _.remove(), offline: _.remove() })
   if ((res as { updated?: number }).updated !== 1) return undefined
-  const { review: _review, offline: _offline, ...kept } = doc
-  const out: CheckinDoc = { ...kept, ...change }
+  const { review: _held, offline: _offline, ...kept } = doc
+  const out: CheckinDoc = { ...kept, ...change, ...(review && { review }) }
   await credit(db, lecture, out)
   return out
 }
