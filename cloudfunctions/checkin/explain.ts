@@ -1,17 +1,6 @@
 /** The detail a refused member needs beyond the code's message: when check-in opens or closed, how far off. */
 import type { CheckinRefusal } from '../../src/shared/checkinRules'
-import { chinaClock, chinaHourMinute } from '../../src/shared/chinaTime'
-
-/** "19:02" today, else "5月3日 19:02" (China time). */
-export function chinaWhen(at: Date, now: Date): string {
-  const c = chinaClock(at)
-  const today = chinaClock(now)
-  const sameDay =
-    c.getUTCFullYear() === today.getUTCFullYear() &&
-    c.getUTCMonth() === today.getUTCMonth() &&
-    c.getUTCDate() === today.getUTCDate()
-  return sameDay ? chinaHourMinute(at) : `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${chinaHourMinute(at)}`
-}
+import { chinaWhen } from '../../src/shared/chinaTime'
 
 /** What a refused member reads beyond the code's message, from what the decision found (checkinRules.ts). */
 export function explanationOf(refusal: CheckinRefusal, now: Date): string | undefined {
