@@ -26,7 +26,6 @@ import { type CodeReading, type Purpose, readQr, readTyped } from '../_shared/ch
 import type { HandlerContext } from '../_shared/router'
 import { inOrder } from '../_shared/lectures'
 import { blockOf, countTypedTry, refuse } from './attempts'
-import { explanationOf } from './explain'
 import { cachedLecture } from './lectureCache'
 import { checkIn, credit, isScan, readCheckin, resultOf } from './record'
 
@@ -70,7 +69,7 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
     code: reading?.check ?? 'missing',
     location: input.location,
   })
-  if (refusal) throw await fail(refusal.code, explanationOf(refusal, now))
+  if (refusal) throw await fail(refusal.code, refusal.explanation)
 
   const offline = scannedAt && { scannedAt, receivedAt: now }
   // Held for the secretary unless the code, read again at its arrival, still proves presence.

@@ -2,8 +2,8 @@
  * Check-in rules, pure (domain.md "Check-in"): when a lecture's check-in is open, what each level asks
  * for, how far a phone may be from the venue, how long a scan may wait on the phone, and what an L3
  * attendance is worth. The checkin function (cloudfunctions/checkin) reads the facts and asks
- * `checkinDecision` once; like pretix's check-in service, one function names the refusal from a closed list,
- * with what the member needs to hear of it.
+ * `checkinDecision` once; like pretix's check-in service, one function names the refusal from a closed list
+ * with what the member needs to hear of it (pretix's CheckInError: code, message, explanation).
  *
  * What a code proves, and what it does not: the phone names its own scan time (`scannedAt`, for a scan kept
  * in the outbox without network), and the server cannot tell a scan in the hall from a photo of the screen
@@ -12,6 +12,7 @@
  * one whose code expired before it arrived credits nothing until the secretary confirms it
  * (checkinReview.ts). L2/L3 add the phone's reported location, which a determined member can fake as well.
  */
+import { chinaWhen } from './chinaTime'
 import type { ScanLocation } from './contract/location'
 import type { ErrorCode } from './errors'
 import type { CheckinLevel, LectureDoc } from './model'
@@ -186,15 +187,13 @@ export interface CheckinFacts {
 }
 
 /**
- * Why a scan is refused: the code, and for the refusals a member can act on, what they need beyond its
- * message (when the window opens or closed, how far off they are). The checkin function words it
- * (cloudfunctions/checkin/explain.ts); nothing is measured twice.
+ * Why a scan is refused: a code from the closed list, and for the refusals a member can act on, what they
+ * need to hear beyond its message (when the window opens or closed, how far off they are).
  */
-export type CheckinRefusal =
-  | { code: 'CHECKIN_NOT_OPEN'; purpose: 'in' | 'out'; opensAt: Date }
-  | { code: 'CHECKIN_CLOSED'; purpose: 'in' | 'out'; closesAt: Date }
-  | { code: 'TOO_FAR'; distanceM: number; radiusM: number }
-  | { code: Exclude<ErrorCode, 'CHECKIN_NOT_OPEN' | 'CHECKIN_CLOSED' | 'TOO_FAR'> }
+export interface CheckinRefusal {
+  code: ErrorCode
+  explanation?: string
+}
 
 export interface CheckinDecision {
   /** Absent when the scan checks the member in (or out). */
@@ -208,41 +207,51 @@ export interface CheckinDecision {
  * member most needs to hear first: whether the lecture is theirs at all, then time, then the code, then place.
  */
 export function checkinDecision(f: CheckinFacts): CheckinDecision {
-  const refused = (refusal: CheckinRefusal): CheckinDecision => ({ refusal })
-  const { lecture, purpose } = f
-  if (lecture.status === 'draft') return refused({ code: 'NOT_FOUND' })
-  if (lecture.status === 'cancelled') return refused({ code: 'LECTURE_CANCELLED' })
-  if (!canSeeLecture(f.actor, lecture)) return refused({ code: 'NOT_VISIBLE' })
-  if (lecture.signupRequired && !f.signedUp) return refused({ code: 'NOT_SIGNED_UP' })
+  const refused = (code: ErrorCode, explanation?: string): CheckinDecision => ({
+    refusal: explanation === undefined ? { code } : { code, explanation },
+  })
+  const { lecture, purpose, receivedAt: now } = f
+  if (lecture.status === 'draft') return refused('NOT_FOUND')
+  if (lecture.status === 'cancelled') return refused('LECTURE_CANCELLED')
+  if (!canSeeLecture(f.actor, lecture)) return refused('NOT_VISIBLE')
+  if (lecture.signupRequired && !f.signedUp) return refused('NOT_SIGNED_UP')
   const { opensAt, closesAt } = purpose === 'out' ? checkoutWindow(lecture) : checkinWindow(lecture)
-  const late = f.receivedAt.getTime() - f.scannedAt.getTime()
+  const late = now.getTime() - f.scannedAt.getTime()
   // The second bound follows from the first and the window, stated so that neither change loosens it.
-  const afterClose = f.receivedAt.getTime() - closesAt.getTime()
-  if (late > OFFLINE_MAX_DELAY_MS || (late > 0 && afterClose > OFFLINE_MAX_DELAY_MS)) {
-    return refused({ code: 'OFFLINE_TOO_LATE' })
-  }
+  const afterClose = now.getTime() - closesAt.getTime()
+  if (late > OFFLINE_MAX_DELAY_MS || (late > 0 && afterClose > OFFLINE_MAX_DELAY_MS)) return refused('OFFLINE_TOO_LATE')
   const t = f.scannedAt.getTime()
-  if (t < opensAt.getTime()) return refused({ code: 'CHECKIN_NOT_OPEN', purpose, opensAt })
-  if (t > closesAt.getTime()) return refused({ code: 'CHECKIN_CLOSED', purpose, closesAt })
+  if (t < opensAt.getTime()) return refused('CHECKIN_NOT_OPEN', opensExplanation(purpose, opensAt, now))
+  if (t > closesAt.getTime()) {
+    return refused('CHECKIN_CLOSED', `${WHAT[purpose]}已于 ${chinaWhen(closesAt, now)} 结束（北京时间）`)
+  }
   if (needsCode(lecture.checkinLevel) || f.code !== 'missing') {
     const code = CODE_REFUSALS[f.code]
-    if (code) return refused({ code })
+    if (code) return refused(code)
   }
-  if (purpose === 'out' && !needsCheckout(lecture.checkinLevel)) return refused({ code: 'CODE_INVALID' })
+  if (purpose === 'out' && !needsCheckout(lecture.checkinLevel)) return refused('CODE_INVALID')
   if (!needsLocation(lecture.checkinLevel)) return {}
-  if (!f.location) return refused({ code: 'LOCATION_REQUIRED' })
+  if (!f.location) return refused('LOCATION_REQUIRED')
   const { distanceM, inside } = geofence(lecture.venue, f.location)
-  if (!inside) return { refusal: { code: 'TOO_FAR', distanceM, radiusM: lecture.venue.radiusM }, distanceM }
-  return { distanceM }
+  if (inside) return { distanceM }
+  const far = `您距离现场约 ${distanceM} 米，要在 ${lecture.venue.radiusM} 米以内`
+  return { ...refused('TOO_FAR', far), distanceM }
 }
 
-const CODE_REFUSALS = {
+const WHAT = { in: '签到', out: '签退' } as const
+
+/** When check-in (or check-out) opens, China time, for a member or secretary who came too early. */
+export function opensExplanation(purpose: 'in' | 'out', opensAt: Date, now: Date): string {
+  return `${WHAT[purpose]}从 ${chinaWhen(opensAt, now)} 开始（北京时间）`
+}
+
+const CODE_REFUSALS: Record<CodeCheck, ErrorCode | undefined> = {
   valid: undefined,
   forged: 'CODE_INVALID',
   expired: 'CODE_EXPIRED',
   otherLecture: 'WRONG_LECTURE',
   missing: 'CODE_REQUIRED',
-} as const satisfies Record<CodeCheck, ErrorCode | undefined>
+}
 
 /**
  * Refusals that a guesser meets: they count towards the wrong-code block. An expired code or another
