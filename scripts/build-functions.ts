@@ -9,8 +9,8 @@ import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { existsSync, readdirSync, rmSync } from 'fs'
 import { join, resolve } from 'path'
 
-/** Packages a cold start should not parse: only the handlers that use them load them (_shared/excel.ts). */
-const LAZY = ['exceljs']
+/** Packages a cold start should not parse: only the handlers that use them load them (_shared/lazy.ts). */
+const LAZY = ['exceljs', 'qrcode']
 const LAZY_DIR = 'lazy'
 
 const COMMON: BuildOptions = {

@@ -1,8 +1,13 @@
 /**
- * exceljs, about 1 MB of a bundle: loaded by the handlers that read or write a workbook, when they are
- * called, so that a cold start of the function (and every other action) does not parse it. The build puts it
- * beside the bundle as lazy/exceljs.js (scripts/build-functions.ts).
+ * Heavy packages loaded by the handlers that use them, when called, so that a cold start of the function
+ * (and every other action, such as a member's scan) does not parse them: exceljs (~1 MB; exports and the
+ * roster import) and qrcode (~80 KB; the check-in screen and the local poster code). The build bundles each
+ * beside index.js as lazy/<package>.js (scripts/build-functions.ts LAZY).
  */
 export async function loadExcel() {
   return (await import('exceljs')).default
+}
+
+export async function loadQrCode() {
+  return (await import('qrcode')).default
 }

@@ -9,7 +9,7 @@ import { BRANCH_HOURS_COLUMNS, branchHoursFileName, branchHoursSheetRows } from 
 import { saveExport } from '../_shared/exports'
 import type { HandlerContext } from '../_shared/router'
 import { branchHoursOf } from './branch'
-import { loadExcel } from '../_shared/excel'
+import { loadExcel } from '../_shared/lazy'
 
 const WIDTHS = [12, 12, 10, 10, 10, 10, 8, 10, 8]
 

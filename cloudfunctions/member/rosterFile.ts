@@ -5,7 +5,7 @@
 import { Readable } from 'stream'
 import { AppError } from '../../src/shared/errors'
 import { type Cell, MAX_ROSTER_ROWS, parseCsv } from '../../src/shared/roster'
-import { loadExcel } from '../_shared/excel'
+import { loadExcel } from '../_shared/lazy'
 
 /**
  * Rows read from a workbook at most: the roster's limit and room for a title and the headings. Reading stops

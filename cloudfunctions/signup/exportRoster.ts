@@ -8,7 +8,7 @@ import { ROSTER_COLUMNS, rosterFileName, rosterSheetRows } from '../../src/share
 import { saveExport } from '../_shared/exports'
 import type { HandlerContext } from '../_shared/router'
 import { managedLecture, rosterOf } from './roster'
-import { loadExcel } from '../_shared/excel'
+import { loadExcel } from '../_shared/lazy'
 
 const WIDTHS = [8, 12, 36, 12, 20]
 
