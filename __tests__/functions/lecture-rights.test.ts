@@ -4,12 +4,13 @@
  * succeed; refused ones answer their code and write nothing.
  */
 import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import { main } from '../../cloudfunctions/lecture/main'
 import type { LectureInput } from '../../src/shared/contract'
 import { lectureFields, newLecture } from '../../src/shared/lectureRules'
 import type { LectureDoc, MemberDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { asCaller } from '../support/caller'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
 const now = new Date()
@@ -30,7 +31,7 @@ function seeded(what: string, pred: (m: MemberDoc) => boolean): MemberDoc {
   if (!m) throw new Error(`no seeded ${what}`)
   return m
 }
-const as = (m: MemberDoc) => ({ environment: JSON.stringify({ WX_OPENID: 'demo-' + m._id }) })
+const as = (m: MemberDoc) => asCaller('demo-' + m._id)
 
 /** Who calls, and where they may manage lectures (empty: nowhere; a code: refused before any rights). */
 const ROLES: Record<string, { context: object; manages: Node[] } | { context: object; refused: string }> = {
@@ -54,7 +55,7 @@ const ROLES: Record<string, { context: object; manages: Node[] } | { context: ob
     context: as(seeded('district admin', (m) => m.adminOrgId === 'org-jiyang')),
     manages: ['other'],
   },
-  anonymous: { context: { environment: JSON.stringify({}) }, refused: 'NOT_SIGNED_IN' },
+  anonymous: { context: asCaller(), refused: 'NOT_SIGNED_IN' },
   'unbound member': { context: as(seeded('unbound', (m) => !bound(m))), refused: 'NOT_A_MEMBER' },
 }
 
@@ -165,11 +166,7 @@ const ACTIONS: Record<string, { action: string; at: (host: string) => Promise<Ca
   },
 }
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
+seededCloudForFile(now, (started) => (cloud = started))
 
 const everything = () =>
   JSON.stringify(['lectures', 'signups', 'proposals'].map((c) => cloud.emulator.store.scan(c, {})))

@@ -7,24 +7,22 @@ import ExcelJS from 'exceljs'
 import { main } from '../../cloudfunctions/member/main'
 import * as rosterFile from '../../cloudfunctions/member/rosterFile'
 import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import type { ImportReport, Me } from '../../src/shared/contract'
 import { extensionOf, uploadPath } from '../../src/shared/files'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { caller } from '../support/caller'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
 const now = new Date()
 const seed = buildSeed(now)
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
+seededCloudForFile(now, (started) => (cloud = started))
 
-const call = (openid: string, action: string, payload: unknown) =>
-  main({ action, payload }, { environment: JSON.stringify({ WX_OPENID: openid }) })
+const memberFunction = caller(main)
+const call = (openid: string | undefined, action: string, payload?: unknown) =>
+  memberFunction.call(action, payload, openid)
 const as = (memberId: string) => `demo-${memberId}`
 const seeded = (id: string) => seed.members.find((m) => m._id === id)!
 const stored = <T = MemberDoc>(coll: string, query: Record<string, unknown> = {}) =>

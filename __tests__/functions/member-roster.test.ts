@@ -1,22 +1,20 @@
 /** member.roster and member.unbind: who may see and change a branch's roster, through the SDK and the emulator. */
 import { main } from '../../cloudfunctions/member/main'
 import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import type { RosterEntry } from '../../src/shared/contract'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { caller } from '../support/caller'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
 const now = new Date()
 const seed = buildSeed(now)
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
+seededCloudForFile(now, (started) => (cloud = started))
 
-const call = (openid: string | undefined, action: string, payload: unknown = {}) =>
-  main({ action, payload }, openid ? { environment: JSON.stringify({ WX_OPENID: openid }) } : {})
+const memberFunction = caller(main)
+const call = (openid: string | undefined, action: string, payload?: unknown) =>
+  memberFunction.call(action, payload, openid)
 const as = (memberId: string) => `demo-${memberId}`
 const bindingsOf = (memberId: string) => cloud.emulator.store.scan('bindings', { memberId }).map((r) => r.doc)
 const calls = () => cloud.emulator.counters.snapshot().total

@@ -9,11 +9,12 @@ import { main as lectureMain } from '../../cloudfunctions/lecture/main'
 import { seedDatabase } from '../../scripts/seed/index'
 import type { LectureDetail, LectureRoster, MyLectureItem, SignupResult } from '../../src/shared/contract'
 import { ServiceError } from '../../emulator/src/database/errors'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { caller } from '../support/caller'
+import { cloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 import {
   addBoundMembers,
   addLecture,
-  asCaller,
   call,
   expectConsistent,
   inHours,
@@ -40,14 +41,14 @@ const UNBOUND = 'wx-nobody'
 
 let cloud: TestCloud
 /** Extra bound members of HOST, so that each test has fresh people. */
-let m: string[]
-
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-  m = await addBoundMembers(cloud, 'r', 40, HOST)
-}, 60_000)
-afterAll(() => cloud.stop())
+const m: string[] = []
+cloudForFile(
+  (started) => (cloud = started),
+  async () => {
+    await seedDatabase(cloud.db, now)
+    m.push(...(await addBoundMembers(cloud, 'r', 40, HOST)))
+  },
+)
 
 const signUp = (lectureId: string, openid: string) => ok<SignupResult>('signUp', { lectureId }, openid)
 const cancel = (lectureId: string, openid: string) => ok<SignupResult>('cancel', { lectureId }, openid)
@@ -95,7 +96,7 @@ describe('sign-up and cancellation', () => {
       status: 'waitlisted',
       position: 1,
     })
-    const detail = await lectureMain({ action: 'detail', payload: { id: 'L-fifo' } }, asCaller(m[2]))
+    const detail = await caller(lectureMain).call('detail', { id: 'L-fifo' }, m[2])
     expect(detail.ok && (detail.data as LectureDetail).mySignup).toEqual({ status: 'confirmed' })
     expect(await mine(m[0])).toEqual([]) // a cancelled sign-up is gone from my lectures
     expectConsistent(cloud, 'L-fifo')
