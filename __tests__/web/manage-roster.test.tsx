@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageRoster from '../../src/manage/roster'
 import type { LectureRoster, RosterRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { lectureSummary } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -32,20 +33,7 @@ function row(over: Partial<RosterRow>): RosterRow {
 
 function roster(rows: RosterRow[]): LectureRoster {
   return {
-    lecture: {
-      id: 'l1',
-      title: '学习二十届四中全会精神',
-      theme: 'village',
-      lecturerName: '王建国',
-      hostOrgName: '城关村党支部',
-      startAt: '2099-11-28T14:30:00+08:00',
-      endAt: '2099-11-28T16:00:00+08:00',
-      address: '城关村党群服务中心二楼',
-      capacity: 40,
-      seatsLeft: 38,
-      hours: 1.5,
-      status: 'published',
-    },
+    lecture: lectureSummary({ seatsLeft: 38 }),
     counts: { confirmed: 2, pending: 1, waitlisted: 0, declined: 0, cancelled: 1 },
     rows,
   }
