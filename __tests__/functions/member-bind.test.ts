@@ -1,23 +1,16 @@
 /** member.me and member.bind in-process, through the real SDK and the emulator, with seeded data. */
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { BIND_ATTEMPT_WINDOW_MS } from '../../cloudfunctions/member/bind'
-import { main } from '../../cloudfunctions/member/main'
-import { buildSeed } from '../../scripts/seed/data'
 import type { Me } from '../../src/shared/contract'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
-import { caller } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { call } from './member.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
-const seed = buildSeed(now)
+const seed = seededCloudForFile(now, (started) => (cloud = started))
 
-seededCloudForFile(now, (started) => (cloud = started))
-
-const memberFunction = caller(main)
-const call = (openid: string | undefined, action: string, payload?: unknown) =>
-  memberFunction.call(action, payload, openid)
 const meOf = async (openid: string) => {
   const res = await call(openid, 'me')
   if (!res.ok) throw new Error(res.code)

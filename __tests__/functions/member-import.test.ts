@@ -4,26 +4,18 @@
  */
 import { randomBytes } from 'crypto'
 import ExcelJS from 'exceljs'
-import { main } from '../../cloudfunctions/member/main'
 import * as rosterFile from '../../cloudfunctions/member/rosterFile'
-import { buildSeed } from '../../scripts/seed/data'
 import type { ImportReport, Me } from '../../src/shared/contract'
 import { extensionOf, uploadPath } from '../../src/shared/files'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
-import { caller } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { as, call } from './member.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
-const seed = buildSeed(now)
+const seed = seededCloudForFile(now, (started) => (cloud = started))
 
-seededCloudForFile(now, (started) => (cloud = started))
-
-const memberFunction = caller(main)
-const call = (openid: string | undefined, action: string, payload?: unknown) =>
-  memberFunction.call(action, payload, openid)
-const as = (memberId: string) => `demo-${memberId}`
 const seeded = (id: string) => seed.members.find((m) => m._id === id)!
 const stored = <T = MemberDoc>(coll: string, query: Record<string, unknown> = {}) =>
   cloud.emulator.store.scan(coll, query).map((r) => r.doc as unknown as T)

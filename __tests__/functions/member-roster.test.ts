@@ -1,21 +1,13 @@
 /** member.roster and member.unbind: who may see and change a branch's roster, through the SDK and the emulator. */
-import { main } from '../../cloudfunctions/member/main'
-import { buildSeed } from '../../scripts/seed/data'
 import type { RosterEntry } from '../../src/shared/contract'
-import { caller } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { as, call } from './member.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
-const seed = buildSeed(now)
+const seed = seededCloudForFile(now, (started) => (cloud = started))
 
-seededCloudForFile(now, (started) => (cloud = started))
-
-const memberFunction = caller(main)
-const call = (openid: string | undefined, action: string, payload?: unknown) =>
-  memberFunction.call(action, payload, openid)
-const as = (memberId: string) => `demo-${memberId}`
 const bindingsOf = (memberId: string) => cloud.emulator.store.scan('bindings', { memberId }).map((r) => r.doc)
 const calls = () => cloud.emulator.counters.snapshot().total
 

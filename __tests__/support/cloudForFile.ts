@@ -1,4 +1,5 @@
 /** One test cloud for a whole test file: started (and prepared) before its tests, stopped after them. */
+import { buildSeed, type Seed } from '../../scripts/seed/data'
 import { seedDatabase } from '../../scripts/seed/index'
 import { startTestCloud, type TestCloud } from './emulator'
 
@@ -17,6 +18,8 @@ export function cloudForFile(
   afterAll(() => cloud.stop())
 }
 
-/** A test cloud holding the demo data, seeded as of `now`. */
-export const seededCloudForFile = (now: Date, started: (cloud: TestCloud) => void) =>
+/** A test cloud holding the demo data, seeded as of `now`; answers that data. */
+export function seededCloudForFile(now: Date, started: (cloud: TestCloud) => void): Seed {
   cloudForFile(started, (cloud) => seedDatabase(cloud.db, now))
+  return buildSeed(now)
+}
