@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join, resolve } from 'path'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type LocalSystem, startLocalSystem } from '../../scripts/local/system'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const ARTIFACTS = resolve(__dirname, '..', '.artifacts')
@@ -129,4 +130,34 @@ export async function signInAs(page: Page, base: string, openid: string): Promis
   await button.scrollIntoViewIfNeeded()
   await Promise.all([page.waitForURL((u) => u.origin === base && u.pathname === '/'), button.tap()])
   await shown(page, '.lecture-card').first().waitFor({ timeout: UI_TIMEOUT })
+}
+
+/**
+ * For a test file: the whole local system (seeded as of `now`) in a fresh data folder and `phones` phones,
+ * ready before the file's tests and closed after them; every page error of a phone is kept in `pageErrors`.
+ */
+export function localSystemForFile(name: string, now: Date, phones: number, timeout: number) {
+  const file = {
+    system: undefined as LocalSystem | undefined,
+    phones: [] as Phone[],
+    pageErrors: [] as string[],
+    base: () => file.system!.emulator.url,
+  }
+  let dataDir: string | undefined
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `dangke-${name}-`))
+    // May build the h5 app first (~45 s cold).
+    file.system = await startLocalSystem({ port: 0, dataDir, now })
+    for (let i = 0; i < phones; i++) {
+      const phone = await openPhone()
+      phone.page.on('pageerror', (err) => file.pageErrors.push(String(err)))
+      file.phones.push(phone)
+    }
+  }, timeout)
+  afterAll(async () => {
+    for (const phone of file.phones) await phone.close()
+    await file.system?.stop()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }, 30_000)
+  return file
 }
