@@ -10,7 +10,7 @@
  */
 import type { CDPSession, Locator, Page } from 'playwright-core'
 import { buildSeed, type Seed } from '../../scripts/seed/data'
-import { chinaIso, chinaToday, formatPickedDate } from '../../src/manage/utils/chinaTime'
+import { chinaIso, chinaToday, formatPickedDate } from '../../src/shared/chinaTime'
 import type { LectureDoc, MemberDoc, SignupDoc } from '../../src/shared/model'
 import { themeName, THEMES } from '../../src/shared/themes'
 import { eventually, exactly, shot, shown, signInAs, UI_TIMEOUT, localSystemForFile } from '../support/browser'

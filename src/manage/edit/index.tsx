@@ -12,12 +12,11 @@ import CoverPicker from '../components/CoverPicker'
 import DateTimeField from '../components/DateTimeField'
 import FormField, { PLACEHOLDER_STYLE } from '../components/FormField'
 import StopsEditor from '../components/StopsEditor'
-import { chinaToday, formatPickedDate } from '../utils/chinaTime'
+import { chinaToday, formatPickedDate } from '../../shared/chinaTime'
+import { HOUR_BUCKET, LECTURE_STATUS } from '../../shared/words'
 import {
   CANCEL_POLICY_OPTIONS,
   CHECKIN_LEVEL_OPTIONS,
-  HOUR_BUCKET,
-  LECTURE_STATUS,
   SPEAKER_ROLE_OPTIONS,
   YES_NO_OPTIONS,
   type Option,

@@ -8,7 +8,7 @@ import type { Refusal } from '../../shared/errors'
 import { ActionButton, Notice, OrgPicker, StateView, useManagedNodes } from '../components'
 import FilePicker from '../components/FilePicker'
 import ImportReportView from '../components/ImportReportView'
-import { ROLE } from '../utils/labels'
+import { ROLE } from '../../shared/words'
 import './index.scss'
 
 interface RosterState {

@@ -3,24 +3,17 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../../api/client'
 import { canOpenSettings, locate, openSettings, type Located } from '../../api/location'
-import {
-  flushOutbox,
-  onOutboxChange,
-  outboxOutcomes,
-  pendingScans,
-  saveScan,
-  type ScanLocation,
-} from '../../api/outbox'
+import { flushOutbox, onOutboxChange, outboxOutcomes, pendingScans, saveScan } from '../../api/outbox'
 import { canScan, scanQr } from '../../api/scanner'
 import PageState from '../../components/PageState'
 import StatusTag from '../../components/StatusTag'
 import { lectureIdOfQr, OFFLINE_MAX_DELAY_MS } from '../../shared/checkinRules'
-import { typedCode, type CheckinResult, type CheckinStatus } from '../../shared/contract/checkin'
+import { typedCode, type CheckinResult, type CheckinStatus, type ScanLocation } from '../../shared/contract/checkin'
 import type { Refusal } from '../../shared/errors'
-import { formatTimeRange } from '../../utils/datetime'
+import { formatClock, formatTimeRange } from '../../shared/chinaTime'
+import { LEVEL_WORDS } from '../../shared/words'
 import { readParam, routes } from '../../utils/routes'
 import { checkinStatusLabel, reviewText } from '../../utils/status'
-import { formatClock, LEVEL_WORDS } from '../utils/words'
 import { outcomeText, outcomeTone, resultNote, resultTitle } from './outcome'
 import './index.scss'
 
