@@ -154,8 +154,8 @@ describe('proposal.decide', () => {
     expect(l.endAt.getTime() - start).toBe(3600_000)
     expect(storedProposal(p.id)).toMatchObject({ status: 'accepted', lectureId: l._id, decidedBy: secretary._id })
     // the secretary finds it among the drafts and may edit it
-    const drafts = await lecture({ action: 'managed', payload: { scope: 'drafts' } }, as(secretary))
-    expect(drafts.ok && (drafts.data as { items: LectureSummary[] }).items.map((i) => i.id)).toContain(l._id)
+    const drafts = await caller(lecture).ok<{ items: LectureSummary[] }>('managed', { scope: 'drafts' }, as(secretary))
+    expect(drafts.items.map((i) => i.id)).toContain(l._id)
     const mine = await ok<{ items: ProposalView[] }>('mine', {}, as(committee))
     expect(mine.items.find((i) => i.id === p.id)).toMatchObject({ status: 'accepted', lectureId: l._id })
   })
