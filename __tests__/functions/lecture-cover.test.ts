@@ -10,11 +10,12 @@ import type { MemberDoc } from '../../src/shared/model'
 import { asCaller } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { isBound } from './seeded.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
 const seed = buildSeed(now)
-const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
+const bound = (m: MemberDoc) => isBound(seed, m)
 // A secretary whose branch hosts a published lecture, to put the cover on.
 const lecture = seed.lectures.find(
   (l) =>

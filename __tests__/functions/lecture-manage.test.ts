@@ -11,6 +11,7 @@ import type { LectureDoc, MemberDoc, SignupDoc } from '../../src/shared/model'
 import { caller } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { isBound, seededMember } from './seeded.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
@@ -23,12 +24,8 @@ const OWN = 'br-lixia-ssdl-lt'
 const SIBLING = 'br-lixia-ssdl-1'
 const OTHER = 'br-jiyang-qd'
 const STREET = 'org-lixia-jiefanglu'
-const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
-const find = (what: string, pred: (m: MemberDoc) => boolean) => {
-  const m = seed.members.find((x) => bound(x) && pred(x))
-  if (!m) throw new Error(`no seeded ${what}`)
-  return m
-}
+const bound = (m: MemberDoc) => isBound(seed, m)
+const find = (what: string, fits: (m: MemberDoc) => boolean) => seededMember(seed, what, (m) => bound(m) && fits(m))
 const secretary = find('secretary', (m) => m.branchId === OWN && m.roles.includes('secretary'))
 const plain = find('plain member', (m) => m.branchId === OWN && m.roles.length === 1)
 const otherSecretary = find('other secretary', (m) => m.branchId === OTHER && m.roles.includes('secretary'))

@@ -11,6 +11,7 @@ import type { LectureDoc, MemberDoc } from '../../src/shared/model'
 import { asCaller } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { isBound, seededMember } from './seeded.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
@@ -25,12 +26,8 @@ const NODES = {
 } as const
 type Node = keyof typeof NODES
 
-const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
-function seeded(what: string, pred: (m: MemberDoc) => boolean): MemberDoc {
-  const m = seed.members.find(pred)
-  if (!m) throw new Error(`no seeded ${what}`)
-  return m
-}
+const bound = (m: MemberDoc) => isBound(seed, m)
+const seeded = (what: string, fits: (m: MemberDoc) => boolean) => seededMember(seed, what, fits)
 const as = (m: MemberDoc) => asCaller('demo-' + m._id)
 
 /** Who calls, and where they may manage lectures (empty: nowhere; a code: refused before any rights). */

@@ -14,6 +14,7 @@ import type { LectureDoc, MemberDoc, ProposalDoc } from '../../src/shared/model'
 import { caller } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { isBound, seededMember } from './seeded.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
@@ -21,12 +22,8 @@ const seed = buildSeed(now)
 
 const NODES = { own: 'br-lixia-ssdl-lt', subtree: 'br-lixia-ssdl-1', other: 'br-jiyang-qd' } as const
 type Node = keyof typeof NODES
-const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
-function seeded(what: string, pred: (m: MemberDoc) => boolean): MemberDoc {
-  const m = seed.members.find(pred)
-  if (!m) throw new Error(`no seeded ${what}`)
-  return m
-}
+const bound = (m: MemberDoc) => isBound(seed, m)
+const seeded = (what: string, fits: (m: MemberDoc) => boolean) => seededMember(seed, what, fits)
 /** The openid of a seeded member (an unbound one is no member yet). */
 const as = (m: MemberDoc) => 'demo-' + m._id
 const anonymous = undefined
