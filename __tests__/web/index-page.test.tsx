@@ -3,6 +3,7 @@ import { call } from '../../src/api/client'
 import Index from '../../src/pages/index'
 import type { LectureList, LectureSummary } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { THEMES } from '../../src/shared/themes'
 import { lectureSummary } from './support/replies'
 import { navigateTo, showAgain } from './support/taro'
 
@@ -85,18 +86,7 @@ describe('lecture list page', () => {
     render(<Index />)
     await screen.findByText('王建国')
 
-    for (const name of [
-      '全部',
-      '乡味党课',
-      '田坎党课',
-      '车间党课',
-      '情景党课',
-      '体验党课',
-      '行走党课',
-      '沉浸党课',
-      '微党课',
-      '常规党课',
-    ]) {
+    for (const name of ['全部', ...THEMES.map((t) => t.name)]) {
       expect(screen.getAllByText(name).length).toBeGreaterThan(0)
     }
 

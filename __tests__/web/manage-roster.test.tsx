@@ -45,6 +45,24 @@ const ROWS = [
   row({ memberId: 'm-2', name: '赵丽', status: 'cancelled', ticket: 2 }),
 ]
 
+/** Two offline check-ins held for the secretary. */
+const HELD_IN = [
+  {
+    memberId: 'm-1',
+    name: '王建国',
+    held: 'in',
+    scannedAt: '2099-11-28T06:35:00.000Z',
+    receivedAt: '2099-11-28T08:02:00.000Z',
+  },
+  {
+    memberId: 'm-2',
+    name: '赵丽',
+    held: 'in',
+    scannedAt: '2099-11-28T06:40:00.000Z',
+    receivedAt: '2099-11-28T07:10:00.000Z',
+  },
+]
+
 /** The page also asks for the offline check-ins waiting for confirmation: none unless a test says so. */
 const serveRoster = (handlers: Parameters<typeof serve>[0]) =>
   serve({ 'checkin.pending': () => ok({ rows: [] }), ...handlers })
@@ -187,20 +205,7 @@ describe('manage: roster of a lecture', () => {
 
   it('lists offline check-ins waiting for confirmation: confirm one, refuse one with a reason, confirm all', async () => {
     let pending = [
-      {
-        memberId: 'm-1',
-        name: '王建国',
-        held: 'in',
-        scannedAt: '2099-11-28T06:35:00.000Z',
-        receivedAt: '2099-11-28T08:02:00.000Z',
-      },
-      {
-        memberId: 'm-2',
-        name: '赵丽',
-        held: 'in',
-        scannedAt: '2099-11-28T06:40:00.000Z',
-        receivedAt: '2099-11-28T07:10:00.000Z',
-      },
+      ...HELD_IN,
       {
         memberId: 'm-3',
         name: '李秀英',
@@ -258,22 +263,7 @@ describe('manage: roster of a lecture', () => {
   })
 
   it('confirms all after asking, and keeps the answer when nothing is left', async () => {
-    let pending = [
-      {
-        memberId: 'm-1',
-        name: '王建国',
-        held: 'in',
-        scannedAt: '2099-11-28T06:35:00.000Z',
-        receivedAt: '2099-11-28T08:02:00.000Z',
-      },
-      {
-        memberId: 'm-2',
-        name: '赵丽',
-        held: 'in',
-        scannedAt: '2099-11-28T06:40:00.000Z',
-        receivedAt: '2099-11-28T07:10:00.000Z',
-      },
-    ]
+    let pending = [...HELD_IN]
     serveRoster({
       'signup.roster': () => ok(roster(ROWS)),
       'checkin.pending': () => ok({ rows: pending }),
