@@ -8,7 +8,7 @@ import { main } from '../../cloudfunctions/lecture/main'
 import type { LectureInput } from '../../src/shared/contract'
 import { lectureFields, newLecture } from '../../src/shared/lectureRules'
 import type { LectureDoc, MemberDoc } from '../../src/shared/model'
-import { asCaller } from '../support/caller'
+import { asCaller, dataOf } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
 import { isBound, seededMember } from './seeded.fixtures'
@@ -182,10 +182,7 @@ it.each(cells)('%s by %s at %s node', async (actionName, roleName, node) => {
   if (refusal) {
     expect(res).toMatchObject({ ok: false, code: refusal })
     expect(everything()).toBe(before)
-  } else {
-    if (!res.ok) throw new Error(`${res.code} ${res.explanation ?? ''}`)
-    check(res.data)
-  }
+  } else check(dataOf(res, actionName))
 })
 
 it('managed without a node refuses a plain member and answers the others', async () => {

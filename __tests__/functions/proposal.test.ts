@@ -11,7 +11,7 @@ import { main } from '../../cloudfunctions/proposal/main'
 import type { LectureSummary, ProposalView } from '../../src/shared/contract'
 import { chinaTime } from '../../src/shared/chinaTime'
 import type { LectureDoc, MemberDoc, ProposalDoc } from '../../src/shared/model'
-import { caller } from '../support/caller'
+import { caller, dataOf } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
 import { isBound, seededMember } from './seeded.fixtures'
@@ -307,9 +307,6 @@ describe('rights matrix of inbox and decide', () => {
     if (refusal) {
       expect(res).toMatchObject({ ok: false, code: refusal })
       expect(everything()).toBe(before)
-    } else {
-      if (!res.ok) throw new Error(`${res.code} ${res.explanation ?? ''}`)
-      check(res.data)
-    }
+    } else check(dataOf(res, action))
   })
 })
