@@ -17,10 +17,12 @@ import type {
   MemberDoc,
   OrgDoc,
   Role,
+  SignupState,
 } from '../../src/shared/model'
 import { caller } from '../support/caller'
 import { cloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { signupDoc } from '../support/records'
 
 export const MINUTE = 60_000
 
@@ -147,20 +149,13 @@ export async function addLecture(cloud: TestCloud, _id: string, overrides: Parti
 }
 
 /** A confirmed sign-up, straight into the database. */
-export async function addSignup(cloud: TestCloud, lectureId: string, openid: string, status = 'confirmed') {
-  const memberId = memberIdOf(openid)
-  const at = new Date()
-  await cloud.db.collection('signups').add({
-    _id: `${lectureId}:${memberId}`,
-    lectureId,
-    memberId,
-    memberName: memberId,
-    branchId: HOST,
-    status,
-    ticket: 1,
-    createdAt: at,
-    updatedAt: at,
-  })
+export async function addSignup(
+  cloud: TestCloud,
+  lectureId: string,
+  openid: string,
+  status: SignupState = 'confirmed',
+) {
+  await cloud.db.collection('signups').add(signupDoc(lectureId, memberIdOf(openid), HOST, status, 1, new Date()))
 }
 
 /**

@@ -12,6 +12,8 @@ import { ServiceError } from '../../emulator/src/database/errors'
 import { caller } from '../support/caller'
 import { cloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { signupDoc } from '../support/records'
+import type { SignupState } from '../../src/shared/model'
 import {
   addBoundMembers,
   addLecture,
@@ -367,17 +369,8 @@ describe('my lectures', () => {
   it('gives the place on every waitlist of a member waiting for more than 20 lectures', async () => {
     const [who] = await addBoundMembers(cloud, 'many', 1, HOST)
     const ids = Array.from({ length: 22 }, (_x, i) => `L-many-${String(i).padStart(2, '0')}`)
-    const signup = (lectureId: string, memberId: string, status: string, ticket: number) => ({
-      _id: `${lectureId}:${memberId}`,
-      lectureId,
-      memberId,
-      memberName: memberId,
-      branchId: HOST,
-      status,
-      ticket,
-      createdAt: now,
-      updatedAt: now,
-    })
+    const signup = (lectureId: string, memberId: string, status: SignupState, ticket: number) =>
+      signupDoc(lectureId, memberId, HOST, status, ticket, now)
     for (const id of ids) {
       await addLecture(cloud, id, HOST, { capacity: 1, signedUp: 1, waiting: 2, tickets: 3 })
       await cloud.db
