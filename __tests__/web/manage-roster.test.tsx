@@ -67,6 +67,14 @@ const HELD_IN = [
 const serveRoster = (handlers: Parameters<typeof serve>[0]) =>
   serve({ 'checkin.pending': () => ok({ rows: [] }), ...handlers })
 
+/** The roster, and its export answered with the file 报名名单.xlsx. */
+const serveExport = () =>
+  serveRoster({
+    'signup.roster': () => ok(roster(ROWS)),
+    'signup.exportRoster': () =>
+      ok({ fileId: 'cloud://x/roster.xlsx', url: 'https://files.example/roster.xlsx', fileName: '报名名单.xlsx' }),
+  })
+
 const openWindow = jest.fn()
 
 beforeEach(() => {
@@ -151,11 +159,7 @@ describe('manage: roster of a lecture', () => {
   })
 
   it('exports to Excel: a new tab in the browser, and a download link when the tab was blocked', async () => {
-    serveRoster({
-      'signup.roster': () => ok(roster(ROWS)),
-      'signup.exportRoster': () =>
-        ok({ fileId: 'cloud://x/roster.xlsx', url: 'https://files.example/roster.xlsx', fileName: '报名名单.xlsx' }),
-    })
+    serveExport()
     render(<ManageRoster />)
     fireEvent.click(await screen.findByText('导出Excel'))
     expect(await screen.findByText('名单已导出：报名名单.xlsx')).toBeInTheDocument()
@@ -171,11 +175,7 @@ describe('manage: roster of a lecture', () => {
 
   it('exports to Excel in WeChat: downloads the file and opens it as xlsx', async () => {
     process.env.TARO_ENV = 'weapp'
-    serveRoster({
-      'signup.roster': () => ok(roster(ROWS)),
-      'signup.exportRoster': () =>
-        ok({ fileId: 'cloud://x/roster.xlsx', url: 'https://files.example/roster.xlsx', fileName: '报名名单.xlsx' }),
-    })
+    serveExport()
     render(<ManageRoster />)
     fireEvent.click(await screen.findByText('导出Excel'))
     expect(await screen.findByText('名单已导出：报名名单.xlsx')).toBeInTheDocument()
