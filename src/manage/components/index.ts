@@ -10,6 +10,8 @@ export { default as ExportButton } from './ExportButton'
 export { default as Notice } from './Notice'
 export { default as OrgPicker } from './OrgPicker'
 export { default as PageState, usePageLoad } from '../../components/PageState'
+// after PageState, whose styles it brings
+export { default as ManagedNodesView } from './ManagedNodesView'
 export { default as PendingScans } from './PendingScans'
 export { default as ReasonForm } from './ReasonForm'
 export { default as StateView } from './StateView'
