@@ -110,7 +110,7 @@ export default function ManageCheckin() {
       <View className='manage-checkin__tools'>
         <MemberCodeScan busy={busy === 'memberCode'} onCode={(code) => void actions.scanMember(code)} />
         <PosterPrint lectureId={lectureId} />
-        {message && <Notice tone={message.tone} text={message.text} detail={message.detail} />}
+        {message && <Notice {...message} />}
         {!data.finished && (
           <ActionButton
             variant='quiet'

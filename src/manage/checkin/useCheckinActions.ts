@@ -8,25 +8,14 @@ import { useState } from 'react'
 import { call } from '../../api/client'
 import type { CheckinResult, LiveRow } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
+import { refusalNotice, type NoticeMessage } from '../components'
 import { chinaParts } from '../utils/chinaTime'
-
-export interface Message {
-  tone: 'error' | 'success'
-  text: string
-  detail?: string
-}
 
 /** The two actions asked for under a member's row. */
 export type RowAction = 'manual' | 'undo'
 
 /** "14:35" */
 export const clock = (iso: string | undefined) => chinaParts(iso)?.time ?? ''
-
-const refused = (reply: Refusal, prefix = ''): Message => ({
-  tone: 'error',
-  text: prefix + reply.message,
-  detail: reply.explanation,
-})
 
 /** A refusal in one line, under the reason it answers. */
 const inLine = (reply: Refusal) => [reply.message, reply.explanation].filter(Boolean).join('：')
@@ -44,8 +33,8 @@ export function useCheckinActions(lectureId: string, refresh: () => Promise<void
   const [acting, setActing] = useState<{ memberId: string; kind: RowAction }>()
   const [busy, setBusy] = useState<string>()
   const [actionError, setActionError] = useState<string>()
-  const [rowMessage, setRowMessage] = useState<{ memberId: string } & Message>()
-  const [message, setMessage] = useState<Message>()
+  const [rowMessage, setRowMessage] = useState<{ memberId: string } & NoticeMessage>()
+  const [message, setMessage] = useState<NoticeMessage>()
 
   const run = async (key: string, work: () => Promise<void>) => {
     if (busy) return
@@ -83,7 +72,7 @@ export function useCheckinActions(lectureId: string, refresh: () => Promise<void
     run('memberCode', async () => {
       setMessage(undefined)
       const reply = await call('checkin', 'scanMember', { lectureId, code })
-      if (!reply.ok) return setMessage(refused(reply, '党员码签到没有成功：'))
+      if (!reply.ok) return setMessage(refusalNotice(reply, '党员码签到没有成功：'))
       setMessage({ tone: 'success', text: resultText(reply.data.memberName, reply.data) })
     })
 
@@ -93,7 +82,7 @@ export function useCheckinActions(lectureId: string, refresh: () => Promise<void
     await run('finish', async () => {
       setMessage(undefined)
       const reply = await call('checkin', 'finish', { lectureId })
-      if (!reply.ok) return setMessage(refused(reply, '没有结束成功：'))
+      if (!reply.ok) return setMessage(refusalNotice(reply, '没有结束成功：'))
       const { lecturerCredited, notCreditedReason } = reply.data
       setMessage({
         tone: 'success',

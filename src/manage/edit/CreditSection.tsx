@@ -1,9 +1,9 @@
 import { Input, Text } from '@tarojs/components'
-import { ActionButton, ChoiceChips } from '../components'
+import { ChoiceChips } from '../components'
 import FormField from '../components/FormField'
 import { CHECKIN_LEVEL_OPTIONS, HOUR_BUCKET } from '../utils/labels'
 import { defaultHours } from '../utils/lectureForm'
-import { Fixed, Section, YesNoField } from './parts'
+import { Fixed, HintButton, Section, YesNoField } from './parts'
 import type { LectureFormState } from './useLectureForm'
 
 /** 学时与签到: the hours (default from the duration), the check-in level, and who may check in. */
@@ -18,14 +18,9 @@ export default function CreditSection({ lecture }: { lecture: LectureFormState }
           : `按时长默认 ${hours} 学时，计入${HOUR_BUCKET[form.bucket]}。`}
       </Text>
       {form.hours !== '' && !locked && (
-        <ActionButton
-          size='small'
-          variant='quiet'
-          className='manage-edit__reset-hours'
-          onClick={() => change({ hours: '' }, 'credit.hours')}
-        >
+        <HintButton className='manage-edit__reset-hours' onClick={() => change({ hours: '' }, 'credit.hours')}>
           恢复默认
-        </ActionButton>
+        </HintButton>
       )}
     </>
   )
@@ -52,13 +47,7 @@ export default function CreditSection({ lecture }: { lecture: LectureFormState }
           />
         )}
       </FormField>
-      <YesNoField
-        label='须报名才能签到'
-        value={form.signupRequired}
-        yes='只有报上名的党员能签到。'
-        no='没有报名的党员也能到场签到（如全体党员大会）。'
-        onChange={(signupRequired) => change({ signupRequired })}
-      />
+      <YesNoField lecture={lecture} field='signupRequired' />
     </Section>
   )
 }

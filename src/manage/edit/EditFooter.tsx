@@ -10,7 +10,7 @@ export default function EditFooter({ lecture, closed }: { lecture: LectureFormSt
   return (
     <View className='manage-edit__footer'>
       {outcome && (
-        <Notice tone={outcome.tone} text={outcome.text} detail={outcome.detail}>
+        <Notice {...outcome}>
           {outcome.tone === 'success' && status === 'published' && (
             <ActionButton size='small' variant='plain' onClick={() => void Taro.navigateBack()}>
               返回我的党课

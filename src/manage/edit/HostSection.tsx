@@ -19,13 +19,7 @@ export default function HostSection({ lecture }: { lecture: LectureFormState }) 
           />
         )}
       </FormField>
-      <YesNoField
-        label='全市开放'
-        value={form.openToAll}
-        yes='全市的党员都能看到并报名。'
-        no='只有主办单位及其下级组织的党员能看到。'
-        onChange={(openToAll) => change({ openToAll })}
-      />
+      <YesNoField lecture={lecture} field='openToAll' />
     </Section>
   )
 }

@@ -1,8 +1,8 @@
 import { Input, Text } from '@tarojs/components'
-import { ActionButton, ChoiceChips } from '../components'
+import { ChoiceChips } from '../components'
 import FormField from '../components/FormField'
 import { SPEAKER_ROLE_OPTIONS } from '../utils/labels'
-import { Section } from './parts'
+import { HintButton, Section } from './parts'
 import type { LectureFormState } from './useLectureForm'
 
 /** 主讲人: a member of the system earns the lecturing credit, an invited lecturer is a name only. */
@@ -16,14 +16,9 @@ export default function LecturerSection({ lecture }: { lecture: LectureFormState
           : '特邀的主讲人只填姓名，不记讲授学时。'}
       </Text>
       {form.lecturerMemberId !== self.id && (
-        <ActionButton
-          size='small'
-          variant='quiet'
-          className='manage-edit__self-lecturer'
-          onClick={lecture.lectureBySelf}
-        >
+        <HintButton className='manage-edit__self-lecturer' onClick={lecture.lectureBySelf}>
           我本人主讲
-        </ActionButton>
+        </HintButton>
       )}
     </>
   )

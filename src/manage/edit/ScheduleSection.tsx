@@ -8,9 +8,48 @@ import type { LectureFormState } from './useLectureForm'
 /** Time fields: a change of one can settle the order rules that name another. */
 const TIME_KEYS = ['startAt', 'endAt', 'signupDeadline', 'credit.hours']
 
+/** The contract's time fields, and the form's date and time fields each is picked in. */
+const PICKED = {
+  startAt: ['startDate', 'startTime'],
+  endAt: ['endDate', 'endTime'],
+  signupDeadline: ['deadlineDate', 'deadlineTime'],
+} as const
+
+interface TimeFieldProps {
+  lecture: LectureFormState
+  /** The contract's field: the id of the pickers and the key of the field's error. */
+  id: keyof typeof PICKED
+  label: string
+  hint?: string
+  /** The first day the date picker offers. */
+  start: string
+  /** Shown as text, no longer to change. */
+  locked?: boolean
+}
+
+function TimeField({ lecture, id, label, hint, start, locked = false }: TimeFieldProps) {
+  const { form, errors, change } = lecture
+  const [dateKey, timeKey] = PICKED[id]
+  return (
+    <FormField label={label} error={errors[id]} hint={hint}>
+      {locked ? (
+        <FixedTime date={form[dateKey]} time={form[timeKey]} />
+      ) : (
+        <DateTimeField
+          id={id}
+          date={form[dateKey]}
+          time={form[timeKey]}
+          start={start}
+          onChange={(date, time) => change({ [dateKey]: date, [timeKey]: time }, ...TIME_KEYS)}
+        />
+      )}
+    </FormField>
+  )
+}
+
 /** 时间: start, end (fixed once check-in has opened) and the sign-up deadline. */
 export default function ScheduleSection({ lecture }: { lecture: LectureFormState }) {
-  const { form, errors, change, locked } = lecture
+  const { form, locked } = lecture
   const today = chinaToday(new Date())
   return (
     <Section title='时间'>
@@ -20,41 +59,15 @@ export default function ScheduleSection({ lecture }: { lecture: LectureFormState
           detail='其他内容仍可修改；如要改期，请取消后重新发布。'
         />
       )}
-      <FormField label='开始' error={errors.startAt}>
-        {locked ? (
-          <FixedTime date={form.startDate} time={form.startTime} />
-        ) : (
-          <DateTimeField
-            id='startAt'
-            date={form.startDate}
-            time={form.startTime}
-            start={today}
-            onChange={(startDate, startTime) => change({ startDate, startTime }, ...TIME_KEYS)}
-          />
-        )}
-      </FormField>
-      <FormField label='结束' error={errors.endAt}>
-        {locked ? (
-          <FixedTime date={form.endDate} time={form.endTime} />
-        ) : (
-          <DateTimeField
-            id='endAt'
-            date={form.endDate}
-            time={form.endTime}
-            start={form.startDate || today}
-            onChange={(endDate, endTime) => change({ endDate, endTime }, ...TIME_KEYS)}
-          />
-        )}
-      </FormField>
-      <FormField label='报名截止' error={errors.signupDeadline} hint='截止以后不能再报名，须不晚于开始时间。'>
-        <DateTimeField
-          id='signupDeadline'
-          date={form.deadlineDate}
-          time={form.deadlineTime}
-          start={today}
-          onChange={(deadlineDate, deadlineTime) => change({ deadlineDate, deadlineTime }, ...TIME_KEYS)}
-        />
-      </FormField>
+      <TimeField lecture={lecture} id='startAt' label='开始' start={today} locked={locked} />
+      <TimeField lecture={lecture} id='endAt' label='结束' start={form.startDate || today} locked={locked} />
+      <TimeField
+        lecture={lecture}
+        id='signupDeadline'
+        label='报名截止'
+        hint='截止以后不能再报名，须不晚于开始时间。'
+        start={today}
+      />
     </Section>
   )
 }

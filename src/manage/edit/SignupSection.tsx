@@ -13,13 +13,7 @@ export default function SignupSection({ lecture }: { lecture: LectureFormState }
       <FormField label='人数上限' error={errors.capacity}>
         <Input {...input('capacity', 'capacity')} type='number' maxlength={4} placeholder='如：40' />
       </FormField>
-      <YesNoField
-        label='需要审核'
-        value={form.approvalRequired}
-        yes='党员报名后，要您在名单里点「通过」才算报上。'
-        no='党员报名即报上，满员后进入候补。'
-        onChange={(approvalRequired) => change({ approvalRequired })}
-      />
+      <YesNoField lecture={lecture} field='approvalRequired' />
       <FormField label='取消规则' error={errors.cancelPolicy}>
         <ChoiceChips
           column

@@ -4,22 +4,12 @@
  */
 import { useRef, useState } from 'react'
 import { call } from '../../api/client'
-import type { Refusal } from '../../shared/errors'
 import { speakerRoleOf } from '../../shared/lectureRules'
 import type { LectureStatus } from '../../shared/model'
+import { refusalNotice, type NoticeMessage } from '../components'
 import { PLACEHOLDER_STYLE } from '../components/FormField'
 import { validateForm, type FieldErrors, type LectureForm } from '../utils/lectureForm'
 import type { EditorStart } from './loadEditor'
-
-export interface Outcome {
-  tone: 'error' | 'success'
-  text: string
-  detail?: string
-}
-
-function refused(reply: Refusal, prefix: string): Outcome {
-  return { tone: 'error', text: prefix + reply.message, detail: reply.explanation }
-}
 
 /** The errors without those of the given fields (and of their parts, e.g. each stop's). */
 function without(errors: FieldErrors, keys: string[]): FieldErrors {
@@ -35,7 +25,7 @@ export function useLectureForm(start: EditorStart) {
   const [form, setForm] = useState<LectureForm>(start.form)
   const [status, setStatus] = useState<LectureStatus | undefined>(start.status)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [outcome, setOutcome] = useState<Outcome>()
+  const [outcome, setOutcome] = useState<NoticeMessage>()
   const [saving, setSaving] = useState<'draft' | 'publish'>()
   /** A URL to show the cover: the detail's, then the one of a picture just uploaded. */
   const [coverUrl, setCoverUrl] = useState(start.coverUrl)
@@ -95,7 +85,7 @@ export function useLectureForm(start: EditorStart) {
     try {
       const lecture = checked.input
       const saved = await call('lecture', 'save', lectureId ? { id: lectureId, lecture } : { lecture })
-      if (!saved.ok) return setOutcome(refused(saved, '没有保存成功：'))
+      if (!saved.ok) return setOutcome(refusalNotice(saved, '没有保存成功：'))
       const id = saved.data.id
       setLectureId(id) // a second save edits this lecture instead of posting another
       if (status === 'published') {
@@ -108,7 +98,7 @@ export function useLectureForm(start: EditorStart) {
         return
       }
       const published = await call('lecture', 'publish', { id })
-      if (!published.ok) return setOutcome(refused(published, '草稿已保存，但没有发布成功：'))
+      if (!published.ok) return setOutcome(refusalNotice(published, '草稿已保存，但没有发布成功：'))
       setStatus('published')
       setOutcome({ tone: 'success', text: '已发布，党员现在可以看到并报名了' })
     } finally {

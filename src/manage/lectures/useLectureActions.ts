@@ -8,16 +8,9 @@ import { useState } from 'react'
 import { call } from '../../api/client'
 import type { LectureSummary } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
+import { refusalNotice, type NoticeMessage } from '../components'
 import type { LectureAction } from '../utils/lectureActions'
 import { pageUrl } from '../utils/route'
-
-/** The outcome of the last action, shown under its lecture. */
-export interface ItemNotice {
-  id: string
-  tone: 'error' | 'success'
-  text: string
-  detail?: string
-}
 
 /** The actions that only open another page. */
 const PAGE_OF = { edit: 'edit', roster: 'roster', checkin: 'checkin' } as const
@@ -27,7 +20,7 @@ export function useLectureActions(refresh: () => Promise<unknown>) {
   const [busy, setBusy] = useState<{ id: string; action: LectureAction }>()
   const [cancelling, setCancelling] = useState<string>()
   const [cancelError, setCancelError] = useState<string>()
-  const [notice, setNotice] = useState<ItemNotice>()
+  const [notice, setNotice] = useState<{ id: string } & NoticeMessage>()
 
   const run = async (lecture: LectureSummary, action: LectureAction, work: () => Promise<void>) => {
     if (busy) return
@@ -40,8 +33,7 @@ export function useLectureActions(refresh: () => Promise<unknown>) {
     }
   }
 
-  const refused = (id: string, reply: Refusal, prefix: string) =>
-    setNotice({ id, tone: 'error', text: prefix + reply.message, detail: reply.explanation })
+  const refused = (id: string, reply: Refusal, prefix: string) => setNotice({ id, ...refusalNotice(reply, prefix) })
 
   const publish = (lecture: LectureSummary) =>
     run(lecture, 'publish', async () => {

@@ -34,7 +34,7 @@ export default function ImportSection({ roster }: { roster: RosterImport }) {
           </ActionButton>
         </View>
       )}
-      {message && <Notice tone={message.tone} text={message.text} detail={message.detail} />}
+      {message && <Notice {...message} />}
       {report && <ImportReportView report={report} />}
     </View>
   )

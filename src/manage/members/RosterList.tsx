@@ -3,9 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import type { RosterEntry } from '../../shared/contract'
-import { ActionButton, Notice } from '../components'
+import { ActionButton, Notice, refusalNotice, type NoticeMessage } from '../components'
 import { ROLE } from '../utils/labels'
-import type { Message } from './useRosterImport'
 
 /** "138 0013 8000": a phone number read out in groups. */
 function spacedPhone(phone: string): string {
@@ -21,7 +20,7 @@ export interface RosterListProps {
 /** The branch's members: binding state, the invite code (large, to read out or copy) and 解绑. */
 export default function RosterList({ members, refresh }: RosterListProps) {
   const [unbinding, setUnbinding] = useState<string>()
-  const [message, setMessage] = useState<{ id: string } & Message>()
+  const [message, setMessage] = useState<{ id: string } & NoticeMessage>()
 
   const unbind = async (member: RosterEntry) => {
     if (unbinding) return
@@ -36,10 +35,7 @@ export default function RosterList({ members, refresh }: RosterListProps) {
     setMessage(undefined)
     try {
       const reply = await call('member', 'unbind', { memberId: member.id })
-      if (!reply.ok) {
-        setMessage({ id: member.id, tone: 'error', text: reply.message, detail: reply.explanation })
-        return
-      }
+      if (!reply.ok) return setMessage({ id: member.id, ...refusalNotice(reply) })
       setMessage({ id: member.id, tone: 'success', text: `已解绑。请把邀请码告诉${member.name}，重新绑定。` })
       await refresh()
     } finally {

@@ -6,19 +6,14 @@ import { useCallback, useState } from 'react'
 import { call } from '../../api/client'
 import { type LocalFile, localFileProblem, uploadFile } from '../../api/upload'
 import type { ImportReport } from '../../shared/contract'
-
-export interface Message {
-  tone: 'error' | 'success'
-  text: string
-  detail?: string
-}
+import { refusalNotice, type NoticeMessage } from '../components'
 
 /** `refresh`: ask for the roster again keeping it on screen (after an import that changed it). */
 export function useRosterImport(branchId: string | undefined, refresh: () => Promise<unknown>) {
   const [picked, setPicked] = useState<LocalFile>()
   const [importing, setImporting] = useState(false)
   const [report, setReport] = useState<ImportReport>()
-  const [message, setMessage] = useState<Message>()
+  const [message, setMessage] = useState<NoticeMessage>()
 
   /** Another branch: nothing left over from the last one's import. */
   const reset = useCallback(() => {
@@ -50,10 +45,7 @@ export function useRosterImport(branchId: string | undefined, refresh: () => Pro
       // phone → storage → file id → the function: the file's bytes never ride in the payload
       const uploaded = await uploadFile('roster', picked)
       const reply = uploaded.ok ? await call('member', 'importRoster', { branchId, ...uploaded.data }) : uploaded
-      if (!reply.ok) {
-        setMessage({ tone: 'error', text: reply.message, detail: reply.explanation })
-        return
-      }
+      if (!reply.ok) return setMessage(refusalNotice(reply))
       setReport(reply.data)
       setPicked(undefined)
       if (reply.data.applied) await refresh()
