@@ -1,6 +1,7 @@
 /** The member pages' words and the study-hour record image's layout (pure). */
 import { recordLayout } from '../../src/member/hours/record'
-import { formatClock, formatDate, formatHours, signedHours } from '../../src/member/utils/words'
+import { formatClock, formatDate } from '../../src/shared/chinaTime'
+import { formatHours, signedHours } from '../../src/shared/studyHours'
 import { outcomeText, resultNote, resultTitle } from '../../src/member/checkin/outcome'
 import type { CheckinResult, MyHours } from '../../src/shared/contract'
 

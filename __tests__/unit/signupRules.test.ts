@@ -1,10 +1,10 @@
+import { chinaDateTime } from '../../src/shared/chinaTime'
 import type { LectureDoc, SignupDoc } from '../../src/shared/model'
 import type { Actor } from '../../src/shared/rights'
 import {
   byScope,
   cancelRefusal,
   cancelUntil,
-  chinaDateTime,
   countByStatus,
   decideRefusal,
   entryFor,

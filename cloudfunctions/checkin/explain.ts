@@ -1,19 +1,8 @@
 /** The detail a refused member needs beyond the code's message: when check-in opens or closed, how far off. */
 import { checkinWindow, checkoutWindow, geofence } from '../../src/shared/checkinRules'
-import { chinaClock, chinaHourMinute } from '../../src/shared/chinaTime'
+import { chinaWhen } from '../../src/shared/chinaTime'
 import type { ErrorCode } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
-
-/** "19:02" today, else "5月3日 19:02" (China time). */
-export function chinaWhen(at: Date, now: Date): string {
-  const c = chinaClock(at)
-  const today = chinaClock(now)
-  const sameDay =
-    c.getUTCFullYear() === today.getUTCFullYear() &&
-    c.getUTCMonth() === today.getUTCMonth() &&
-    c.getUTCDate() === today.getUTCDate()
-  return sameDay ? chinaHourMinute(at) : `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${chinaHourMinute(at)}`
-}
 
 export function explainRefusal(
   code: ErrorCode,

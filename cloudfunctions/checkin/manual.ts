@@ -26,7 +26,8 @@ import type { HandlerContext } from '../_shared/router'
 import { inOrder, managedLecture } from '../_shared/lectures'
 import { memberAsActor } from '../_shared/members'
 import { loadCheckinSettings } from '../_shared/settings'
-import { chinaWhen, explainRefusal } from './explain'
+import { chinaWhen } from '../../src/shared/chinaTime'
+import { explainRefusal } from './explain'
 import { checkIn, readCheckin, resultOf, reverse } from './record'
 
 export async function manualCheckin(

@@ -17,7 +17,7 @@ import { addIfAbsent, type Database } from '../_shared/cloud'
 import { managedLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { loadCheckinSettings } from '../_shared/settings'
-import { chinaWhen } from './explain'
+import { chinaWhen } from '../../src/shared/chinaTime'
 import { credit, readCheckin } from './record'
 
 /** The most pending scans one read (and one "confirm all") takes; the next tap takes the rest. */

@@ -2,14 +2,11 @@
 import type { Store } from '../../emulator/src/database/store'
 import type { Identity } from '../../emulator/src/identity'
 import type { BindingDoc, MemberDoc, OrgDoc, Role } from '../../src/shared/model'
+import { ROLE } from '../../src/shared/words'
 import { TODAY_BRANCH_ID } from '../seed/today'
 
-const ROLE_NAMES: Partial<Record<Role, string>> = {
-  admin: '组织部门管理员',
-  secretary: '支部书记',
-  committee: '支部委员',
-  judge: '评审专家',
-}
+/** The sign-in page groups the demo's administrators by the office they work in. */
+const ROLE_NAMES: Record<Role, string> = { ...ROLE, admin: '组织部门管理员' }
 
 export function localIdentities(store: Store): Identity[] {
   const members = new Map(store.scan('members', {}).map((r) => [r.id, r.doc as unknown as MemberDoc]))
@@ -22,11 +19,11 @@ export function localIdentities(store: Store): Identity[] {
     const role = (['admin', 'secretary', 'committee', 'judge'] as Role[]).find((r) => m.roles.includes(r))
     // The branch of the demo's lecture of today comes first: its secretary runs check-in, its members scan.
     const today = m.branchId === TODAY_BRANCH_ID
-    const group = today ? '今日党课（签到演示）' : role ? ROLE_NAMES[role]! : '党员'
+    const group = today ? '今日党课（签到演示）' : ROLE_NAMES[role ?? 'member']
     const where = m.adminOrgId ? orgs.get(m.adminOrgId)?.name : orgs.get(m.branchId)?.name
     out.push({
       openid: b._id,
-      label: `${m.name}\u3000${today ? `${role ? ROLE_NAMES[role] : '党员'}·` : ''}${where ?? ''}`, // \u3000: full-width space
+      label: `${m.name}\u3000${today ? `${ROLE_NAMES[role ?? 'member']}·` : ''}${where ?? ''}`, // \u3000: full-width space
       group,
       rank: (today ? -10 : 0) + (role ? ['admin', 'secretary', 'committee', 'judge'].indexOf(role) : 9),
     })

@@ -1,5 +1,5 @@
 /** Loads the demo data into an empty database (first start of the local system). */
-import { chinaClock } from '../../src/shared/chinaTime'
+import { chinaDate } from '../../src/shared/chinaTime'
 import { buildSeed } from './data'
 import { TODAY_LECTURE_ID } from './today'
 
@@ -45,7 +45,7 @@ async function addTodayLecture(db: Database, now: Date): Promise<Record<string, 
   const first = check(await db.collection('lectures').doc(TODAY_LECTURE_ID).get(), 'read the lecture of today')
   const firstEnd = (first.data as { endAt?: Date }[])[0]?.endAt
   if (firstEnd && new Date(firstEnd).getTime() > now.getTime()) return {}
-  const id = `${TODAY_LECTURE_ID}-${chinaClock(now).toISOString().slice(0, 10).replace(/-/g, '')}`
+  const id = `${TODAY_LECTURE_ID}-${chinaDate(now).replace(/-/g, '')}`
   const again = check(await db.collection('lectures').doc(id).get(), 'read the lecture of today')
   if ((again.data as unknown[]).length > 0) return {} // one a day is enough for a demo
   const signups = seed.signups

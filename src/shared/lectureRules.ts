@@ -9,7 +9,7 @@ import { AppError } from './errors'
 import { isUploadOf } from './files'
 import type { LectureDoc, LectureStatus, OrgDoc, ProposalDoc, Role, SpeakerRole } from './model'
 import { checkinWindow } from './checkinRules'
-import { CHINA_OFFSET_MS, chinaClock, chinaTime } from './chinaTime'
+import { chinaClock, chinaTime } from './chinaTime'
 import { defaultCreditHours } from './studyHours'
 
 const MINUTE = 60_000
@@ -227,10 +227,8 @@ export function sameTimeNextWeek(at: Date, now: Date): Date {
 
 /** The China-time week (Monday 00:00 to the next Monday 00:00) that `now` is in. */
 export function chinaWeek(now: Date): { start: Date; end: Date } {
-  const local = chinaClock(now)
-  const sinceMonday = (local.getUTCDay() + 6) % 7
-  const start =
-    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() - sinceMonday) - CHINA_OFFSET_MS
+  const sinceMonday = (chinaClock(now).getUTCDay() + 6) % 7
+  const start = chinaTime(now, -sinceMonday, 0, 0).getTime()
   return { start: new Date(start), end: new Date(start + 7 * DAY) }
 }
 

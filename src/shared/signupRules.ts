@@ -8,7 +8,8 @@ import type { RosterRow, SignupStatus } from './contract'
 import type { ErrorCode } from './errors'
 import type { LectureDoc, SignupDoc, SignupState } from './model'
 import { type Actor, canSeeLecture } from './rights'
-import { chinaClock } from './chinaTime'
+import { chinaDate, chinaDateTime } from './chinaTime'
+import { SIGNUP_STATUS, waitlistPlace } from './words'
 
 /** States that hold a seat, a place on the waitlist or a request: at most one per member and lecture. */
 export const HOLDING_STATES: readonly SignupState[] = ['confirmed', 'waitlisted', 'pending']
@@ -137,15 +138,6 @@ export function rosterRows(signups: SignupDoc[], branchNames: Map<string, string
     })
 }
 
-/** The words a secretary reads in the exported roster. */
-export const STATUS_NAMES: Record<SignupStatus, string> = {
-  confirmed: '已报名',
-  waitlisted: '候补',
-  pending: '待审核',
-  declined: '未通过',
-  cancelled: '已取消',
-}
-
 /** Columns of the exported roster, in order. */
 export const ROSTER_COLUMNS = ['序号', '姓名', '所在支部', '报名状态', '报名时间'] as const
 
@@ -157,21 +149,13 @@ export function rosterSheetRows(rows: RosterRow[]): (string | number)[][] {
       i + 1,
       r.name,
       r.branchName,
-      r.status === 'waitlisted' && r.position ? `${STATUS_NAMES.waitlisted}第${r.position}位` : STATUS_NAMES[r.status],
+      r.status === 'waitlisted' && r.position ? waitlistPlace(r.position) : SIGNUP_STATUS[r.status],
       chinaDateTime(new Date(r.signedUpAt)),
     ])
-}
-
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** "2026-03-05 14:30" in China time (UTC+8 all year), whatever the zone of the machine. */
-export function chinaDateTime(at: Date): string {
-  const d = chinaClock(at)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
 }
 
 /** "《用乡音讲好红色故事》报名名单（2026-03-05）.xlsx": what the secretary's computer saves it as. */
 export function rosterFileName(title: string, startAt: Date): string {
   const safe = title.replace(/[\\/:*?"<>|\r\n\t]+/g, ' ').trim() || '党课'
-  return `《${safe}》报名名单（${chinaDateTime(startAt).slice(0, 10)}）.xlsx`
+  return `《${safe}》报名名单（${chinaDate(startAt)}）.xlsx`
 }

@@ -2,11 +2,12 @@
  * Study-hour (学时) rules of domain.md. There is no national conversion formula; this is the
  * programme's default, which a lecture may override when it is posted.
  */
-import { chinaClock } from './chinaTime'
+import { chinaYear } from './chinaTime'
 import type { BranchHoursRow } from './contract/hours'
 import type { HourBucket, HourTargetsDoc, LedgerEntryDoc, MemberDoc, Role } from './model'
 import { isBranchOfficer } from './rights'
 import type { ThemeCode } from './themes'
+import { HOUR_BUCKET, ROLE } from './words'
 
 const HALF_DAY_MINUTES = 300
 
@@ -20,14 +21,8 @@ export function defaultCreditHours(theme: ThemeCode, minutes: number): number {
   return Math.min(minutes <= HALF_DAY_MINUTES ? 4 : 8, hours)
 }
 
-/** The buckets of domain.md in the order pages and exports list them, with their names. */
+/** The buckets of domain.md in the order pages and exports list them (their names: words.ts HOUR_BUCKET). */
 export const BUCKET_ORDER: readonly HourBucket[] = ['training', 'collective', 'lecturing', 'online']
-export const BUCKET_NAMES: Record<HourBucket, string> = {
-  training: '集中培训',
-  collective: '集体学习',
-  lecturing: '讲授',
-  online: '线上学习',
-}
 
 /** Yearly targets (domain.md): 32 for members, 56 for branch secretaries and committee members. */
 export const DEFAULT_TARGETS = { member: 32, officer: 56 } as const
@@ -44,7 +39,7 @@ export function targetFor(roles: readonly Role[], targets: Targets): number {
 }
 
 /** Hours count in the China calendar year in which they were earned. */
-export const hoursYear = (at: Date) => chinaClock(at).getUTCFullYear()
+export const hoursYear = (at: Date) => chinaYear(at)
 
 export const emptyBuckets = (): Record<HourBucket, number> => ({ training: 0, collective: 0, lecturing: 0, online: 0 })
 
@@ -67,10 +62,13 @@ export function totalsByYear(entries: readonly Pick<LedgerEntryDoc, 'hours' | 'y
   return new Map([...totals].sort((a, b) => b[0] - a[0]))
 }
 
-/** Hours still missing to a target (0 once it is reached). */
 /** Hours are halves: "18.5", "32", never "18.500000001". */
 export const formatHours = (h: number): string => String(Math.round(h * 2) / 2)
 
+/** "+1.5" / "−1.5" (a real minus sign, which reads better than a hyphen in large type). */
+export const signedHours = (h: number): string => (h < 0 ? `−${formatHours(-h)}` : `+${formatHours(h)}`)
+
+/** Hours still missing to a target (0 once it is reached). */
 export const missingHours = (target: number, total: number) => Math.max(0, target - total)
 
 /** One member of a branch against their target, from the member and their year's sums by bucket. */
@@ -104,13 +102,13 @@ export const BRANCH_HOURS_COLUMNS = [
   '职务',
   '目标学时',
   '已完成',
-  ...BUCKET_ORDER.map((b) => BUCKET_NAMES[b]),
+  ...BUCKET_ORDER.map((b) => HOUR_BUCKET[b]),
   '还差',
 ]
 
 /** The office that sets a member's target, in a secretary's words. */
 export const officeName = (roles: readonly Role[]) =>
-  roles.includes('secretary') ? '支部书记' : roles.includes('committee') ? '支部委员' : '党员'
+  ROLE[roles.includes('secretary') ? 'secretary' : roles.includes('committee') ? 'committee' : 'member']
 
 /** The exported sheet: one line per branch row, in the rows' order. */
 export function branchHoursSheetRows(rows: readonly BranchHoursRow[]): (string | number)[][] {

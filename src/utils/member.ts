@@ -1,22 +1,15 @@
 /** The "我的" page's view of a member: roles in words, the manage entries they may open, their lectures by state. */
 import type { Me, MyLectureItem } from '../shared/contract'
 import type { Role } from '../shared/model'
+import { OWN_ROLE } from '../shared/words'
 import { routes } from './routes'
-
-const ROLE_NAMES: Record<Role, string> = {
-  member: '党员',
-  secretary: '支部书记',
-  committee: '支部委员',
-  admin: '组织管理员',
-  judge: '评审专家',
-}
 
 /** "支部书记、党员": offices first, as members introduce themselves. */
 export function roleNames(roles: readonly Role[]): string {
   const order: Role[] = ['admin', 'secretary', 'committee', 'judge', 'member']
   return order
     .filter((r) => roles.includes(r))
-    .map((r) => ROLE_NAMES[r])
+    .map((r) => OWN_ROLE[r])
     .join('、')
 }
 

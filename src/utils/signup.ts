@@ -4,7 +4,7 @@
  * again and its refusal is shown when the two disagree (e.g. the last seat went a second ago).
  */
 import type { LectureDetail, SignupResult, SignupStatus } from '../shared/contract'
-import { formatTimeRange } from './datetime'
+import { formatTimeRange } from '../shared/chinaTime'
 
 /** The fields of a lecture that decide what the member can do. */
 export type SignupFacts = Pick<

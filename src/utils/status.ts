@@ -3,6 +3,13 @@ import { chinaHourMinute } from '../shared/chinaTime'
 import type { MyCheckin, ProposalStatus, SignupStatus } from '../shared/contract'
 import type { CheckinLevel } from '../shared/model'
 import { formatHours } from '../shared/studyHours'
+import {
+  CHECKIN_STATE,
+  PROPOSAL_PENDING_FOR_MEMBER,
+  PROPOSAL_STATUS,
+  SIGNUP_STATUS,
+  waitlistPlace,
+} from '../shared/words'
 
 /** done: green, waiting: amber, refused: red, neutral: grey (all ≥ 4.5:1 in StatusTag). */
 export type StatusTone = 'done' | 'waiting' | 'refused' | 'neutral'
@@ -12,20 +19,19 @@ export interface StatusLabel {
   tone: StatusTone
 }
 
-/** `position` is the place on the waitlist (1 = next). */
+const SIGNUP_TONE: Record<SignupStatus, StatusTone> = {
+  confirmed: 'done',
+  waitlisted: 'waiting',
+  pending: 'waiting',
+  declined: 'refused',
+  cancelled: 'neutral',
+}
+
+/** `position` is the place on the waitlist (1 = next); without it the member is told they wait. */
 export function signupStatusLabel(status: SignupStatus, position?: number): StatusLabel {
-  switch (status) {
-    case 'confirmed':
-      return { text: '已报名', tone: 'done' }
-    case 'waitlisted':
-      return { text: position ? `候补第${position}位` : '候补中', tone: 'waiting' }
-    case 'pending':
-      return { text: '待审核', tone: 'waiting' }
-    case 'declined':
-      return { text: '未通过', tone: 'refused' }
-    case 'cancelled':
-      return { text: '已取消', tone: 'neutral' }
-  }
+  const waitlisted = position ? waitlistPlace(position) : `${SIGNUP_STATUS.waitlisted}中`
+  const text = status === 'waitlisted' ? waitlisted : SIGNUP_STATUS[status]
+  return { text, tone: SIGNUP_TONE[status] }
 }
 
 /**
@@ -35,13 +41,14 @@ export function signupStatusLabel(status: SignupStatus, position?: number): Stat
  */
 export function checkinStatusLabel(mine: MyCheckin, level: CheckinLevel): StatusLabel {
   const clock = (iso: string) => chinaHourMinute(Date.parse(iso))
-  if (mine.status === 'pending') return { text: '待确认', tone: 'waiting' }
-  if (mine.status === 'refused') return { text: '不予确认', tone: 'refused' }
+  if (mine.status === 'pending') return { text: CHECKIN_STATE.pending, tone: 'waiting' }
+  if (mine.status === 'refused') return { text: CHECKIN_STATE.refused, tone: 'refused' }
+  const hours = `${formatHours(mine.hours)} 学时`
   if (mine.status === 'out' && mine.checkedOutAt) {
-    return { text: `已签退 ${clock(mine.checkedOutAt)} · ${formatHours(mine.hours)} 学时`, tone: 'done' }
+    return { text: `${CHECKIN_STATE.out} ${clock(mine.checkedOutAt)} · ${hours}`, tone: 'done' }
   }
-  if (level === 'L3') return { text: `已签到 ${clock(mine.checkedInAt)} · 待签退`, tone: 'waiting' }
-  return { text: `已签到 ${clock(mine.checkedInAt)} · ${formatHours(mine.hours)} 学时`, tone: 'done' }
+  if (level === 'L3') return { text: `${CHECKIN_STATE.in} ${clock(mine.checkedInAt)} · 待签退`, tone: 'waiting' }
+  return { text: `${CHECKIN_STATE.in} ${clock(mine.checkedInAt)} · ${hours}`, tone: 'done' }
 }
 
 /** Why the member's scan waits for the secretary, or why they did not confirm it. */
@@ -49,13 +56,9 @@ export function reviewText(review: NonNullable<MyCheckin['review']>): string {
   return review.status === 'pending' ? review.reason : `支部书记未予确认：${review.reason}`
 }
 
+const PROPOSAL_TONE: Record<ProposalStatus, StatusTone> = { pending: 'waiting', accepted: 'done', declined: 'refused' }
+
 export function proposalStatusLabel(status: ProposalStatus): StatusLabel {
-  switch (status) {
-    case 'pending':
-      return { text: '等待书记审核', tone: 'waiting' }
-    case 'accepted':
-      return { text: '已采纳', tone: 'done' }
-    case 'declined':
-      return { text: '未采纳', tone: 'refused' }
-  }
+  const text = status === 'pending' ? PROPOSAL_PENDING_FOR_MEMBER : PROPOSAL_STATUS[status]
+  return { text, tone: PROPOSAL_TONE[status] }
 }

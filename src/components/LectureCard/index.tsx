@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { LectureSummary } from '../../shared/contract'
 import { themeName } from '../../shared/themes'
-import { formatTimeRange } from '../../utils/datetime'
+import { formatTimeRange } from '../../shared/chinaTime'
 import './index.scss'
 
 export interface LectureCardProps {

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { contract, type LiveCheckin, type LiveRow } from '../../shared/contract'
 import { ActionButton, Notice, ReasonForm } from '../components'
-import { CHECKIN_METHOD } from '../utils/labels'
+import { CHECKIN_METHOD } from '../../shared/words'
 import { problemWith } from '../utils/validate'
 import { clock, type CheckinActions, type RowAction } from './useCheckinActions'
 

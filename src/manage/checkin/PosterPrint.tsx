@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { call } from '../../api/client'
 import type { PosterCode } from '../../shared/contract'
 import { ActionButton, Notice } from '../components'
-import { chinaParts, formatDateTime } from '../utils/chinaTime'
+import { chinaParts, formatDateTime } from '../../shared/chinaTime'
 import './poster.scss'
 
 const SCAN_LINE = '微信扫一扫，打开党课页面签到'

@@ -9,7 +9,7 @@ import { call } from '../../api/client'
 import type { CheckinResult, LiveRow } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
 import { refusalNotice, type NoticeMessage } from '../components'
-import { chinaParts } from '../utils/chinaTime'
+import { chinaParts } from '../../shared/chinaTime'
 
 /** The two actions asked for under a member's row. */
 export type RowAction = 'manual' | 'undo'

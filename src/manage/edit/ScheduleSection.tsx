@@ -1,7 +1,7 @@
 import { Notice } from '../components'
 import DateTimeField from '../components/DateTimeField'
 import FormField from '../components/FormField'
-import { chinaToday } from '../utils/chinaTime'
+import { chinaToday } from '../../shared/chinaTime'
 import { FixedTime, Section } from './parts'
 import type { LectureFormState } from './useLectureForm'
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { Notice, PageState, usePageLoad } from '../components'
-import { LECTURE_STATUS } from '../utils/labels'
+import { LECTURE_STATUS } from '../../shared/words'
 import { readParam } from '../utils/route'
 import ContentSection from './ContentSection'
 import CreditSection from './CreditSection'

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { ActionButton, ChoiceChips } from '../components'
 import FormField from '../components/FormField'
-import { formatPickedDate } from '../utils/chinaTime'
+import { formatPickedDate } from '../../shared/chinaTime'
 import { YES_NO_OPTIONS } from '../utils/labels'
 import type { LectureFormState } from './useLectureForm'
 

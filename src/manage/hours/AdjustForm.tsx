@@ -4,7 +4,8 @@ import { contract } from '../../shared/contract'
 import type { HourBucket } from '../../shared/model'
 import { ChoiceChips, ReasonForm } from '../components'
 import { PLACEHOLDER_STYLE } from '../components/FormField'
-import { HOUR_BUCKET, type Option } from '../utils/labels'
+import { HOUR_BUCKET } from '../../shared/words'
+import type { Option } from '../utils/labels'
 
 export interface Adjustment {
   hours: number

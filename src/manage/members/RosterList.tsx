@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { call } from '../../api/client'
 import type { RosterEntry } from '../../shared/contract'
 import { ActionButton, Notice, refusalNotice, type NoticeMessage } from '../components'
-import { ROLE } from '../utils/labels'
+import { ROLE } from '../../shared/words'
 
 /** "138 0013 8000": a phone number read out in groups. */
 function spacedPhone(phone: string): string {

@@ -2,11 +2,12 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { call } from '../../api/client'
-import type { ProposalStatus, ProposalView } from '../../shared/contract'
+import type { ProposalView } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
 import { themeName } from '../../shared/themes'
 import { ActionButton, ChoiceChips, Notice, OrgPicker, ReasonForm, StateView, useManagedNodes } from '../components'
-import { formatDateTime } from '../utils/chinaTime'
+import { formatDateTime } from '../../shared/chinaTime'
+import { PROPOSAL_STATUS } from '../../shared/words'
 import type { Option } from '../utils/labels'
 import { pageUrl } from '../utils/route'
 import './index.scss'
@@ -17,8 +18,6 @@ const SHOW_OPTIONS: Option<Show>[] = [
   { value: 'pending', label: '待处理' },
   { value: 'all', label: '全部' },
 ]
-
-const STATUS: Record<ProposalStatus, string> = { pending: '待处理', accepted: '已采纳', declined: '未采纳' }
 
 interface ListState {
   phase: 'loading' | 'ready' | 'refused'
@@ -118,7 +117,7 @@ export default function ManageProposals() {
                 <View key={p.id} className='manage-proposals__item'>
                   <View className='manage-proposals__head'>
                     <Text className={`manage-proposals__status manage-proposals__status--${p.status}`}>
-                      {STATUS[p.status]}
+                      {PROPOSAL_STATUS[p.status]}
                     </Text>
                     <Text className='manage-proposals__theme'>{themeName(p.theme)}</Text>
                   </View>

@@ -4,10 +4,9 @@ import { useState } from 'react'
 import { call } from '../../api/client'
 import type { LectureRoster, PendingScan, RosterRow } from '../../shared/contract'
 import { refusal, type Refusal } from '../../shared/errors'
-import { formatTimeRange } from '../../utils/datetime'
+import { formatDateTime, formatTimeRange } from '../../shared/chinaTime'
 import { ActionButton, ExportButton, Notice, PendingScans, ReasonForm, StateView } from '../components'
-import { formatDateTime } from '../utils/chinaTime'
-import { LECTURE_STATUS, SIGNUP_STATUS, SIGNUP_STATUS_ORDER } from '../utils/labels'
+import { LECTURE_STATUS, SIGNUP_STATUS, SIGNUP_STATUS_ORDER, waitlistPlace } from '../../shared/words'
 import { readParam } from '../utils/route'
 import './index.scss'
 
@@ -69,7 +68,8 @@ export default function ManageRoster() {
       }
       setDeclining(undefined)
       const { status, position } = reply.data
-      const result = status === 'waitlisted' && position ? `名额已满，候补第${position}位` : SIGNUP_STATUS[status]
+      const result =
+        status === 'waitlisted' && position ? `名额已满，${waitlistPlace(position)}` : SIGNUP_STATUS[status]
       setRowMessage({ memberId: row.memberId, tone: 'success', text: `${row.name}：${result}` })
       await load(true)
     } finally {

@@ -1,13 +1,14 @@
 /** What a secretary may do with a lecture in their list, decided from its status and time. */
 import type { LectureSummary } from '../../shared/contract'
+import { LECTURE_STATUS } from '../../shared/words'
 
 export type ManagedScope = 'drafts' | 'upcoming' | 'past'
 export type LectureAction = 'edit' | 'publish' | 'checkin' | 'roster' | 'duplicate' | 'cancel'
 
 export const SCOPE_TABS: { value: ManagedScope; label: string }[] = [
-  { value: 'drafts', label: '草稿' },
+  { value: 'drafts', label: LECTURE_STATUS.draft },
   { value: 'upcoming', label: '即将开始' },
-  { value: 'past', label: '已结束' },
+  { value: 'past', label: LECTURE_STATUS.finished },
 ]
 
 /**

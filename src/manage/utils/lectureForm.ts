@@ -8,7 +8,7 @@ import { lectureInput, type LectureDetail, type LectureInput } from '../../share
 import type { CheckinLevel, HourBucket, SpeakerRole } from '../../shared/model'
 import { defaultCreditHours } from '../../shared/studyHours'
 import type { ThemeCode } from '../../shared/themes'
-import { chinaIso, chinaParts, minutesBetween } from './chinaTime'
+import { chinaIso, chinaParts, minutesBetween } from '../../shared/chinaTime'
 
 export interface StopForm {
   name: string

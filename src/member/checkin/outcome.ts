@@ -2,7 +2,8 @@
 import type { CheckinResult } from '../../shared/contract/checkin'
 import type { OutboxOutcome } from '../../api/outbox'
 import { reviewText } from '../../utils/status'
-import { formatClock, formatHours } from '../utils/words'
+import { formatClock } from '../../shared/chinaTime'
+import { formatHours } from '../../shared/studyHours'
 
 /**
  * "签到成功 · 获得 1.5 学时", "您已在 19:02 签到", "签退成功 · 获得 1 学时"; for a scan held for the

@@ -4,8 +4,9 @@ import { call } from '../../api/client'
 import PageState, { usePageLoad } from '../../components/PageState'
 import type { HourEntryView, MyHours } from '../../shared/contract/hours'
 import ProgressRing from '../components/ProgressRing'
-import { BUCKET_NAMES, BUCKET_ORDER } from '../../shared/studyHours'
-import { formatDate, formatHours, signedHours, SOURCE_NAMES } from '../utils/words'
+import { formatDate } from '../../shared/chinaTime'
+import { BUCKET_ORDER, formatHours, signedHours } from '../../shared/studyHours'
+import { HOUR_BUCKET, HOUR_SOURCE } from '../../shared/words'
 import { recordLayout } from './record'
 import { RECORD_CANVAS_ID, saveRecord, type SaveOutcome } from './saveRecord'
 import './index.scss'
@@ -16,7 +17,7 @@ function Entry({ entry }: { entry: HourEntryView }) {
     <View className='hours__entry'>
       <View className='hours__entry-main'>
         <Text className='hours__entry-title'>{entry.title}</Text>
-        <Text className='hours__entry-note'>{`${formatDate(entry.at)} · ${SOURCE_NAMES[entry.source]}`}</Text>
+        <Text className='hours__entry-note'>{`${formatDate(entry.at)} · ${HOUR_SOURCE[entry.source]}`}</Text>
         {entry.reason && <Text className='hours__entry-note'>{`原因：${entry.reason}`}</Text>}
       </View>
       <Text className={`hours__entry-hours${minus ? ' hours__entry-hours--minus' : ''}`}>
@@ -88,7 +89,7 @@ export default function Hours() {
         {BUCKET_ORDER.map((b) => (
           <View key={b} className='hours__bucket'>
             <View className='hours__bucket-head'>
-              <Text className='hours__bucket-name'>{BUCKET_NAMES[b]}</Text>
+              <Text className='hours__bucket-name'>{HOUR_BUCKET[b]}</Text>
               <Text className='hours__bucket-value'>{`${formatHours(h.buckets[b])} 学时`}</Text>
             </View>
             <View className='hours__bucket-track'>

@@ -3,8 +3,9 @@
  * 2D canvas context (WeChat's canvas 2d and the browser's have the same calls).
  */
 import type { MyHours } from '../../shared/contract/hours'
-import { BUCKET_NAMES, BUCKET_ORDER } from '../../shared/studyHours'
-import { formatDate, formatHours, signedHours, SOURCE_NAMES } from '../utils/words'
+import { formatDate } from '../../shared/chinaTime'
+import { BUCKET_ORDER, formatHours, signedHours } from '../../shared/studyHours'
+import { HOUR_BUCKET, HOUR_SOURCE } from '../../shared/words'
 
 export interface RecordText {
   text: string
@@ -73,7 +74,7 @@ export function recordLayout(h: MyHours, now: Date): RecordLayout {
   rules.push(y)
   y += 56
   for (const b of BUCKET_ORDER) {
-    texts.push({ text: BUCKET_NAMES[b], x: MARGIN, y, size: 28, color: INK })
+    texts.push({ text: HOUR_BUCKET[b], x: MARGIN, y, size: 28, color: INK })
     texts.push({ text: `${formatHours(h.buckets[b])} 学时`, x: right, y, size: 28, color: INK, align: 'right' })
     y += ROW - 8
   }
@@ -94,7 +95,7 @@ export function recordLayout(h: MyHours, now: Date): RecordLayout {
       align: 'right',
     })
     y += 36
-    texts.push({ text: `${formatDate(e.at)} · ${SOURCE_NAMES[e.source]}`, x: MARGIN, y, size: 22, color: GREY })
+    texts.push({ text: `${formatDate(e.at)} · ${HOUR_SOURCE[e.source]}`, x: MARGIN, y, size: 22, color: GREY })
     y += ROW
   }
   if (h.entries.length === 0) {

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components'
 import type { LiveCheckin } from '../../../shared/contract'
 import { CODE_SLOT_MS, OPENS_BEFORE_MS } from '../../../shared/checkinRules'
-import { formatDateTime } from '../../utils/chinaTime'
+import { formatDateTime } from '../../../shared/chinaTime'
 import './index.scss'
 
 export interface CheckinCodePanelProps {

@@ -1,5 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components'
-import { formatPickedDate } from '../../utils/chinaTime'
+import { formatPickedDate } from '../../../shared/chinaTime'
 import './index.scss'
 
 export interface DateTimeFieldProps {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { ImportReport } from '../../../shared/contract'
-import { IMPORT_RESULT } from '../../utils/labels'
+import { IMPORT_RESULT } from '../../../shared/words'
 import ActionButton from '../ActionButton'
 import Notice from '../Notice'
 import './index.scss'
