@@ -18,8 +18,8 @@ export type PageLoad<T> = PageLoadState<T> & {
 }
 
 /**
- * When the first load starts. show: on the page's first show, and every later show asks again in place
- * (coming back from another page shows the latest without blanking it). mount: when the component mounts,
+ * When the first load starts. show: on the page's first show, and every later show asks again, in place
+ * once the page is ready (coming back from another page shows the latest without blanking it). mount: when the component mounts,
  * for components and pages that do not reload on show. manual: the caller starts it.
  * In every case a change of `deps` afterwards loads again with 正在加载….
  */
