@@ -5,6 +5,7 @@
  * officers), a refusal credits nothing and the member reads its reason; who may decide; L0 and a scan whose
  * code is still valid on arrival are credited as before; L3 check-outs.
  */
+import { memberCode } from '../../cloudfunctions/_shared/checkinCodes'
 import { main as lecture } from '../../cloudfunctions/lecture/main'
 import type { CheckinResult, CheckinStatus, LiveCheckin, ReviewResult } from '../../src/shared/contract'
 import { PENDING_REASON } from '../../src/shared/checkinReview'
@@ -364,5 +365,83 @@ describe('confirming all, and L3', () => {
     expect(out).toMatchObject({ kind: 'checkedOut', already: false, hours: 1 })
     expect(out.review).toBeUndefined() // the refusal was of the earlier check-out
     expect(ledgerOf(l).map((e) => e.hours)).toEqual([1])
+  })
+})
+
+describe('an L3 check-out held for the secretary, then made in the hall', () => {
+  const inside = { location: north(20) }
+  /** In since the start (held, confirmed), then a check-out sent later: pending on its check-out alone. */
+  async function heldCheckout(): Promise<{ l: LectureDoc; m: string }> {
+    const start = Date.now() - 60 * MINUTE
+    const l = await held({ checkinLevel: 'L3', startAt: new Date(start), endAt: new Date(start + 90 * MINUTE) })
+    const m = fresh()
+    await scan(sentLater(l, 60 * MINUTE, 'in', inside), m)
+    await review({ lectureId: l._id, memberId: memberIdOf(m), decision: 'confirm' })
+    await scan(sentLater(l, 5 * MINUTE, 'out', inside), m)
+    // Out 5 minutes ago: 55 of the 90 minutes, 0.5 hours once confirmed; nothing credited yet.
+    expect(recordOf(l, m)).toMatchObject({ status: 'pending', review: { held: 'out' }, hours: 0.5 })
+    expect(ledgerOf(l)).toEqual([])
+    return { l, m }
+  }
+  const liveOut = (l: LectureDoc, m: string) => scan({ lectureId: l._id, qr: codeOf(l._id, 'out').qr, ...inside }, m)
+
+  it('replaces the held check-out: out, the 60 minutes to now credited once, nothing left to confirm', async () => {
+    const { l, m } = await heldCheckout()
+    const out = await liveOut(l, m)
+    expect(out).toMatchObject({ kind: 'checkedOut', already: false, hours: 1 })
+    expect(out.review).toBeUndefined()
+    const record = recordOf(l, m)
+    expect(record).toMatchObject({ status: 'out', hours: 1 })
+    // The held check-out's traces go; the check-in's confirmation stays (it was the secretary's word).
+    expect(record.review).toMatchObject({ held: 'in', decision: 'confirmed', by: 'sec1' })
+    expect(record.offline).toBeUndefined()
+    expect(ledgerOf(l).map((e) => [e.memberId, e.hours])).toEqual([[memberIdOf(m), 1]])
+    expect((await ok<LiveCheckin>('live', { lectureId: l._id }, SECRETARY)).pending).toEqual([])
+
+    // The secretary's confirmation, the held check-out sent again, another check-out: nothing more.
+    const before = snapshot(cloud)
+    const late = await review({ lectureId: l._id, memberId: memberIdOf(m), decision: 'confirm' })
+    expect(late.decided[0]).toMatchObject({ status: 'out', changed: false })
+    expect(await scan(sentLater(l, 5 * MINUTE, 'out', inside), m)).toMatchObject({ already: true, hours: 1 })
+    expect(await liveOut(l, m)).toMatchObject({ already: true, hours: 1 })
+    expect(snapshot(cloud)).toBe(before)
+  })
+
+  it('and the secretary confirming the held one at the same moment: credited once, both answers agree', async () => {
+    const held = await Promise.all([heldCheckout(), heldCheckout(), heldCheckout(), heldCheckout()])
+    const answers = await Promise.all(
+      held.map(({ l, m }) =>
+        Promise.all([liveOut(l, m), review({ lectureId: l._id, memberId: memberIdOf(m), decision: 'confirm' })]),
+      ),
+    )
+    for (const [i, { l, m }] of held.entries()) {
+      const record = recordOf(l, m)
+      expect(record.status).toBe('out')
+      const ledger = ledgerOf(l)
+      expect(ledger.map((e) => [e.memberId, e.hours])).toEqual([[memberIdOf(m), record.hours]])
+      expect(record.hours).toBeGreaterThan(0)
+      const [out, decided] = answers[i]
+      expect(out).toMatchObject({ kind: 'checkedOut', hours: record.hours })
+      expect(out.review).toBeUndefined()
+      // Exactly one of the two changed the record.
+      expect([!out.already, decided.decided[0].changed].filter(Boolean)).toHaveLength(1)
+    }
+  })
+
+  it("is refused a check-in by the secretary's hand (INVALID_STATE, to the 待确认 list), writing nothing", async () => {
+    const { l, m } = await heldCheckout()
+    const before = snapshot(cloud)
+    const byHand = await call('manual', { lectureId: l._id, memberId: memberIdOf(m), reason: '本人在场' }, SECRETARY)
+    expect(byHand).toMatchObject({ ok: false, code: 'INVALID_STATE', explanation: expect.stringMatching(/待确认/) })
+    const byCode = await call(
+      'scanMember',
+      { lectureId: l._id, code: memberCode(memberIdOf(m), Date.now()).qr },
+      SECRETARY,
+    )
+    expect(byCode).toMatchObject({ ok: false, code: 'INVALID_STATE' })
+    expect(snapshot(cloud)).toBe(before)
+    // Confirmed in the list, the held check-out is credited.
+    await review({ lectureId: l._id, memberId: memberIdOf(m), decision: 'confirm' })
+    expect(ledgerOf(l).map((e) => e.hours)).toEqual([0.5])
   })
 })

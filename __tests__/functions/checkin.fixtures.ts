@@ -5,6 +5,7 @@
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { lectureCode } from '../../cloudfunctions/_shared/checkinCodes'
 import { main } from '../../cloudfunctions/checkin/main'
+import type { ScanLocation } from '../../src/shared/contract'
 import type { Reply } from '../../src/shared/errors'
 import type {
   BindingDoc,
@@ -95,7 +96,11 @@ export const memberIdOf = (openid: string) => openid.slice(3)
 /** The venue: 济南泉城广场, 200 m radius. */
 export const VENUE = { lat: 36.6612, lng: 117.0186 }
 /** A point `m` metres north of the venue (1° of latitude ≈ 111.2 km). */
-export const north = (m: number, accuracy = 10) => ({ lat: VENUE.lat + m / 111_195, lng: VENUE.lng, accuracy })
+export const north = (m: number, accuracy = 10): ScanLocation => ({
+  lat: VENUE.lat + m / 111_195,
+  lng: VENUE.lng,
+  accuracy,
+})
 
 /** A published L1 lecture of HOST starting in 10 minutes, an hour long, worth 1.5 hours; check-in is open. */
 export function lectureDoc(_id: string, overrides: Partial<LectureDoc> = {}): LectureDoc {

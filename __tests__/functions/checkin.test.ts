@@ -1,6 +1,6 @@
 /**
  * checkin.scan, status and myCode in-process, through the real SDK and the emulator: every refusal of
- * checkinRules.ts checkinRefusal reached through a scan, replayed, forged and foreign codes, typed codes and
+ * checkinRules.ts checkinDecision reached through a scan, replayed, forged and foreign codes, typed codes and
  * the wrong-code block, L3 check-out, the offline outbox, the geofence, and the database calls a check-in
  * costs. (The secretary's actions: checkin-secretary.test.ts; many at once: checkin-concurrency.test.ts.)
  */
@@ -462,6 +462,24 @@ describe('the geofence', () => {
     expect(await scan(inHall(l, { location: north(260, 80) }), fresh())).toMatchObject({ already: false })
     // 400 m away, ±5 km: only 100 m of it is forgiven.
     await expectRefused(inHall(l, { location: north(400, 5000) }), fresh(), 'TOO_FAR')
+  })
+
+  it('measures the distance once per scan: refused, the member reads it; taken, the record keeps it', async () => {
+    const l = await lecture({ checkinLevel: 'L2' })
+    // distanceM (haversine) takes one arcsine per point of the venue; this venue has one.
+    const asin = jest.spyOn(Math, 'asin')
+    try {
+      const far = await expectRefused(inHall(l, { location: north(1000) }), fresh(), 'TOO_FAR')
+      expect(!far.ok && far.explanation).toBe('您距离现场约 1000 米，要在 200 米以内')
+      expect(asin).toHaveBeenCalledTimes(1)
+      asin.mockClear()
+      const near = fresh()
+      await scan(inHall(l, { location: north(50) }), near)
+      expect(stored(cloud, 'checkins', { _id: `${l._id}:${memberIdOf(near)}` })[0].location?.distanceM).toBe(50)
+      expect(asin).toHaveBeenCalledTimes(1)
+    } finally {
+      asin.mockRestore()
+    }
   })
 
   it('measures a walking lecture to its nearest stop', async () => {

@@ -1,5 +1,12 @@
 /** checkinReview.ts: which offline scans wait for the secretary, and what a decision makes of a record. */
-import { decisionOf, heldForReview, myCheckinOf, PENDING_REASON, refusedBefore } from '../../src/shared/checkinReview'
+import {
+  decisionOf,
+  heldForReview,
+  myCheckinOf,
+  PENDING_REASON,
+  refusedBefore,
+  reviewWithoutHeldCheckout,
+} from '../../src/shared/checkinReview'
 import type { CheckinDoc } from '../../src/shared/model'
 
 const by = { at: new Date('2026-12-01T10:00:00Z'), by: 'sec1', byName: '王书记', reason: '不在会场' }
@@ -56,6 +63,20 @@ describe('decisionOf', () => {
     for (const status of ['in', 'out', 'undone', 'refused'] as const) {
       expect(decisionOf(record({ status }), 'confirm', by)).toBeUndefined()
     }
+  })
+})
+
+describe('reviewWithoutHeldCheckout', () => {
+  it('drops what a held check-out wrote and keeps what was there before it', () => {
+    // A live check-in: the held check-out's mark was all there was.
+    expect(reviewWithoutHeldCheckout({ held: 'out' })).toBeUndefined()
+    expect(reviewWithoutHeldCheckout(undefined)).toBeUndefined()
+    // An offline check-in the secretary confirmed: the confirmation is of the check-in again.
+    const confirmed = { held: 'out' as const, decision: 'confirmed' as const, ...by }
+    expect(reviewWithoutHeldCheckout(confirmed)).toEqual({ ...confirmed, held: 'in' })
+    // An earlier check-out the secretary refused: that refusal stays as it was.
+    const refused = { held: 'out' as const, decision: 'refused' as const, ...by }
+    expect(reviewWithoutHeldCheckout(refused)).toEqual(refused)
   })
 })
 

@@ -1,7 +1,7 @@
 import {
   attendanceHours,
   attendedMinutes,
-  checkinRefusal,
+  checkinDecision,
   checkinWindow,
   checkinSettingsOf,
   checkoutWindow,
@@ -17,6 +17,7 @@ import {
   manualCheckinWindow,
   OFFLINE_MAX_DELAY_MS,
 } from '../../src/shared/checkinRules'
+import type { ScanLocation } from '../../src/shared/contract'
 import type { Actor } from '../../src/shared/rights'
 
 const MINUTE = 60_000
@@ -24,7 +25,7 @@ const start = new Date('2025-05-03T11:00:00Z') // 19:00 China time
 const end = new Date(start.getTime() + 90 * MINUTE)
 const at = (minutes: number) => new Date(start.getTime() + minutes * MINUTE)
 const venue = { address: '泉城广场', lat: 36.6612, lng: 117.0186, radiusM: 200, stops: [] }
-const north = (m: number, accuracy = 10) => ({ lat: venue.lat + m / 111_195, lng: venue.lng, accuracy })
+const north = (m: number, accuracy = 10): ScanLocation => ({ lat: venue.lat + m / 111_195, lng: venue.lng, accuracy })
 
 const member: Actor = { memberId: 'm1', name: '党员', branchId: 'b1', path: ['city', 'd1', 'b1'], roles: ['member'] }
 const lecture: CheckinFacts['lecture'] = {
@@ -60,7 +61,7 @@ describe('windows', () => {
 
 describe('geofence', () => {
   it('measures great-circle distance', () => {
-    expect(distanceM(venue as { lat: number; lng: number }, north(1000))).toBeCloseTo(1000, -1)
+    expect(distanceM(venue, north(1000))).toBeCloseTo(1000, -1)
   })
   it('is inside within the radius, forgiving the reported inaccuracy up to 100 m', () => {
     expect(geofence(venue, north(150))).toEqual({ distanceM: 150, inside: true })
@@ -112,63 +113,144 @@ describe('effectiveScanTime', () => {
   })
 })
 
-describe('checkinRefusal', () => {
+/** The code the decision refuses with; undefined if it checks the member in (or out). */
+const refusalCode = (f: CheckinFacts) => checkinDecision(f).refusal?.code
+
+describe('checkinDecision', () => {
   it('lets a valid scan through at every level that has what it asks for', () => {
-    expect(checkinRefusal(facts())).toBeUndefined()
-    expect(checkinRefusal(facts({ code: 'missing' }, { checkinLevel: 'L0' }))).toBeUndefined()
-    expect(checkinRefusal(facts({ location: north(10) }, { checkinLevel: 'L2' }))).toBeUndefined()
-    expect(checkinRefusal(facts({ purpose: 'out', location: north(10) }, { checkinLevel: 'L3' }))).toBeUndefined()
+    expect(refusalCode(facts())).toBeUndefined()
+    expect(refusalCode(facts({ code: 'missing' }, { checkinLevel: 'L0' }))).toBeUndefined()
+    expect(refusalCode(facts({ location: north(10) }, { checkinLevel: 'L2' }))).toBeUndefined()
+    expect(refusalCode(facts({ purpose: 'out', location: north(10) }, { checkinLevel: 'L3' }))).toBeUndefined()
   })
 
   it('names each refusal, in the order a member needs to hear them', () => {
-    expect(checkinRefusal(facts({}, { status: 'draft' }))).toBe('NOT_FOUND')
-    expect(checkinRefusal(facts({ code: 'forged' }, { status: 'cancelled' }))).toBe('LECTURE_CANCELLED')
-    expect(checkinRefusal(facts({}, { hostOrgId: 'b9' }))).toBe('NOT_VISIBLE')
-    expect(checkinRefusal(facts({}, { hostOrgId: 'b9', openToAll: true }))).toBeUndefined()
-    expect(checkinRefusal(facts({}, { hostOrgId: 'b9', coHostOrgIds: ['d1'] }))).toBeUndefined()
-    expect(checkinRefusal(facts({}, { signupRequired: true }))).toBe('NOT_SIGNED_UP')
-    expect(checkinRefusal(facts({ signedUp: true }, { signupRequired: true }))).toBeUndefined()
-    expect(checkinRefusal(facts({ scannedAt: at(-31) }))).toBe('CHECKIN_NOT_OPEN')
-    expect(checkinRefusal(facts({ scannedAt: at(106), receivedAt: at(106) }))).toBe('CHECKIN_CLOSED')
-    expect(checkinRefusal(facts({ code: 'missing' }))).toBe('CODE_REQUIRED')
-    expect(checkinRefusal(facts({ code: 'forged' }))).toBe('CODE_INVALID')
-    expect(checkinRefusal(facts({ code: 'expired' }))).toBe('CODE_EXPIRED')
-    expect(checkinRefusal(facts({ code: 'otherLecture' }))).toBe('WRONG_LECTURE')
-    expect(checkinRefusal(facts({ purpose: 'out' }))).toBe('CODE_INVALID')
-    expect(checkinRefusal(facts({}, { checkinLevel: 'L2' }))).toBe('LOCATION_REQUIRED')
-    expect(checkinRefusal(facts({ location: north(500) }, { checkinLevel: 'L2' }))).toBe('TOO_FAR')
+    expect(refusalCode(facts({}, { status: 'draft' }))).toBe('NOT_FOUND')
+    expect(refusalCode(facts({ code: 'forged' }, { status: 'cancelled' }))).toBe('LECTURE_CANCELLED')
+    expect(refusalCode(facts({}, { hostOrgId: 'b9' }))).toBe('NOT_VISIBLE')
+    expect(refusalCode(facts({}, { hostOrgId: 'b9', openToAll: true }))).toBeUndefined()
+    expect(refusalCode(facts({}, { hostOrgId: 'b9', coHostOrgIds: ['d1'] }))).toBeUndefined()
+    expect(refusalCode(facts({}, { signupRequired: true }))).toBe('NOT_SIGNED_UP')
+    expect(refusalCode(facts({ signedUp: true }, { signupRequired: true }))).toBeUndefined()
+    expect(refusalCode(facts({ scannedAt: at(-31) }))).toBe('CHECKIN_NOT_OPEN')
+    expect(refusalCode(facts({ scannedAt: at(106), receivedAt: at(106) }))).toBe('CHECKIN_CLOSED')
+    expect(refusalCode(facts({ code: 'missing' }))).toBe('CODE_REQUIRED')
+    expect(refusalCode(facts({ code: 'forged' }))).toBe('CODE_INVALID')
+    expect(refusalCode(facts({ code: 'expired' }))).toBe('CODE_EXPIRED')
+    expect(refusalCode(facts({ code: 'otherLecture' }))).toBe('WRONG_LECTURE')
+    expect(refusalCode(facts({ purpose: 'out' }))).toBe('CODE_INVALID')
+    expect(refusalCode(facts({}, { checkinLevel: 'L2' }))).toBe('LOCATION_REQUIRED')
+    expect(refusalCode(facts({ location: north(500) }, { checkinLevel: 'L2' }))).toBe('TOO_FAR')
   })
 
   it('judges a code sent at L0 all the same', () => {
-    expect(checkinRefusal(facts({ code: 'forged' }, { checkinLevel: 'L0' }))).toBe('CODE_INVALID')
+    expect(refusalCode(facts({ code: 'forged' }, { checkinLevel: 'L0' }))).toBe('CODE_INVALID')
   })
 
   it('judges an offline scan at its scan time, within three hours of it and of the close', () => {
     expect(OFFLINE_MAX_DELAY_MS).toBe(3 * 60 * MINUTE)
     const receivedAt = at(150)
-    expect(checkinRefusal(facts({ scannedAt: at(10), receivedAt }))).toBeUndefined()
+    expect(refusalCode(facts({ scannedAt: at(10), receivedAt }))).toBeUndefined()
     const old = new Date(at(10).getTime() + OFFLINE_MAX_DELAY_MS + 1)
-    expect(checkinRefusal(facts({ scannedAt: at(10), receivedAt: old }))).toBe('OFFLINE_TOO_LATE')
-    expect(checkinRefusal(facts({ scannedAt: at(-40), receivedAt: at(100) }))).toBe('CHECKIN_NOT_OPEN')
+    expect(refusalCode(facts({ scannedAt: at(10), receivedAt: old }))).toBe('OFFLINE_TOO_LATE')
+    expect(refusalCode(facts({ scannedAt: at(-40), receivedAt: at(100) }))).toBe('CHECKIN_NOT_OPEN')
     // Scanned just before the close (19:00 + 105 min): until three hours after it, not a millisecond more.
     const closeAnd3h = at(105 + 180)
-    expect(checkinRefusal(facts({ scannedAt: at(104), receivedAt: closeAnd3h }))).toBe('OFFLINE_TOO_LATE')
-    expect(checkinRefusal(facts({ scannedAt: at(105), receivedAt: closeAnd3h }))).toBeUndefined()
+    expect(refusalCode(facts({ scannedAt: at(104), receivedAt: closeAnd3h }))).toBe('OFFLINE_TOO_LATE')
+    expect(refusalCode(facts({ scannedAt: at(105), receivedAt: closeAnd3h }))).toBeUndefined()
     const later = new Date(closeAnd3h.getTime() + 1)
-    expect(checkinRefusal(facts({ scannedAt: at(105), receivedAt: later }))).toBe('OFFLINE_TOO_LATE')
+    expect(refusalCode(facts({ scannedAt: at(105), receivedAt: later }))).toBe('OFFLINE_TOO_LATE')
     // A live scan (no delay) long after the close is simply closed.
-    expect(checkinRefusal(facts({ scannedAt: at(600), receivedAt: at(600) }))).toBe('CHECKIN_CLOSED')
+    expect(refusalCode(facts({ scannedAt: at(600), receivedAt: at(600) }))).toBe('CHECKIN_CLOSED')
   })
 
   it('takes check-out from the start only', () => {
     const l3 = { checkinLevel: 'L3' as const }
-    expect(checkinRefusal(facts({ purpose: 'out', scannedAt: at(-1), location: north(0) }, l3))).toBe(
-      'CHECKIN_NOT_OPEN',
-    )
+    expect(refusalCode(facts({ purpose: 'out', scannedAt: at(-1), location: north(0) }, l3))).toBe('CHECKIN_NOT_OPEN')
   })
 
   it('counts only wrong codes as guesses (a stale or foreign code has a genuine signature)', () => {
     expect([...GUESS_REFUSALS]).toEqual(['CODE_INVALID'])
+  })
+})
+
+describe('the explanation of a refusal', () => {
+  const refusalOf = (f: CheckinFacts) => checkinDecision(f).refusal
+
+  it('says when check-in (or check-out) opens, China time, with the date when it is not today', () => {
+    expect(refusalOf(facts({ scannedAt: at(-31), receivedAt: at(-31) }))).toEqual({
+      code: 'CHECKIN_NOT_OPEN',
+      explanation: '签到从 18:30 开始（北京时间）',
+    })
+    const dayBefore = at(-24 * 60)
+    expect(refusalOf(facts({ scannedAt: dayBefore, receivedAt: dayBefore }))?.explanation).toBe(
+      '签到从 5月3日 18:30 开始（北京时间）',
+    )
+    const out = refusalOf(facts({ purpose: 'out', scannedAt: at(-1), location: north(0) }, { checkinLevel: 'L3' }))
+    expect(out).toEqual({ code: 'CHECKIN_NOT_OPEN', explanation: '签退从 19:00 开始（北京时间）' })
+  })
+
+  it('says when check-in (or check-out) closed', () => {
+    expect(refusalOf(facts({ scannedAt: at(106), receivedAt: at(106) }))).toEqual({
+      code: 'CHECKIN_CLOSED',
+      explanation: '签到已于 20:45 结束（北京时间）',
+    })
+    const out = refusalOf(facts({ purpose: 'out', scannedAt: at(106), receivedAt: at(106) }, { checkinLevel: 'L3' }))
+    expect(out?.explanation).toBe('签退已于 20:45 结束（北京时间）')
+  })
+
+  it('says how far off the phone is and how near it must be, with the distance it measured', () => {
+    expect(checkinDecision(facts({ location: north(500) }, { checkinLevel: 'L2' }))).toEqual({
+      refusal: { code: 'TOO_FAR', explanation: '您距离现场约 500 米，要在 200 米以内' },
+      distanceM: 500,
+    })
+  })
+
+  it('adds nothing to the refusals whose message says it all', () => {
+    const plain = [
+      refusalOf(facts({}, { status: 'draft' })),
+      refusalOf(facts({}, { status: 'cancelled' })),
+      refusalOf(facts({}, { hostOrgId: 'b9' })),
+      refusalOf(facts({}, { signupRequired: true })),
+      refusalOf(facts({ scannedAt: at(10), receivedAt: at(10 + 181) })),
+      refusalOf(facts({ code: 'missing' })),
+      refusalOf(facts({ code: 'forged' })),
+      refusalOf(facts({ code: 'expired' })),
+      refusalOf(facts({ code: 'otherLecture' })),
+      refusalOf(facts({ purpose: 'out' })),
+      refusalOf(facts({}, { checkinLevel: 'L2' })),
+    ]
+    expect(plain).toEqual(
+      [
+        'NOT_FOUND',
+        'LECTURE_CANCELLED',
+        'NOT_VISIBLE',
+        'NOT_SIGNED_UP',
+        'OFFLINE_TOO_LATE',
+        'CODE_REQUIRED',
+        'CODE_INVALID',
+        'CODE_EXPIRED',
+        'WRONG_LECTURE',
+        'CODE_INVALID',
+        'LOCATION_REQUIRED',
+      ].map((code) => ({ code })),
+    )
+  })
+
+  it('measures the distance once per scan, refused or not, and keeps it for the record', () => {
+    // distanceM (haversine) takes one arcsine per point of the venue; this venue has one.
+    const asin = jest.spyOn(Math, 'asin')
+    try {
+      expect(checkinDecision(facts({ location: north(500) }, { checkinLevel: 'L2' })).distanceM).toBe(500)
+      expect(asin).toHaveBeenCalledTimes(1)
+      asin.mockClear()
+      expect(checkinDecision(facts({ location: north(50) }, { checkinLevel: 'L2' }))).toEqual({ distanceM: 50 })
+      expect(asin).toHaveBeenCalledTimes(1)
+    } finally {
+      asin.mockRestore()
+    }
+    // Levels that do not ask for the place neither measure nor keep it.
+    expect(checkinDecision(facts({ location: north(50) }))).toEqual({})
   })
 })
 

@@ -17,7 +17,7 @@
  * undo died between flipping the record and writing it): retrying an undo heals it.
  */
 import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
-import { attendanceHours, manualCheckinWindow } from '../../src/shared/checkinRules'
+import { attendanceHours, manualCheckinWindow, opensExplanation } from '../../src/shared/checkinRules'
 import { AppError } from '../../src/shared/errors'
 import type { CheckinAuditDoc, CheckinDoc, LectureDoc, MemberDoc } from '../../src/shared/model'
 import { type Actor, canSeeLecture } from '../../src/shared/rights'
@@ -27,7 +27,6 @@ import { inOrder, managedLecture } from '../_shared/lectures'
 import { memberAsActor } from '../_shared/members'
 import { loadCheckinSettings } from '../_shared/settings'
 import { chinaWhen } from '../../src/shared/chinaTime'
-import { explainRefusal } from './explain'
 import { checkIn, readCheckin, resultOf, reverse } from './record'
 
 export async function manualCheckin(
@@ -90,7 +89,7 @@ async function heldLecture(ctx: HandlerContext, lectureId: string): Promise<{ ac
   if (status === 'draft') throw new AppError('INVALID_STATE', '党课还没有发布，不能签到')
   const window = manualCheckinWindow(found.lecture, settings)
   if (ctx.now.getTime() < window.opensAt.getTime()) {
-    throw new AppError('CHECKIN_NOT_OPEN', explainRefusal('CHECKIN_NOT_OPEN', found.lecture, 'in', ctx.now))
+    throw new AppError('CHECKIN_NOT_OPEN', opensExplanation('in', window.opensAt, ctx.now))
   }
   if (ctx.now.getTime() > window.closesAt.getTime()) {
     const days = settings.manualGraceDays

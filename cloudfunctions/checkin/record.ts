@@ -15,6 +15,8 @@
  *
  * An offline scan held for the secretary (checkinReview.ts) is recorded `pending` and credits nothing until
  * confirmed (review.ts), or until the member checks in live (a scan in the hall, or the secretary by hand).
+ * A record held on its L3 check-out alone is in already: the secretary decides it in the pending list, and a
+ * check-in by hand is refused (INVALID_STATE) rather than answered "already" with no hours.
  * After a refusal the member may check in again like after an undo, with a scan made after the refusal; a
  * copy of the refused scan answers the refusal. Only `in` and `out` are ever credited.
  */
@@ -26,6 +28,9 @@ import type { CheckinDoc, CheckinMethod, LectureDoc } from '../../src/shared/mod
 import { signupId } from '../../src/shared/signupRules'
 import { addIfAbsent, type Database } from '../_shared/cloud'
 import { attendanceEntry, reversalEntry, undoOf } from '../_shared/ledger'
+
+/** What a secretary reads who checks in by hand a member whose check-out waits in the pending list. */
+const HELD_CHECKOUT = '这位党员已经签到，签退还在待确认，请在待确认名单中确认或不予确认'
 
 /** Losing this many races for an undone record in a row means something else is wrong. */
 const MAX_TRIES = 5
@@ -72,6 +77,9 @@ export async function checkIn(
     if (!found) throw new Error(`checkin ${doc._id}: refused as a duplicate, then not found`)
     if (found.status === 'refused') {
       if (refusedBefore(found, fields.checkedInAt, 'in')) return { doc: found, already: true }
+    } else if (found.status === 'pending' && found.review?.held === 'out' && !isScan(fields.method)) {
+      // In already, by a live scan; only the check-out waits, and the pending list decides it.
+      throw new AppError('INVALID_STATE', HELD_CHECKOUT)
     } else if (found.status === 'pending' && !held && found.review?.held !== 'out') {
       // A live scan (or the secretary) proves what the held check-in could not: in, credited, now.
     } else if (found.status !== 'undone') {

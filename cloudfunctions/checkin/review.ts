@@ -5,6 +5,7 @@
  * an administrator above decides it; "all" leaves it pending). Each decision is a conditional update of the
  * pending round, so two secretaries confirming at once credit once; a record decided already answers as it
  * is, writing only what a decision that died half way left out (its credit, its audit: both deterministic).
+ * A live L3 check-out replaces a held one by the same kind of update (scan.ts), so the two never both credit.
  * Calls: binding and lecture 1, the pending records (or the one record) 1, then per record the update, the
  * credit and the audit (3).
  */

@@ -1,7 +1,8 @@
 /**
  * checkin.scan: a member's scan of the lecture's code — the QR text or the six digits — live or sent later
- * from the phone's outbox (`scannedAt`). The facts are read once and `checkinRefusal` (checkinRules.ts)
- * decides; a valid code for purpose 'out' checks the member out (L3).
+ * from the phone's outbox (`scannedAt`). The facts are read once and `checkinDecision` (checkinRules.ts)
+ * decides, with what a refused member needs to hear and the distance from the venue (measured once, for
+ * the refusal and the record); a valid code for purpose 'out' checks the member out (L3).
  *
  * Calls on the happy path: the binding and the lecture side by side (the lecture from the instance's cache,
  * lectureCache.ts), the sign-up if the lecture requires one, the record, the credit: 4 with a warm cache
@@ -14,15 +15,8 @@
  * secretary (checkinReview.ts): a pending record, no credit; a check-out held likewise at L3.
  */
 import type { CheckinResult, ParsedInput } from '../../src/shared/contract'
-import {
-  attendanceHours,
-  checkinRefusal,
-  effectiveScanTime,
-  geofence,
-  needsCheckout,
-  needsLocation,
-} from '../../src/shared/checkinRules'
-import { heldForReview, refusedBefore } from '../../src/shared/checkinReview'
+import { attendanceHours, checkinDecision, effectiveScanTime, needsCheckout } from '../../src/shared/checkinRules'
+import { heldForReview, refusedBefore, reviewWithoutHeldCheckout } from '../../src/shared/checkinReview'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
 import type { CheckinDoc, CheckinMethod, LectureDoc, SignupDoc } from '../../src/shared/model'
 import { canSeeLecture } from '../../src/shared/rights'
@@ -32,7 +26,6 @@ import { type CodeReading, type Purpose, readQr, readTyped } from '../_shared/ch
 import type { HandlerContext } from '../_shared/router'
 import { inOrder } from '../_shared/lectures'
 import { blockOf, countTypedTry, refuse } from './attempts'
-import { explainRefusal } from './explain'
 import { cachedLecture } from './lectureCache'
 import { checkIn, credit, isScan, readCheckin, resultOf } from './record'
 
@@ -66,7 +59,7 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
   // Check-out needs a check-in record, which needed the sign-up: no second look at it.
   const signedUp =
     lecture.signupRequired && purpose === 'in' ? await isSignedUp(ctx, lecture._id, actor.memberId) : true
-  const refusal = checkinRefusal({
+  const { refusal, distanceM } = checkinDecision({
     lecture,
     actor,
     signedUp,
@@ -76,7 +69,7 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
     code: reading?.check ?? 'missing',
     location: input.location,
   })
-  if (refusal) throw await fail(refusal, explainRefusal(refusal, lecture, purpose, now, input.location))
+  if (refusal) throw await fail(refusal.code, refusal.explanation)
 
   const offline = scannedAt && { scannedAt, receivedAt: now }
   // Held for the secretary unless the code, read again at its arrival, still proves presence.
@@ -98,7 +91,7 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
       method,
       hours: needsCheckout(lecture.checkinLevel) ? 0 : attendanceHours(lecture),
       ...(offline && { offline }),
-      ...(input.location && needsLocation(lecture.checkinLevel) && { location: placeOf(lecture, input.location) }),
+      ...(input.location && distanceM !== undefined && { location: { ...input.location, distanceM } }),
       updatedAt: now,
     },
     held,
@@ -119,16 +112,13 @@ async function isSignedUp(ctx: HandlerContext, lectureId: string, memberId: stri
   return (res.data as SignupDoc[])[0]?.status === 'confirmed'
 }
 
-function placeOf(lecture: LectureDoc, at: { lat: number; lng: number; accuracy: number }): CheckinDoc['location'] {
-  return { ...at, distanceM: geofence(lecture.venue, at).distanceM }
-}
-
 /**
  * L3 check-out: the record's round moves from 'in' to 'out' in one conditional update, with the hours of the
  * minutes attended, then the credit. Undefined if the member is not checked in. A record checked in by the
  * secretary holds the full credit already and stays as it is. A pending check-in takes its check-out and
  * stays pending (confirmed, it is out); a `held` (offline) check-out makes the record pending, and a copy of
- * a check-out the secretary refused answers the record as it is.
+ * a check-out the secretary refused answers the record as it is. A live check-out replaces a held one
+ * (replaceHeldCheckout).
  */
 async function checkOut(
   ctx: HandlerContext,
@@ -141,6 +131,11 @@ async function checkOut(
   for (let i = 0; i < 3; i++) {
     const doc = await readCheckin(db, lecture._id, memberId)
     if (!doc || doc.status === 'undone' || doc.status === 'refused') return undefined
+    if (!held && doc.status === 'pending' && doc.review?.held === 'out') {
+      const out = await replaceHeldCheckout(ctx, lecture, doc, outAt)
+      if (out) return { doc: out, already: false }
+      continue
+    }
     if (doc.status === 'out' || doc.checkedOutAt || !isScan(doc.method) || refusedBefore(doc, outAt, 'out')) {
       await credit(db, lecture, doc)
       return { doc, already: true }
@@ -164,4 +159,38 @@ async function checkOut(
     }
   }
   throw new Error(`checkout ${lecture._id}:${memberId}: the record kept changing`)
+}
+
+/**
+ * A live check-out where one sent later waits for the secretary (待确认): the live one proves what the held
+ * one could not, so it takes its place — out, the minutes attended until now, the held scan's offline times
+ * and its mark on the review dropped (reviewWithoutHeldCheckout) — in one conditional update of the held
+ * round, then the credit. The secretary confirming the held one at the same moment updates the same round
+ * (review.ts): one of the two changes it, the other finds it out, so the round is credited once. Undefined
+ * if the record changed first.
+ */
+async function replaceHeldCheckout(
+  ctx: HandlerContext,
+  lecture: LectureDoc,
+  doc: CheckinDoc,
+  outAt: Date,
+): Promise<CheckinDoc | undefined> {
+  const { db, now } = ctx
+  const _ = db.command
+  const change = {
+    status: 'out' as const,
+    checkedOutAt: outAt,
+    hours: attendanceHours(lecture, { inAt: doc.checkedInAt, outAt }),
+    updatedAt: now,
+  }
+  const review = reviewWithoutHeldCheckout(doc.review)
+  const res = await db
+    .collection('checkins')
+    .where({ _id: doc._id, status: 'pending', round: doc.round, 'review.held': 'out' })
+    .update({ ...change, review: review ? _.set(review) : _.remove(), offline: _.remove() })
+  if ((res as { updated?: number }).updated !== 1) return undefined
+  const { review: _held, offline: _offline, ...kept } = doc
+  const out: CheckinDoc = { ...kept, ...change, ...(review && { review }) }
+  await credit(db, lecture, out)
+  return out
 }

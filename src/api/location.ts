@@ -4,7 +4,7 @@
  * knows wgs84 and loses the error code); a browser's wgs84 point lies a few hundred metres off gcj02.
  */
 import Taro from '@tarojs/taro'
-import type { ScanLocation } from './outbox'
+import type { ScanLocation } from '../shared/contract/checkin'
 
 export type LocationProblem = 'denied' | 'off' | 'unavailable'
 

@@ -12,15 +12,9 @@
  */
 import Taro from '@tarojs/taro'
 import { parseQr } from '../shared/checkinRules'
-import type { CheckinResult } from '../shared/contract/checkin'
+import type { CheckinResult, ScanLocation } from '../shared/contract/checkin'
 import type { ErrorCode } from '../shared/errors'
 import { call } from './client'
-
-export interface ScanLocation {
-  lat: number
-  lng: number
-  accuracy: number
-}
 
 export interface OutboxItem {
   /** lectureId|scannedAt: one per scan (items saved by earlier versions may have other keys). */

@@ -61,6 +61,19 @@ export function decisionOf(
   return { status: 'refused', hours: 0, review, drop: doc.checkedOutAt ? ['checkedOutAt'] : [] }
 }
 
+/**
+ * The review a record keeps when a live check-out replaces one held for the secretary: the held check-out's
+ * mark goes, what was there before it stays. A held check-out only set `held: 'out'` over the review (the
+ * database merges an object), so a confirmed offline check-in gets its `held: 'in'` back (still the
+ * secretary's word, not a scan in the hall), the refusal of an earlier check-out stays as it was, and a
+ * live check-in had none.
+ */
+export function reviewWithoutHeldCheckout(review: CheckinReview | undefined): CheckinReview | undefined {
+  if (review?.decision === 'confirmed') return { ...review, held: 'in' }
+  if (review?.decision === 'refused') return review
+  return undefined
+}
+
 /** A refused scan answers a later copy of itself: only a scan made after the refusal counts again. */
 export function refusedBefore(doc: Pick<CheckinDoc, 'review'>, scannedAt: Date, held: 'in' | 'out'): boolean {
   const r = doc.review

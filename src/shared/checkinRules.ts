@@ -2,7 +2,8 @@
  * Check-in rules, pure (domain.md "Check-in"): when a lecture's check-in is open, what each level asks
  * for, how far a phone may be from the venue, how long a scan may wait on the phone, and what an L3
  * attendance is worth. The checkin function (cloudfunctions/checkin) reads the facts and asks
- * `checkinRefusal` once; like pretix's check-in service, one function names the refusal from a closed list.
+ * `checkinDecision` once; like pretix's check-in service, one function names the refusal from a closed list
+ * with what the member needs to hear of it (pretix's CheckInError: code, message, explanation).
  *
  * What a code proves, and what it does not: the phone names its own scan time (`scannedAt`, for a scan kept
  * in the outbox without network), and the server cannot tell a scan in the hall from a photo of the screen
@@ -11,6 +12,8 @@
  * one whose code expired before it arrived credits nothing until the secretary confirms it
  * (checkinReview.ts). L2/L3 add the phone's reported location, which a determined member can fake as well.
  */
+import { chinaWhen } from './chinaTime'
+import type { ScanLocation } from './contract/location'
 import type { ErrorCode } from './errors'
 import type { CheckinLevel, LectureDoc } from './model'
 import { type Actor, canSeeLecture } from './rights'
@@ -126,8 +129,10 @@ export const needsCode = (level: CheckinLevel) => level !== 'L0'
 export const needsLocation = (level: CheckinLevel) => level === 'L2' || level === 'L3'
 export const needsCheckout = (level: CheckinLevel) => level === 'L3'
 
+type GeoPoint = Pick<ScanLocation, 'lat' | 'lng'>
+
 /** Great-circle distance in metres (haversine; plenty for a few kilometres). */
-export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+export function distanceM(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180
   const dLat = (b.lat - a.lat) * rad
   const dLng = (b.lng - a.lng) * rad
@@ -136,7 +141,7 @@ export function distanceM(a: { lat: number; lng: number }, b: { lat: number; lng
 }
 
 /** The venue's points: its stops for a walking lecture, else the venue itself (if it has coordinates). */
-export function venuePoints(venue: LectureDoc['venue']): { lat: number; lng: number }[] {
+export function venuePoints(venue: LectureDoc['venue']): GeoPoint[] {
   const points = venue.stops.map(({ lat, lng }) => ({ lat, lng }))
   if (venue.lat !== undefined && venue.lng !== undefined) points.push({ lat: venue.lat, lng: venue.lng })
   return points
@@ -146,10 +151,7 @@ export function venuePoints(venue: LectureDoc['venue']): { lat: number; lng: num
  * Distance to the nearest point of the venue, and whether it is inside the radius once the phone's
  * reported inaccuracy (up to MAX_ACCURACY_ALLOWANCE_M) is forgiven.
  */
-export function geofence(
-  venue: LectureDoc['venue'],
-  at: { lat: number; lng: number; accuracy: number },
-): { distanceM: number; inside: boolean } {
+export function geofence(venue: LectureDoc['venue'], at: ScanLocation): { distanceM: number; inside: boolean } {
   const points = venuePoints(venue)
   if (points.length === 0) return { distanceM: 0, inside: true }
   const nearest = Math.min(...points.map((p) => distanceM(p, at)))
@@ -181,37 +183,66 @@ export interface CheckinFacts {
   purpose: 'in' | 'out'
   /** What the code check found (the checkin function verifies the signature). */
   code: CodeCheck
-  location?: { lat: number; lng: number; accuracy: number }
+  location?: ScanLocation
 }
 
 /**
- * Why this scan is refused, or undefined if it checks the member in (or out). The order is what the
+ * Why a scan is refused: a code from the closed list, and for the refusals a member can act on, what they
+ * need to hear beyond its message (when the window opens or closed, how far off they are).
+ */
+export interface CheckinRefusal {
+  code: ErrorCode
+  explanation?: string
+}
+
+export interface CheckinDecision {
+  /** Absent when the scan checks the member in (or out). */
+  refusal?: CheckinRefusal
+  /** The phone's distance from the venue where the level asks for the place: measured here, once, and kept. */
+  distanceM?: number
+}
+
+/**
+ * Decides a scan: why it is refused, or nothing if it checks the member in (or out). The order is what the
  * member most needs to hear first: whether the lecture is theirs at all, then time, then the code, then place.
  */
-export function checkinRefusal(f: CheckinFacts): ErrorCode | undefined {
-  const { lecture } = f
-  if (lecture.status === 'draft') return 'NOT_FOUND'
-  if (lecture.status === 'cancelled') return 'LECTURE_CANCELLED'
-  if (!canSeeLecture(f.actor, lecture)) return 'NOT_VISIBLE'
-  if (lecture.signupRequired && !f.signedUp) return 'NOT_SIGNED_UP'
-  const window = f.purpose === 'out' ? checkoutWindow(lecture) : checkinWindow(lecture)
-  const late = f.receivedAt.getTime() - f.scannedAt.getTime()
+export function checkinDecision(f: CheckinFacts): CheckinDecision {
+  const refused = (code: ErrorCode, explanation?: string): CheckinDecision => ({
+    refusal: explanation === undefined ? { code } : { code, explanation },
+  })
+  const { lecture, purpose, receivedAt: now } = f
+  if (lecture.status === 'draft') return refused('NOT_FOUND')
+  if (lecture.status === 'cancelled') return refused('LECTURE_CANCELLED')
+  if (!canSeeLecture(f.actor, lecture)) return refused('NOT_VISIBLE')
+  if (lecture.signupRequired && !f.signedUp) return refused('NOT_SIGNED_UP')
+  const { opensAt, closesAt } = purpose === 'out' ? checkoutWindow(lecture) : checkinWindow(lecture)
+  const late = now.getTime() - f.scannedAt.getTime()
   // The second bound follows from the first and the window, stated so that neither change loosens it.
-  const afterClose = f.receivedAt.getTime() - window.closesAt.getTime()
-  if (late > OFFLINE_MAX_DELAY_MS || (late > 0 && afterClose > OFFLINE_MAX_DELAY_MS)) return 'OFFLINE_TOO_LATE'
+  const afterClose = now.getTime() - closesAt.getTime()
+  if (late > OFFLINE_MAX_DELAY_MS || (late > 0 && afterClose > OFFLINE_MAX_DELAY_MS)) return refused('OFFLINE_TOO_LATE')
   const t = f.scannedAt.getTime()
-  if (t < window.opensAt.getTime()) return 'CHECKIN_NOT_OPEN'
-  if (t > window.closesAt.getTime()) return 'CHECKIN_CLOSED'
+  if (t < opensAt.getTime()) return refused('CHECKIN_NOT_OPEN', opensExplanation(purpose, opensAt, now))
+  if (t > closesAt.getTime()) {
+    return refused('CHECKIN_CLOSED', `${WHAT[purpose]}已于 ${chinaWhen(closesAt, now)} 结束（北京时间）`)
+  }
   if (needsCode(lecture.checkinLevel) || f.code !== 'missing') {
-    const refusal = CODE_REFUSALS[f.code]
-    if (refusal) return refusal
+    const code = CODE_REFUSALS[f.code]
+    if (code) return refused(code)
   }
-  if (f.purpose === 'out' && !needsCheckout(lecture.checkinLevel)) return 'CODE_INVALID'
-  if (needsLocation(lecture.checkinLevel)) {
-    if (!f.location) return 'LOCATION_REQUIRED'
-    if (!geofence(lecture.venue, f.location).inside) return 'TOO_FAR'
-  }
-  return undefined
+  if (purpose === 'out' && !needsCheckout(lecture.checkinLevel)) return refused('CODE_INVALID')
+  if (!needsLocation(lecture.checkinLevel)) return {}
+  if (!f.location) return refused('LOCATION_REQUIRED')
+  const { distanceM, inside } = geofence(lecture.venue, f.location)
+  if (inside) return { distanceM }
+  const far = `您距离现场约 ${distanceM} 米，要在 ${lecture.venue.radiusM} 米以内`
+  return { ...refused('TOO_FAR', far), distanceM }
+}
+
+const WHAT = { in: '签到', out: '签退' } as const
+
+/** When check-in (or check-out) opens, China time, for a member or secretary who came too early. */
+export function opensExplanation(purpose: 'in' | 'out', opensAt: Date, now: Date): string {
+  return `${WHAT[purpose]}从 ${chinaWhen(opensAt, now)} 开始（北京时间）`
 }
 
 const CODE_REFUSALS: Record<CodeCheck, ErrorCode | undefined> = {

@@ -2,6 +2,7 @@
  * Shapes of the stored documents, one collection each (cloudfunctions/collections.json declares the
  * collections and their indexes). Dates are stored as BSON dates; ids are strings.
  */
+import type { ScanLocation } from './contract/location'
 import type { ThemeCode } from './themes'
 
 export type OrgKind = 'city' | 'district' | 'committee' | 'street' | 'partyCommittee' | 'branch'
@@ -176,7 +177,7 @@ export interface CheckinDoc {
   /** A scan kept on the phone and sent later: when it was scanned and when it arrived. */
   offline?: { scannedAt: Date; receivedAt: Date }
   /** Where the phone said it was (L2, L3), and how far that is from the venue. */
-  location?: { lat: number; lng: number; accuracy: number; distanceM: number }
+  location?: ScanLocation & { distanceM: number }
   /** The secretary who checked the member in (manual, member code). */
   by?: string
   reason?: string

@@ -6,10 +6,10 @@
 import { useRef, useState } from 'react'
 import { call } from '../../api/client'
 import { canOpenSettings, locate, type Located } from '../../api/location'
-import { saveScan, type ScanLocation } from '../../api/outbox'
+import { saveScan } from '../../api/outbox'
 import { scanQr } from '../../api/scanner'
 import { lectureIdOfQr } from '../../shared/checkinRules'
-import { typedCode, type CheckinResult, type CheckinStatus } from '../../shared/contract/checkin'
+import { typedCode, type CheckinResult, type CheckinStatus, type ScanLocation } from '../../shared/contract/checkin'
 import type { Refusal } from '../../shared/errors'
 
 /** The answer to the member's last tap, shown big under the actions. */

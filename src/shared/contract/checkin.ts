@@ -2,13 +2,9 @@
 import { z } from 'zod'
 import type { CheckinLevel, CheckinMethod } from '../model'
 import { id, isoDate, procedure } from './common'
+import { location } from './location'
 
-/** What the phone reports (wx.getLocation): degrees, and its accuracy in metres. */
-export const location = z.object({
-  lat: z.number().min(-90).max(90),
-  lng: z.number().min(-180).max(180),
-  accuracy: z.number().min(0).max(100_000),
-})
+export * from './location'
 
 /** The six digits printed under the QR code. */
 export const typedCode = z
