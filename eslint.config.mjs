@@ -17,6 +17,7 @@ export default defineConfig(
     '__tests__/.artifacts/',
     // esbuild bundles written by scripts/build-functions.ts
     'cloudfunctions/*/index.js',
+    'cloudfunctions/*/lazy/',
   ]),
 
   {

@@ -7,11 +7,11 @@ module.exports = {
   testTimeout: 30_000,
   projects: [
     {
-      // pure domain rules, the emulator through the real SDK, functions against the emulator
+      // pure domain rules, the emulator through the real SDK, functions against the emulator, the built app
       displayName: 'node',
       testEnvironment: 'node',
       transform,
-      testMatch: ['<rootDir>/__tests__/{unit,emulator,functions}/**/*.test.ts'],
+      testMatch: ['<rootDir>/__tests__/{unit,emulator,functions,build}/**/*.test.ts'],
     },
     {
       // pages and components in jsdom, with Taro mapped to small stand-ins

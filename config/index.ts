@@ -36,6 +36,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Persistent webpack cache in node_modules/.cache, one per NODE_ENV-TARO_ENV; invalidated when
     // config/index.ts or src/app.config.ts changes.
     cache: { enable: true },
+    // Levels of nested elements that weapp's base.wxml (in the main package) has templates for, ~2.5 KB each
+    // (default 16); deeper nodes render through Taro's recursive `comp` component. Our deepest page, manage's
+    // edit form, nests about 9.
+    baseLevel: 12,
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },

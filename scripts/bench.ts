@@ -4,6 +4,7 @@
  *   - database calls per user action (each one is a network round trip in the cloud)
  *   - requests per second and latency under concurrent load
  *   - sign-ups per second with 100 members at once, each signed in as themselves (the local sign-in cookie)
+ *   - the cold require of each function bundle (scripts/bench/cold.ts); alone: `npm run bench -- cold`
  */
 import { mkdtempSync, rmSync } from 'fs'
 import { cpus, tmpdir } from 'os'
@@ -12,6 +13,7 @@ import tcb from '@cloudbase/node-sdk'
 import { EventEmitter } from 'events'
 import type { LectureDoc } from '../src/shared/model'
 import { checkinBench } from './bench/checkin'
+import { coldBench } from './bench/cold'
 import { benchOf, load } from './bench/harness'
 import { hoursBench } from './bench/hours'
 import { startLocalSystem } from './local/system'
@@ -21,10 +23,19 @@ import { startLocalSystem } from './local/system'
 EventEmitter.defaultMaxListeners = 200
 
 async function main(): Promise<void> {
+  const rows: string[][] = []
+  if (process.argv[2] !== 'cold') await systemBench(rows)
+  console.error('bench: cold require of each function bundle…')
+  await coldBench(rows)
+  const width = Math.max(...rows.map((r) => r[0].length))
+  console.log(`\ndangke benchmark (${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores)`)
+  for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(18)}  ${target}`)
+}
+
+async function systemBench(rows: string[][]): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dangke-bench-'))
   const system = await startLocalSystem({ port: 0, dataDir, app: false })
   const { emulator } = system
-  const rows: string[][] = []
   const bench = benchOf(emulator, rows)
   const { signIn, callAs, callsOf } = bench
   try {
@@ -130,9 +141,6 @@ async function main(): Promise<void> {
     await system.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
-  const width = Math.max(...rows.map((r) => r[0].length))
-  console.log(`\ndangke benchmark (${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores)`)
-  for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(18)}  ${target}`)
 }
 
 main().catch((err) => {

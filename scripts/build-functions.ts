@@ -1,11 +1,37 @@
 /**
  * Bundles each cloud function `cloudfunctions/<name>/main.ts` into the deployable
  * `cloudfunctions/<name>/index.js` (one CommonJS file with the SDK inside, no node_modules needed).
+ * A heavy package that handlers load with a dynamic `import()` (LAZY) is left out of index.js and bundled
+ * alone beside it as `lazy/<package>.js`, inside the function's folder, which CloudBase deploys whole.
  * Usage: tsx scripts/build-functions.ts [--out DIR]   (default: in place)
  */
-import { build } from 'esbuild'
-import { existsSync, readdirSync } from 'fs'
+import { build, type BuildOptions, type Plugin } from 'esbuild'
+import { existsSync, readdirSync, rmSync } from 'fs'
 import { join, resolve } from 'path'
+
+/** Packages a cold start should not parse: only the handlers that use them load them (_shared/lazy.ts). */
+const LAZY = ['exceljs', 'qrcode']
+const LAZY_DIR = 'lazy'
+
+const COMMON: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18', // cloudbaserc.json: Nodejs18.15
+  format: 'cjs',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+}
+
+/** A dynamic import of a LAZY package becomes a require of ./lazy/<package>.js; a static one stays bundled. */
+const lazyImports: Plugin = {
+  name: 'lazy-imports',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${LAZY.join('|')})$`) }, (args) =>
+      args.kind === 'dynamic-import' ? { path: `./${LAZY_DIR}/${args.path}.js`, external: true } : undefined,
+    )
+  },
+}
 
 export const FUNCTIONS_ROOT = resolve(__dirname, '..', 'cloudfunctions')
 
@@ -20,18 +46,23 @@ export async function buildFunctions(outRoot = FUNCTIONS_ROOT): Promise<{ name: 
   for (const name of functionNames()) {
     const outfile = join(outRoot, name, 'index.js')
     const result = await build({
+      ...COMMON,
       entryPoints: [join(FUNCTIONS_ROOT, name, 'main.ts')],
       outfile,
-      bundle: true,
-      platform: 'node',
-      target: 'node18', // cloudbaserc.json: Nodejs18.15
-      format: 'cjs',
-      minify: true,
-      legalComments: 'none',
       metafile: true,
-      logLevel: 'warning',
+      plugins: [lazyImports],
     })
-    built.push({ name, bytes: result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].bytes })
+    const output = Object.values(result.metafile.outputs)[0]
+    rmSync(join(outRoot, name, LAZY_DIR), { recursive: true, force: true })
+    for (const pkg of LAZY) {
+      if (!output.imports.some((i) => i.external && i.path === `./${LAZY_DIR}/${pkg}.js`)) continue
+      await build({
+        ...COMMON,
+        stdin: { contents: `module.exports = require('${pkg}')`, resolveDir: FUNCTIONS_ROOT },
+        outfile: join(outRoot, name, LAZY_DIR, `${pkg}.js`),
+      })
+    }
+    built.push({ name, bytes: output.bytes })
   }
   return built
 }

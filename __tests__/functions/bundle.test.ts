@@ -3,10 +3,11 @@
  * emulator, with only TCB_CONTEXT_CNFG and dummy credentials in its environment.
  */
 import { execFile } from 'child_process'
-import { copyFileSync, mkdtempSync, rmSync } from 'fs'
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import { sdkEnvironment } from '../../emulator/src/credentials'
+import type { BindingDoc, MemberDoc } from '../../src/shared/model'
 import { seedDatabase } from '../../scripts/seed/index'
 import { buildFunctions } from '../../scripts/build-functions'
 import { startTestCloud, type TestCloud } from '../support/emulator'
@@ -22,10 +23,14 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true })
 })
 
-/** Runs `script` under plain node beside one built bundle and nothing else; answers its last line, parsed. */
-async function runAlone(name: string, script: string) {
+/**
+ * Runs `script` under plain node beside one built bundle and nothing else (or, `folder`, beside its whole
+ * built folder, as CloudBase deploys it); answers its last line, parsed.
+ */
+async function runAlone(name: string, script: string, folder = false) {
   const alone = mkdtempSync(join(tmpdir(), 'dangke-alone-'))
-  copyFileSync(join(out, name, 'index.js'), join(alone, 'index.js'))
+  if (folder) cpSync(join(out, name), alone, { recursive: true })
+  else copyFileSync(join(out, name, 'index.js'), join(alone, 'index.js'))
   const stdout = await new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
@@ -47,6 +52,8 @@ async function runAlone(name: string, script: string) {
 it('builds every function and runs the lecture bundle alone', async () => {
   const built = await buildFunctions(out)
   expect(built.map((b) => b.name)).toEqual(expect.arrayContaining(['lecture', 'maintenance', 'signup']))
+  // The SDK is about 1 MB; exceljs (lazy), qrcode (lazy) and zod's other languages stay out of a cold start.
+  expect(built.filter((b) => b.bytes > 1300 * 1024).map((b) => b.name)).toEqual([])
   const reply = await runAlone(
     'lecture',
     `require('./index.js').main({action:'list',payload:{pageSize:3}},
@@ -65,4 +72,21 @@ it('runs the maintenance bundle on a timer event, with no caller', async () => {
   )
   expect(reply).toMatchObject({ ok: true, data: { repairRecentLectures: { unfinished: false } } })
   expect(reply.data.repairRecentLectures.lectures).toBeGreaterThan(0)
+}, 60_000)
+
+it('leaves exceljs out of the hours bundle, and its export loads it from the function folder', async () => {
+  expect(readFileSync(join(out, 'hours', 'index.js'), 'utf8')).not.toContain('WorkbookReader')
+  expect(readFileSync(join(out, 'hours', 'lazy', 'exceljs.js'), 'utf8')).toContain('WorkbookReader')
+  const members = cloud.emulator.store.scan('members', {}).map((r) => r.doc as unknown as MemberDoc)
+  const [secretary] = cloud.emulator.store
+    .scan('bindings', {})
+    .map((r) => ({ openid: r.id, member: members.find((m) => m._id === (r.doc as unknown as BindingDoc).memberId) }))
+    .filter((b) => b.member?.roles.includes('secretary'))
+  const reply = await runAlone(
+    'hours',
+    `require('./index.js').main({action:'exportBranch',payload:{branchId:'${secretary.member!.branchId}'}},
+      {environment: JSON.stringify({WX_OPENID:'${secretary.openid}'})}).then(r => console.log(JSON.stringify(r)))`,
+    true,
+  )
+  expect(reply).toMatchObject({ ok: true, data: { fileName: expect.stringMatching(/\.xlsx$/) } })
 }, 60_000)

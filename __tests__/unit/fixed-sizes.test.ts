@@ -1,7 +1,8 @@
 /**
  * Guards the elderly-readability rule in every style file under src/: font sizes and tap-target
  * sizes are written in `PX`, which Taro's pxtransform leaves alone (a lowercase `px` becomes rpx/rem
- * and shrinks on narrow old phones), and no font is smaller than 18PX.
+ * and shrinks on narrow old phones), and no font is smaller than the tokens' $font-min. A value may be
+ * a token of src/styles/_tokens.scss (`font-size: $font-body`): it is read there.
  *
  * Why a test: Prettier 3 lowercases CSS units (`18PX` -> `18px`), so formatting the styles would
  * silently undo the rule. Keep *.scss out of Prettier, and this test fails if it happens anyway.
@@ -11,6 +12,23 @@ import { join, relative } from 'node:path'
 
 const ROOT = join(__dirname, '..', '..')
 const SRC = join(ROOT, 'src')
+const TOKENS = join(SRC, 'styles', '_tokens.scss')
+
+/** `$name: value;` lines of the token file. */
+function readTokens(): Map<string, string> {
+  const tokens = new Map<string, string>()
+  for (const m of readFileSync(TOKENS, 'utf8').matchAll(/^\$([a-z0-9-]+)\s*:\s*([^;]+);/gm))
+    tokens.set(m[1], m[2].trim())
+  return tokens
+}
+
+const tokens = readTokens()
+/** A value with its tokens written out (`$font-body` → `18PX`); an unknown token stays as it is. */
+const resolve = (value: string) => value.replace(/\$([a-z0-9-]+)/g, (t, name: string) => tokens.get(name) ?? t)
+/** A size in PX as a number, or NaN. */
+const pxOf = (value: string) => Number(/^([\d.]+)PX$/.exec(value)?.[1] ?? NaN)
+const FONT_MIN = pxOf(tokens.get('font-min') ?? '')
+const TAP_MIN = pxOf(tokens.get('tap-min') ?? '')
 
 function styleFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -37,7 +55,7 @@ function declarations(file: string): Decl[] {
     .forEach((text, i) => {
       const m = /^\s*([a-z-]+)\s*:\s*([^;]+);/.exec(text)
       if (m && FIXED.includes(m[1]))
-        out.push({ file: relative(ROOT, file), line: i + 1, prop: m[1], value: m[2].trim() })
+        out.push({ file: relative(ROOT, file), line: i + 1, prop: m[1], value: resolve(m[2].trim()) })
     })
   return out
 }
@@ -56,11 +74,23 @@ describe('style files', () => {
     expect(shrinking.map((d) => `${d.file}:${d.line} ${d.prop}: ${d.value}`)).toEqual([])
   })
 
-  it('use no font smaller than 18PX', () => {
-    const small = decls.filter((d) => {
-      const m = /^([\d.]+)PX$/.exec(d.value)
-      return d.prop === 'font-size' && m !== null && Number(m[1]) < 18
-    })
+  it('take the elderly minimums from the tokens: 18PX text, 44PX tap targets', () => {
+    expect(FONT_MIN).toBeGreaterThanOrEqual(18)
+    expect(TAP_MIN).toBeGreaterThanOrEqual(44)
+  })
+
+  it('use only tokens that the token file defines', () => {
+    const unknown = decls.filter((d) => d.value.includes('$'))
+    expect(unknown.map((d) => `${d.file}:${d.line} ${d.prop}: ${d.value}`)).toEqual([])
+  })
+
+  it('use no font smaller than $font-min', () => {
+    const small = decls.filter((d) => d.prop === 'font-size' && pxOf(d.value) < FONT_MIN)
     expect(small.map((d) => `${d.file}:${d.line} ${d.value}`)).toEqual([])
+  })
+
+  it('have no tap token (tap-*) below $tap-min', () => {
+    const low = [...tokens].filter(([name, value]) => name.startsWith('tap-') && pxOf(value) < TAP_MIN)
+    expect(low).toEqual([])
   })
 })

@@ -9,9 +9,9 @@
  * permissions.openapi, registered only by an upload from WeChat DevTools). A setup that WeChat refuses
  * answers POSTER_CODE_UNAVAILABLE with what the administrator has to fix.
  */
-import QRCode from 'qrcode'
 import { AppError } from '../../src/shared/errors'
 import { cloudApp } from './cloud'
+import { loadQrCode } from './lazy'
 import { WxHttpsApi, wxCredentialsFrom } from './wxHttpsApi'
 import { callOpenApi, type OpenApiCaller, WxOpenApiError } from './wxOpenApi'
 
@@ -122,6 +122,7 @@ export function localLecturePageUrl(appUrl: string, lectureId: string): string {
 }
 
 async function localCode(appUrl: string, lectureId: string): Promise<PageCode> {
+  const QRCode = await loadQrCode()
   const image = await QRCode.toBuffer(localLecturePageUrl(appUrl, lectureId), { ...LOCAL_QR_OPTIONS, type: 'png' })
   return { image, contentType: 'image/png', kind: 'local' }
 }

@@ -4,7 +4,7 @@
  * before any handler runs; a refusal thrown as AppError becomes its code and Chinese message;
  * anything else is logged with its stack and answered with the generic INTERNAL code.
  */
-import type { z } from 'zod'
+import * as z from 'zod'
 import {
   type ActionName,
   type ActionOutput,
@@ -30,13 +30,14 @@ export type Handlers<F extends FunctionName> = {
 export type CloudMain = (event: unknown, context: unknown) => Promise<Reply<unknown>>
 
 export function createFunction<F extends FunctionName>(name: F, handlers: Handlers<F>): CloudMain {
-  const procedures = contract[name] as Record<string, { input: z.ZodType }>
+  // An input schema is classic zod or zod/mini (src/shared/contract/bind.ts): parsed by the function both take.
+  const procedures = contract[name] as Record<string, { input: z.core.$ZodType }>
   return async function main(event, context) {
     const { action, payload } = (event ?? {}) as Partial<CallEvent>
     if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, action)) {
       return refusal('UNKNOWN_ACTION', `${name}.${String(action)}`)
     }
-    const parsed = procedures[action].input.safeParse(payload ?? {})
+    const parsed = z.safeParse(procedures[action].input, payload ?? {})
     if (!parsed.success) return refusal('INVALID_INPUT', describeIssues(parsed.error))
     try {
       const handler = handlers[action as ActionName<F>] as (i: unknown, c: HandlerContext) => Promise<unknown>
@@ -55,7 +56,7 @@ export function createFunction<F extends FunctionName>(name: F, handlers: Handle
 }
 
 /** Where the input is wrong, for the person: "pageSize: 太大" style, field paths kept. */
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))

@@ -4,12 +4,12 @@
  * and answered with a temporary download URL and the name the secretary's computer should save it as. Same
  * rights as the branch view.
  */
-import ExcelJS from 'exceljs'
 import type { ActionOutput, ParsedInput } from '../../src/shared/contract'
 import { BRANCH_HOURS_COLUMNS, branchHoursFileName, branchHoursSheetRows } from '../../src/shared/studyHours'
 import { saveExport } from '../_shared/exports'
 import type { HandlerContext } from '../_shared/router'
 import { branchHoursOf } from './branch'
+import { loadExcel } from '../_shared/lazy'
 
 const WIDTHS = [12, 12, 10, 10, 10, 10, 8, 10, 8]
 
@@ -18,6 +18,7 @@ export async function exportBranch(
   ctx: HandlerContext,
 ): Promise<ActionOutput<'hours', 'exportBranch'>> {
   const view = await branchHoursOf(ctx, input.branchId, input.year)
+  const ExcelJS = await loadExcel()
   const book = new ExcelJS.Workbook()
   book.creator = '我来讲党课'
   book.created = ctx.now

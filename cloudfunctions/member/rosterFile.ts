@@ -2,10 +2,10 @@
  * The rows of an uploaded roster file: the first sheet of an .xlsx (exceljs), or a .csv in UTF-8 (with or
  * without BOM) or in GB18030/GBK, which is what Excel on a Chinese Windows writes for "CSV (逗号分隔)".
  */
-import ExcelJS from 'exceljs'
 import { Readable } from 'stream'
 import { AppError } from '../../src/shared/errors'
 import { type Cell, MAX_ROSTER_ROWS, parseCsv } from '../../src/shared/roster'
+import { loadExcel } from '../_shared/lazy'
 
 /**
  * Rows read from a workbook at most: the roster's limit and room for a title and the headings. Reading stops
@@ -75,6 +75,7 @@ async function readXlsx(bytes: Buffer): Promise<Cell[][]> {
       '这个Excel文件内容太多（解压后超过16MB）。名册最多1000人，请只保留名册这一张表后再上传',
     )
   }
+  const ExcelJS = await loadExcel()
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
     sharedStrings: 'cache',

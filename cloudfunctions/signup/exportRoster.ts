@@ -3,12 +3,12 @@
  * stored privately (_shared/exports.ts: an unguessable name, removed after a day), answered with a temporary
  * download URL and the name a secretary's computer should save it as. Same rights as the roster.
  */
-import ExcelJS from 'exceljs'
 import type { ActionOutput, ParsedInput } from '../../src/shared/contract'
 import { ROSTER_COLUMNS, rosterFileName, rosterSheetRows } from '../../src/shared/signupRules'
 import { saveExport } from '../_shared/exports'
 import type { HandlerContext } from '../_shared/router'
 import { managedLecture, rosterOf } from './roster'
+import { loadExcel } from '../_shared/lazy'
 
 const WIDTHS = [8, 12, 36, 12, 20]
 
@@ -29,6 +29,7 @@ export async function exportRoster(
 }
 
 async function workbook(rows: (string | number)[][], now: Date): Promise<Buffer> {
+  const ExcelJS = await loadExcel()
   const book = new ExcelJS.Workbook()
   book.creator = '我来讲党课'
   book.created = now

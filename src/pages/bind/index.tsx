@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import TextField from '../../components/TextField'
-// The member file alone: the other contract files' schemas need not ride in the main package.
-import { memberProcedures } from '../../shared/contract/member'
+// The bind schema alone, in zod/mini: classic zod and the other schemas need not ride in the main package.
+import { bindInput } from '../../shared/contract/bind'
 import type { Refusal } from '../../shared/errors'
 import { fieldErrors, type FieldErrors } from '../../utils/formErrors'
 import { routes } from '../../utils/routes'
@@ -39,9 +39,7 @@ export default function Bind() {
   const submit = async () => {
     if (busy) return
     // The same schema the server parses with: what passes here is what the server accepts.
-    const parsed = memberProcedures.bind.input.safeParse(
-      method === 'invite' ? { method, code } : { method, name, phone },
-    )
+    const parsed = bindInput.safeParse(method === 'invite' ? { method, code } : { method, name, phone })
     setRefused(undefined)
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error, WORDING))

@@ -1,5 +1,5 @@
 /** checkin: members check in (and out, at L3) at a lecture; its secretaries run the check-in screen. */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CheckinLevel, CheckinMethod } from '../model'
 import { id, isoDate, procedure } from './common'
 import { location } from './location'

@@ -1,9 +1,7 @@
 /** Building blocks of the contract's schemas. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { isUploadOf, UPLOADS, type UploadKind } from '../files'
-
-// Validation messages in Chinese, on the server and in forms alike.
-z.config(z.locales.zhCN())
+import './locale'
 
 export const id = z.string().min(1).max(64)
 /** China midnight opening 2000 and 2101: the dates the programme can mean (the hours' `year` keeps the same range). */
@@ -31,12 +29,12 @@ export const uploadedFileId = (kind: UploadKind) =>
 /** Keyset paging over lectures: the last item of the previous page. */
 export const lectureCursor = z.object({ startAt: isoDate, id })
 
-/** A procedure: its input schema and (by type only) its output. */
-export interface Procedure<I extends z.ZodType, O> {
+/** A procedure: its input schema (zod or zod/mini, see ./bind.ts) and (by type only) its output. */
+export interface Procedure<I extends z.core.$ZodType, O> {
   input: I
   output?: O
 }
 
 export function procedure<O>() {
-  return <I extends z.ZodType>(input: I): Procedure<I, O> => ({ input })
+  return <I extends z.core.$ZodType>(input: I): Procedure<I, O> => ({ input })
 }

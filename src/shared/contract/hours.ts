@@ -1,5 +1,5 @@
 /** hours: the study-hour (学时) ledger: a member's own page, a branch's view and export, adjustments, targets. */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { HourBucket, HourSource, Role } from '../model'
 import { HOUR_BUCKETS } from './lecture'
 import { id, procedure } from './common'

@@ -41,7 +41,7 @@ export type ActionInput<F extends FunctionName, A extends ActionName<F>> =
 export type ParsedInput<F extends FunctionName, A extends ActionName<F>> =
   ProcedureOf<F, A> extends Procedure<infer I, unknown> ? z.output<I> : never
 export type ActionOutput<F extends FunctionName, A extends ActionName<F>> =
-  ProcedureOf<F, A> extends Procedure<z.ZodType, infer O> ? O : never
+  ProcedureOf<F, A> extends Procedure<z.core.$ZodType, infer O> ? O : never
 
 /** What a page sends: `{action, payload}` to the function of that name. */
 export interface CallEvent {

@@ -1,5 +1,5 @@
 /** lecture: browse (members) and manage (secretaries, administrators). */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { CheckinLevel, HourBucket, LectureStatus, SpeakerRole } from '../model'
 import { THEME_CODES, type ThemeCode } from '../themes'
 import type { MyCheckin } from './checkin'

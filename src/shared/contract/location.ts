@@ -3,7 +3,7 @@
  * the rules, the outbox and the stored record. A file of its own, importing only zod, so that the stored
  * shapes (model.ts) can name it without a circle through the contract.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** Degrees, and the phone's reported accuracy in metres. */
 export const location = z.object({

@@ -1,5 +1,5 @@
 /** maintenance: repair after a crash, by an administrator (and hourly by a timer in the cloud). */
-import { z } from 'zod'
+import * as z from 'zod'
 import { id, procedure } from './common'
 
 /** What one repair found and fixed. */

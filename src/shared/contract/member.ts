@@ -1,17 +1,10 @@
 /** member: binding a WeChat identity to a roster entry, and the roster a secretary keeps. */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { OrgKind, Role } from '../model'
+import { bindInput } from './bind'
 import { id, procedure, uploadedFileId } from './common'
 
-export const phone = z
-  .string()
-  .trim()
-  .regex(/^1[3-9]\d{9}$/, '请填写11位手机号')
-export const inviteCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9]{6}$/, '邀请码是6位字母或数字')
+export { inviteCode, phone } from './bind'
 
 export interface Me {
   bound: boolean
@@ -49,12 +42,7 @@ export interface ImportReport {
 
 export const memberProcedures = {
   me: procedure<Me>()(z.object({})),
-  bind: procedure<Me>()(
-    z.discriminatedUnion('method', [
-      z.object({ method: z.literal('invite'), code: inviteCode }),
-      z.object({ method: z.literal('roster'), name: z.string().trim().min(1).max(20), phone }),
-    ]),
-  ),
+  bind: procedure<Me>()(bindInput),
   unbind: procedure<{ memberId: string }>()(z.object({ memberId: id })),
   roster: procedure<{ branch: { id: string; name: string }; members: RosterEntry[] }>()(z.object({ branchId: id })),
   /**

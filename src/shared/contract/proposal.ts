@@ -1,5 +1,5 @@
 /** proposal: 个人自荐, a member proposes to give a lecture; the branch secretary accepts or declines. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { THEME_CODES, type ThemeCode } from '../themes'
 import { id, procedure } from './common'
 

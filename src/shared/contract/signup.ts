@@ -1,5 +1,5 @@
 /** signup: members sign up and cancel; secretaries approve and see the roster. */
-import { z } from 'zod'
+import * as z from 'zod'
 import { id, procedure } from './common'
 import type { LectureSummary, SignupStatus } from './lecture'
 
