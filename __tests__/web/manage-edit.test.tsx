@@ -2,8 +2,9 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { uploadFile } from '../../src/api/upload'
 import ManageEdit from '../../src/manage/edit'
-import type { LectureDetail, Me } from '../../src/shared/contract'
+import type { LectureDetail } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { BRANCH, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 import { showAgain } from './support/taro'
 
@@ -55,20 +56,7 @@ jest.mock('@tarojs/components', () => {
   return { __esModule: true, ...actual, Picker, Textarea }
 })
 
-const ME: Reply<Me> = ok({
-  bound: true,
-  member: {
-    id: 'm-1',
-    name: '张书记',
-    branchId: 'b-1',
-    branchName: '城关村党支部',
-    roles: ['secretary', 'admin'],
-    manages: [
-      { id: 'b-1', name: '城关村党支部', kind: 'branch' },
-      { id: 's-1', name: '文化东路街道', kind: 'street' },
-    ],
-  },
-})
+const ME = meReply({ roles: ['secretary', 'admin'], manages: [BRANCH, STREET] })
 
 function detail(over: Partial<LectureDetail> = {}): LectureDetail {
   return {

@@ -2,8 +2,9 @@ import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { uploadFile } from '../../src/api/upload'
 import ManageMembers from '../../src/manage/members'
-import type { ImportReport, Me, RosterEntry } from '../../src/shared/contract'
-import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import type { ImportReport, RosterEntry } from '../../src/shared/contract'
+import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { BRANCH, meReply } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 import { showAgain } from './support/taro'
 
@@ -29,17 +30,7 @@ jest.mock('@tarojs/taro', () => {
 
 const showModal = Taro.showModal as unknown as jest.Mock
 
-const ME: Reply<Me> = ok({
-  bound: true,
-  member: {
-    id: 'm-1',
-    name: '张书记',
-    branchId: 'b-1',
-    branchName: '城关村党支部',
-    roles: ['secretary'],
-    manages: [{ id: 'b-1', name: '城关村党支部', kind: 'branch' }],
-  },
-})
+const ME = meReply({ manages: [BRANCH] })
 
 function entry(over: Partial<RosterEntry>): RosterEntry {
   return {
