@@ -4,7 +4,7 @@ import { uploadFile } from '../../src/api/upload'
 import ManageEdit from '../../src/manage/edit'
 import type { LectureDetail } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
-import { BRANCH, meReply, STREET } from './support/replies'
+import { BRANCH, lectureDetail, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 import { showAgain } from './support/taro'
 
@@ -58,38 +58,20 @@ jest.mock('@tarojs/components', () => {
 
 const ME = meReply({ roles: ['secretary', 'admin'], manages: [BRANCH, STREET] })
 
-function detail(over: Partial<LectureDetail> = {}): LectureDetail {
-  return {
-    id: 'l1',
+/** The lecture edited by ?id=l1: three hours on 5 December 2099, lectured by the member 李秀英. */
+const detail = (over: Partial<LectureDetail> = {}) =>
+  lectureDetail({
     title: '红色路线寻访',
-    theme: 'standard',
-    lecturerName: '李秀英',
-    hostOrgName: '城关村党支部',
+    summary: '从解放阁出发',
     startAt: '2099-12-05T14:30:00+08:00',
     endAt: '2099-12-05T17:30:00+08:00',
-    address: '解放阁广场',
-    capacity: 30,
-    seatsLeft: 10,
+    signupDeadline: '2099-12-04T18:00:00+08:00',
     hours: 3,
-    status: 'published',
-    summary: '从解放阁出发',
     lecturer: { name: '李秀英', title: '老党员', memberId: 'm-7' },
     speakerRole: 'model',
-    hostOrgId: 'b-1',
-    coHostOrgIds: [],
-    openToAll: false,
-    venue: { address: '解放阁广场', radiusM: 200, stops: [] },
-    signupDeadline: '2099-12-04T18:00:00+08:00',
-    approvalRequired: false,
-    cancelPolicy: 'untilDeadline',
-    credit: { hours: 3, bucket: 'collective' },
-    checkinLevel: 'L1',
-    signupRequired: true,
-    waiting: 0,
     canManage: true,
     ...over,
-  }
-}
+  })
 
 function el(container: HTMLElement, selector: string): Element {
   const found = container.querySelector(selector)

@@ -5,6 +5,7 @@ import { scanQr } from '../../src/api/scanner'
 import Lecture from '../../src/pages/lecture'
 import Mine from '../../src/pages/mine'
 import type { LectureDetail, Me } from '../../src/shared/contract'
+import { lectureDetail } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 import { navigateTo, showModal } from './support/taro'
 
@@ -20,38 +21,15 @@ const me: Me = {
   member: { id: 'm-0001', name: '王建国', branchId: 'b1', branchName: '城关村党支部', roles: ['member'], manages: [] },
 }
 
-function detail(over: Partial<LectureDetail> = {}): LectureDetail {
-  return {
-    id: 'lec-001',
-    title: '沿着红色足迹学党史',
-    theme: 'standard',
-    lecturerName: '李秀英',
-    hostOrgName: '泉城路街道党工委',
+/** A lecture without sign-up starting in a quarter of an hour: check-in is open. */
+const detail = (over: Partial<LectureDetail> = {}) =>
+  lectureDetail({
     startAt: inHours(0.25),
     endAt: inHours(1.75),
-    address: '解放阁',
-    capacity: 40,
-    seatsLeft: 12,
-    hours: 1.5,
-    status: 'published',
-    summary: '',
-    lecturer: { name: '李秀英' },
-    speakerRole: 'expert',
-    hostOrgId: 'st-01',
-    coHostOrgIds: [],
-    openToAll: true,
-    venue: { address: '解放阁', radiusM: 200, stops: [] },
     signupDeadline: inHours(-24),
-    approvalRequired: false,
-    cancelPolicy: 'untilDeadline',
-    credit: { hours: 1.5, bucket: 'collective' },
-    checkinLevel: 'L1',
     signupRequired: false,
-    waiting: 0,
-    canManage: false,
     ...over,
-  }
-}
+  })
 
 const route = (params: Record<string, string>) =>
   ({ params, path: '/pages/lecture/index' }) as unknown as ReturnType<typeof taro.useRouter>
@@ -81,13 +59,13 @@ describe('我的: check-in and study hours', () => {
   })
 
   it('扫码签到 scans the lecture code and opens its check-in page with it', async () => {
-    const qr = 'dk1|in|lec-001|123|sig'
+    const qr = 'dk1|in|l1|123|sig'
     scanMock.mockResolvedValueOnce({ ok: true, text: qr })
     render(<Mine />)
     fireEvent.click(await screen.findByText('扫码签到'))
     await waitFor(() =>
       expect(navigateTo).toHaveBeenCalledWith({
-        url: `/member/checkin/index?id=lec-001&qr=${encodeURIComponent(qr)}`,
+        url: `/member/checkin/index?id=l1&qr=${encodeURIComponent(qr)}`,
       }),
     )
   })
@@ -106,26 +84,26 @@ describe('我的: check-in and study hours', () => {
 
 describe('lecture page: check-in', () => {
   it('offers a big 签到 while check-in is open, leading to the check-in page', async () => {
-    routerSpy = jest.spyOn(taro, 'useRouter').mockReturnValue(route({ id: 'lec-001' }))
+    routerSpy = jest.spyOn(taro, 'useRouter').mockReturnValue(route({ id: 'l1' }))
     serve({ 'lecture.detail': () => ok(detail()) })
     render(<Lecture />)
     fireEvent.click(await screen.findByText('签到'))
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/member/checkin/index?id=lec-001' })
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/member/checkin/index?id=l1' })
   })
 
   it('offers no 签到 before the window opens', async () => {
-    routerSpy = jest.spyOn(taro, 'useRouter').mockReturnValue(route({ id: 'lec-001' }))
+    routerSpy = jest.spyOn(taro, 'useRouter').mockReturnValue(route({ id: 'l1' }))
     serve({ 'lecture.detail': () => ok(detail({ startAt: inHours(2), endAt: inHours(3) })) })
     render(<Lecture />)
-    await screen.findByText('沿着红色足迹学党史')
+    await screen.findByText('学习二十届四中全会精神')
     expect(screen.queryByText('签到')).not.toBeInTheDocument()
   })
 
   it('opens the lecture named by a printed mini-program code (scene)', async () => {
-    routerSpy = jest.spyOn(taro, 'useRouter').mockReturnValue(route({ scene: encodeURIComponent('lec-001') }))
+    routerSpy = jest.spyOn(taro, 'useRouter').mockReturnValue(route({ scene: encodeURIComponent('l1') }))
     serve({ 'lecture.detail': () => ok(detail({ checkinLevel: 'L3' })) })
     render(<Lecture />)
     expect(await screen.findByText('签到 / 签退')).toBeInTheDocument()
-    expect(callMock).toHaveBeenCalledWith('lecture', 'detail', { id: 'lec-001' })
+    expect(callMock).toHaveBeenCalledWith('lecture', 'detail', { id: 'l1' })
   })
 })

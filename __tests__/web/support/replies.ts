@@ -2,7 +2,7 @@
  * What the functions answer, for page tests: one default record of each kind (the 城关村 branch, its secretary,
  * its lecture), which a test overrides where its assertions depend on a value.
  */
-import type { LectureSummary, Me } from '../../../src/shared/contract'
+import type { LectureDetail, LectureSummary, Me } from '../../../src/shared/contract'
 import type { Reply } from '../../../src/shared/errors'
 import { ok } from './serve'
 
@@ -41,6 +41,30 @@ export function lectureSummary(over: Partial<LectureSummary> = {}): LectureSumma
     seatsLeft: 28,
     hours: 1.5,
     status: 'published',
+    ...over,
+  }
+}
+
+/** lecture.detail of that lecture: open to all, no stops, L1 check-in, sign-up required, not managed by the caller. */
+export function lectureDetail(over: Partial<LectureDetail> = {}): LectureDetail {
+  const summary = lectureSummary(over)
+  return {
+    ...summary,
+    summary: '',
+    lecturer: { name: summary.lecturerName },
+    speakerRole: 'expert',
+    hostOrgId: BRANCH.id,
+    coHostOrgIds: [],
+    openToAll: true,
+    venue: { address: summary.address, radiusM: 200, stops: [] },
+    signupDeadline: '2099-11-27T18:00:00+08:00',
+    approvalRequired: false,
+    cancelPolicy: 'untilDeadline',
+    credit: { hours: summary.hours, bucket: 'collective' },
+    checkinLevel: 'L1',
+    signupRequired: true,
+    waiting: 0,
+    canManage: false,
     ...over,
   }
 }
