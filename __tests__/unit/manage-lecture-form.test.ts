@@ -1,4 +1,5 @@
 import type { LectureDetail } from '../../src/shared/contract'
+import { lectureDetail } from '../support/lectures'
 import {
   defaultHours,
   emptyForm,
@@ -27,26 +28,17 @@ function filled(over: Partial<LectureForm> = {}): LectureForm {
   }
 }
 
-function detail(over: Partial<LectureDetail> = {}): LectureDetail {
-  return {
-    id: 'l1',
-    title: '红色路线寻访',
-    theme: 'walking',
-    lecturerName: '李秀英',
-    hostOrgName: '城关村党支部',
+/** A loaded walking lecture with two stops, a co-host, a member lecturer and L2 check-in. */
+const detail = (over: Partial<LectureDetail> = {}) =>
+  lectureDetail({
     startAt: '2025-12-05T06:30:00.000Z',
     endAt: '2025-12-05T09:30:00.000Z',
-    address: '解放阁广场',
+    signupDeadline: '2025-12-04T10:00:00.000Z',
     capacity: 30,
-    seatsLeft: 10,
     hours: 3,
-    status: 'published',
-    summary: '沿途三站',
     lecturer: { name: '李秀英', title: '老党员', memberId: 'm-7' },
-    speakerRole: 'model',
-    hostOrgId: 'b-1',
     coHostOrgIds: ['b-2'],
-    openToAll: true,
+    theme: 'walking',
     venue: {
       address: '解放阁广场',
       radiusM: 300,
@@ -55,17 +47,9 @@ function detail(over: Partial<LectureDetail> = {}): LectureDetail {
         { name: '趵突泉', address: '历下区趵突泉南路1号', lat: 36.662, lng: 117.016 },
       ],
     },
-    signupDeadline: '2025-12-04T10:00:00.000Z',
-    approvalRequired: true,
-    cancelPolicy: 'untilStart',
-    credit: { hours: 3, bucket: 'collective' },
     checkinLevel: 'L2',
-    signupRequired: true,
-    waiting: 0,
-    canManage: true,
     ...over,
-  }
-}
+  })
 
 describe('lecture form → lectureInput', () => {
   it('accepts a filled form, with times in China time and no credit when hours follow the default', () => {

@@ -1,39 +1,29 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import * as taro from '@tarojs/taro'
-import { call } from '../../src/api/client'
 import Lecture from '../../src/pages/lecture'
 import type { LectureDetail } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { navigateTo, showAgain, showModal, showToast } from './support/taro'
+import { lectureDetail } from './support/replies'
+import { callMock, ok } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
-
-const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
 
 const DAY = 24 * 60 * 60 * 1000
 /** Times relative to the real clock: the page decides what to offer from `new Date()`. */
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString()
 
-function detail(over: Partial<LectureDetail> = {}): LectureDetail {
-  return {
-    id: 'lec-001',
-    title: '沿着红色足迹学党史',
+/** A walking lecture in three days along two stops, by an invited lecturer; sign-up closes in two days. */
+const detail = (over: Partial<LectureDetail> = {}) =>
+  lectureDetail({
     theme: 'walking',
-    lecturerName: '李秀英',
     hostOrgName: '泉城路街道党工委',
     startAt: inDays(3),
     endAt: new Date(Date.parse(inDays(3)) + 2 * 60 * 60 * 1000).toISOString(),
-    address: '解放阁',
-    capacity: 40,
     seatsLeft: 12,
     hours: 2,
-    status: 'published',
     summary: '从解放阁出发，沿途讲述济南解放的故事。',
     lecturer: { name: '李秀英', title: '区委党校讲师' },
-    speakerRole: 'expert',
-    hostOrgId: 'st-01',
-    coHostOrgIds: [],
-    openToAll: true,
     venue: {
       address: '解放阁',
       radiusM: 200,
@@ -43,29 +33,19 @@ function detail(over: Partial<LectureDetail> = {}): LectureDetail {
       ],
     },
     signupDeadline: inDays(2),
-    approvalRequired: false,
-    cancelPolicy: 'untilDeadline',
-    credit: { hours: 2, bucket: 'collective' },
-    checkinLevel: 'L1',
-    signupRequired: true,
-    waiting: 0,
-    canManage: false,
     ...over,
-  }
-}
-
-const ok = <T,>(data: T): Reply<T> => ({ ok: true, data })
+  })
 
 /** What the page reads of its router (the stand-in's useRouter gives no params). */
 const route = (params: Record<string, string>) =>
   ({ params, path: '/pages/lecture/index' }) as unknown as ReturnType<typeof taro.useRouter>
 
-/** The page is opened as /pages/lecture/index?id=lec-001. */
+/** The page is opened as /pages/lecture/index?id=l1. */
 let routerSpy: jest.SpyInstance
 beforeEach(() => {
   callMock.mockReset()
   jest.clearAllMocks()
-  routerSpy = jest.spyOn(taro, 'useRouter').mockReturnValue(route({ id: 'lec-001' }))
+  routerSpy = jest.spyOn(taro, 'useRouter').mockReturnValue(route({ id: 'l1' }))
 })
 afterEach(() => routerSpy.mockRestore())
 
@@ -78,7 +58,7 @@ async function openWith(lecture: LectureDetail) {
 describe('lecture page', () => {
   it('shows what a member needs to decide: who, where (every stop in order), when, seats, hours, rules', async () => {
     await openWith(detail({ waiting: 0 }))
-    expect(callMock).toHaveBeenCalledWith('lecture', 'detail', { id: 'lec-001' })
+    expect(callMock).toHaveBeenCalledWith('lecture', 'detail', { id: 'l1' })
     for (const text of [
       '行走党课',
       '李秀英',
@@ -110,7 +90,7 @@ describe('lecture page', () => {
       .mockResolvedValueOnce(ok(detail({ seatsLeft: 11, mySignup: { status: 'confirmed' } })))
     fireEvent.click(screen.getByRole('button', { name: '报名' }))
 
-    expect(callMock).toHaveBeenCalledWith('signup', 'signUp', { lectureId: 'lec-001' })
+    expect(callMock).toHaveBeenCalledWith('signup', 'signUp', { lectureId: 'l1' })
     expect(await screen.findByText('已报名')).toBeInTheDocument()
     expect(showToast).toHaveBeenCalledWith({ title: '报名成功', icon: 'none' })
     expect(screen.getByText('余 11 席 / 共 40 席')).toBeInTheDocument()
@@ -152,7 +132,7 @@ describe('lecture page', () => {
     fireEvent.click(screen.getByRole('button', { name: '取消报名' }))
 
     expect(await screen.findByText('已取消')).toBeInTheDocument()
-    expect(callMock).toHaveBeenCalledWith('signup', 'cancel', { lectureId: 'lec-001' })
+    expect(callMock).toHaveBeenCalledWith('signup', 'cancel', { lectureId: 'l1' })
     expect(showToast).toHaveBeenCalledWith({ title: '已取消报名', icon: 'none' })
     expect(screen.getByRole('button', { name: '报名' })).toBeInTheDocument()
   })
@@ -232,7 +212,7 @@ describe('lecture page', () => {
   it('links a manager to the roster', async () => {
     await openWith(detail({ canManage: true }))
     fireEvent.click(screen.getByText('管理这场党课'))
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/manage/roster/index?id=lec-001' })
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/manage/roster/index?id=l1' })
   })
 
   it('shows a refusal of the lecture itself, with 去绑定 for a WeChat user without a member', async () => {
@@ -248,7 +228,7 @@ describe('lecture page', () => {
     render(<Lecture />)
     callMock.mockResolvedValueOnce(ok(detail()))
     fireEvent.click(await screen.findByText('重试'))
-    expect(await screen.findByText('沿着红色足迹学党史')).toBeInTheDocument()
+    expect(await screen.findByText('学习二十届四中全会精神')).toBeInTheDocument()
   })
 
   it('refreshes in place when the member comes back to the page', async () => {

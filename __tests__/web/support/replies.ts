@@ -2,7 +2,7 @@
  * What the functions answer, for page tests: one default record of each kind (the 城关村 branch, its secretary,
  * its lecture), which a test overrides where its assertions depend on a value.
  */
-import type { LectureDetail, LectureSummary, Me } from '../../../src/shared/contract'
+import type { Me } from '../../../src/shared/contract'
 import type { Reply } from '../../../src/shared/errors'
 import { ok } from './serve'
 
@@ -26,45 +26,4 @@ export const meReply = (over: Partial<Member> = {}): Reply<Me> =>
     },
   })
 
-/** A published lecture of BRANCH in the far future, as lists show it. */
-export function lectureSummary(over: Partial<LectureSummary> = {}): LectureSummary {
-  return {
-    id: 'l1',
-    title: '学习二十届四中全会精神',
-    theme: 'village',
-    lecturerName: '王建国',
-    hostOrgName: '城关村党支部',
-    startAt: '2099-11-28T14:30:00+08:00',
-    endAt: '2099-11-28T16:00:00+08:00',
-    address: '城关村党群服务中心二楼',
-    capacity: 40,
-    seatsLeft: 28,
-    hours: 1.5,
-    status: 'published',
-    ...over,
-  }
-}
-
-/** lecture.detail of that lecture: open to all, no stops, L1 check-in, sign-up required, not managed by the caller. */
-export function lectureDetail(over: Partial<LectureDetail> = {}): LectureDetail {
-  const summary = lectureSummary(over)
-  return {
-    ...summary,
-    summary: '',
-    lecturer: { name: summary.lecturerName },
-    speakerRole: 'expert',
-    hostOrgId: BRANCH.id,
-    coHostOrgIds: [],
-    openToAll: true,
-    venue: { address: summary.address, radiusM: 200, stops: [] },
-    signupDeadline: '2099-11-27T18:00:00+08:00',
-    approvalRequired: false,
-    cancelPolicy: 'untilDeadline',
-    credit: { hours: summary.hours, bucket: 'collective' },
-    checkinLevel: 'L1',
-    signupRequired: true,
-    waiting: 0,
-    canManage: false,
-    ...over,
-  }
-}
+export { lectureDetail, lectureSummary } from '../../support/lectures'
