@@ -11,6 +11,7 @@ import { loadOrMakeKey, LOCAL_SECRET_ID, sdkEnvironment } from '../../emulator/s
 import { type Identity, SESSION_TTL_MS, Sessions } from '../../emulator/src/identity'
 import { main as lecture } from '../../cloudfunctions/lecture/main'
 import { startTestCloud, type TestCloud } from '../support/emulator'
+import { lectureToSave } from '../support/lectures'
 
 const MEMBER: Identity = { openid: 'o-member', label: '党员甲' }
 let cloud: TestCloud
@@ -262,18 +263,11 @@ describe('every malformed call is a refusal in the reply envelope, never a 500',
       body: { ok: false, code: 'INVALID_INPUT' },
     })
     // Parsed before anything else: even a caller who may not post anything hears INVALID_INPUT.
-    const lecture = {
-      title: '新时代党员家风建设',
-      theme: 'standard',
-      lecturer: { name: '王建华' },
-      speakerRole: 'secretary',
-      hostOrgId: 'br-a',
-      venue: { address: '甲社区党群服务中心' },
+    const lecture = lectureToSave({
       startAt: '0001-01-01T09:00:00+08:00',
       endAt: '0001-01-01T10:00:00+08:00',
       signupDeadline: '0001-01-01T08:00:00+08:00',
-      capacity: 40,
-    }
+    })
     const save = JSON.stringify({ action: 'save', payload: { lecture } })
     expect((await answer(await post('/app/call/lecture', save, JSON_TYPE))).body.code).toBe('INVALID_INPUT')
     expect(cloud.emulator.store.scan('lectures', {})).toHaveLength(lectures)

@@ -1,19 +1,10 @@
 /** Every date an action takes lies in 2000–2100 (China time); free search text holds no control character. */
 import { contract } from '../../src/shared/contract'
 import { isoDate } from '../../src/shared/contract/common'
+import { lectureToSave } from '../support/lectures'
 
-const lecture = (startAt: string, endAt: string, signupDeadline: string) => ({
-  title: '新时代党员家风建设',
-  theme: 'standard',
-  lecturer: { name: '王建华' },
-  speakerRole: 'secretary',
-  hostOrgId: 'br-a',
-  venue: { address: '甲社区党群服务中心' },
-  startAt,
-  endAt,
-  signupDeadline,
-  capacity: 40,
-})
+const lecture = (startAt: string, endAt: string, signupDeadline: string) =>
+  lectureToSave({ startAt, endAt, signupDeadline })
 
 it('takes dates from 2000-01-01 to 2100-12-31 China time, and no other', () => {
   const ok = (s: string) => isoDate.safeParse(s).success

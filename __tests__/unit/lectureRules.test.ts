@@ -1,6 +1,7 @@
 import { lectureInput } from '../../src/shared/contract'
 import { chinaTime } from '../../src/shared/chinaTime'
 import { AppError } from '../../src/shared/errors'
+import { lectureToSave } from '../support/lectures'
 import {
   assertCancellable,
   assertCapacityFits,
@@ -37,19 +38,14 @@ function refusal(f: () => void): { code: string; explanation?: string } | undefi
 }
 
 const form = (over: Record<string, unknown> = {}) =>
-  lectureInput.parse({
-    title: '新时代党员家风建设',
-    theme: 'standard',
-    lecturer: { name: '王建华' },
-    speakerRole: 'secretary',
-    hostOrgId: 'br-a',
-    venue: { address: '甲社区党群服务中心' },
-    startAt: '2026-12-01T06:30:00Z',
-    endAt: '2026-12-01T08:00:00Z',
-    signupDeadline: '2026-12-01T04:30:00Z',
-    capacity: 40,
-    ...over,
-  })
+  lectureInput.parse(
+    lectureToSave({
+      startAt: '2026-12-01T06:30:00Z',
+      endAt: '2026-12-01T08:00:00Z',
+      signupDeadline: '2026-12-01T04:30:00Z',
+      ...over,
+    }),
+  )
 
 const stored = (over: Partial<LectureDoc> = {}): LectureDoc => ({
   _id: 'lec-1',
