@@ -1,5 +1,6 @@
 import type { Me, MyLectureItem } from '../../src/shared/contract'
 import { groupMyLectures, manageEntries, roleNames } from '../../src/utils/member'
+import { lectureSummary } from '../support/lectures'
 
 type Member = NonNullable<Me['member']>
 
@@ -51,20 +52,12 @@ describe('manageEntries', () => {
 
 describe('groupMyLectures', () => {
   const item = (id: string, status: MyLectureItem['status'], position?: number): MyLectureItem => ({
-    lecture: {
+    lecture: lectureSummary({
       id,
       title: id,
-      theme: 'standard',
-      lecturerName: '李秀英',
-      hostOrgName: '城关村党支部',
       startAt: '2025-11-28T14:30:00+08:00',
       endAt: '2025-11-28T16:00:00+08:00',
-      address: '党群服务中心',
-      capacity: 30,
-      seatsLeft: 3,
-      hours: 1.5,
-      status: 'published',
-    },
+    }),
     status,
     position,
   })

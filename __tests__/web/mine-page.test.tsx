@@ -1,34 +1,17 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { call } from '../../src/api/client'
 import Mine from '../../src/pages/mine'
-import type { LectureSummary, Me, MyLectureItem, ProposalView } from '../../src/shared/contract'
+import type { Me, MyLectureItem, ProposalView } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { goToLogin } from '../../src/utils/login'
-import { meReply } from './support/replies'
+import { lectureSummary, meReply } from './support/replies'
+import { callMock, ok } from './support/serve'
 import { navigateTo, showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 jest.mock('../../src/utils/login', () => ({ canSignIn: jest.fn(() => true), goToLogin: jest.fn() }))
 
-const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
-const ok = <T,>(data: T): Reply<T> => ({ ok: true, data })
-
-function summary(id: string, title: string): LectureSummary {
-  return {
-    id,
-    title,
-    theme: 'standard',
-    lecturerName: '李秀英',
-    hostOrgName: '城关村党支部',
-    startAt: '2025-11-28T14:30:00+08:00',
-    endAt: '2025-11-28T16:00:00+08:00',
-    address: '党群服务中心',
-    capacity: 30,
-    seatsLeft: 3,
-    hours: 1.5,
-    status: 'published',
-  }
-}
+const summary = (id: string, title: string) =>
+  lectureSummary({ id, title, startAt: '2025-11-28T14:30:00+08:00', endAt: '2025-11-28T16:00:00+08:00' })
 const item = (id: string, title: string, status: MyLectureItem['status'], position?: number): MyLectureItem => ({
   lecture: summary(id, title),
   status,
