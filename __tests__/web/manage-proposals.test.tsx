@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageProposals from '../../src/manage/proposals'
-import type { Me, ProposalView } from '../../src/shared/contract'
+import type { Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { proposalView } from '../support/proposals'
 import { BRANCH, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 
@@ -14,20 +15,7 @@ const me = (manages: NonNullable<Me['member']>['manages']) => meReply({ manages 
 
 const BRANCH_2 = { id: 'b-2', name: '东关党支部', kind: 'branch' as const }
 
-function proposal(over: Partial<ProposalView> = {}): ProposalView {
-  return {
-    id: 'p1',
-    memberId: 'm-7',
-    memberName: '李秀英',
-    branchId: 'b-1',
-    theme: 'field',
-    title: '田间地头话振兴',
-    outline: '一、乡村振兴的由来；二、我们村的变化；三、每个党员能做什么。',
-    status: 'pending',
-    createdAt: '2099-11-20T01:05:00.000Z',
-    ...over,
-  }
-}
+const proposal = proposalView
 
 beforeEach(() => {
   callMock.mockReset()

@@ -3,6 +3,7 @@ import Mine from '../../src/pages/mine'
 import type { Me, MyLectureItem, ProposalView } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { goToLogin } from '../../src/utils/login'
+import { proposalView } from '../support/proposals'
 import { lectureSummary, meReply } from './support/replies'
 import { callMock, ok } from './support/serve'
 import { navigateTo, showAgain } from './support/taro'
@@ -18,20 +19,9 @@ const item = (id: string, title: string, status: MyLectureItem['status'], positi
   position,
 })
 
-function proposal(over: Partial<ProposalView>): ProposalView {
-  return {
-    id: 'p1',
-    memberId: 'm-0001',
-    memberName: '王建国',
-    branchId: 'b1',
-    theme: 'village',
-    title: '讲讲咱村的老支书',
-    outline: '一、老支书的故事；二、我们学什么',
-    status: 'pending',
-    createdAt: '2025-11-20T09:00:00+08:00',
-    ...over,
-  }
-}
+/** My own proposal (a member's view of it). */
+const proposal = (over: Partial<ProposalView>) =>
+  proposalView({ theme: 'village', title: '讲讲咱村的老支书', createdAt: '2025-11-20T09:00:00+08:00', ...over })
 
 /** member.me's answer for a bound member. */
 const member = (over: Partial<NonNullable<Me['member']>> = {}) =>

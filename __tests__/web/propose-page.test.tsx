@@ -1,9 +1,9 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { call } from '../../src/api/client'
 import Propose from '../../src/member/propose'
-import type { ProposalView } from '../../src/shared/contract'
-import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { THEMES } from '../../src/shared/themes'
+import { proposalView } from '../support/proposals'
+import { callMock, ok } from './support/serve'
 import { switchTab } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -23,8 +23,6 @@ jest.mock('@tarojs/components', () => {
     })
   return { ...jest.requireActual('@tarojs/components'), Textarea }
 })
-
-const callMock = call as unknown as jest.Mock<Promise<Reply<ProposalView>>, [string, string, Record<string, unknown>]>
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 
@@ -60,20 +58,7 @@ describe('propose page', () => {
 
   it('submits the proposal and says it waits for the secretary', async () => {
     const outline = '一、老支书带头修路的故事；二、我们从中学到什么；三、怎样接好这一棒'
-    callMock.mockResolvedValueOnce({
-      ok: true,
-      data: {
-        id: 'p1',
-        memberId: 'm-0001',
-        memberName: '王建国',
-        branchId: 'b1',
-        theme: 'village',
-        title: '讲讲咱村的老支书',
-        outline,
-        status: 'pending',
-        createdAt: '2025-11-27T09:00:00+08:00',
-      },
-    })
+    callMock.mockResolvedValueOnce(ok(proposalView({ theme: 'village', title: '讲讲咱村的老支书', outline })))
     render(<Propose />)
     fireEvent.click(screen.getByText('乡味党课'))
     type('题目', ' 讲讲咱村的老支书 ')
