@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageCheckin from '../../src/manage/checkin'
 import type { LiveCheckin, LiveRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetPage, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -74,11 +74,7 @@ function live(over: Partial<LiveCheckin> = {}): LiveCheckin {
 const liveCalls = () => callMock.mock.calls.filter((c) => c[1] === 'live')
 
 beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-  for (const key of Object.keys(mockParams)) delete mockParams[key]
-  mockParams.id = 'l1'
-  process.env.TARO_ENV = 'h5'
+  resetPage(mockParams, { id: 'l1' })
 })
 
 afterEach(() => {

@@ -4,7 +4,7 @@ import ManageHours from '../../src/manage/hours'
 import type { BranchHours, BranchHoursRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { hoursYear } from '../../src/shared/studyHours'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetPage, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -40,11 +40,7 @@ const ROWS = [
 const openWindow = jest.fn()
 
 beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-  for (const key of Object.keys(mockParams)) delete mockParams[key]
-  mockParams.branchId = 'b-1'
-  process.env.TARO_ENV = 'h5'
+  resetPage(mockParams, { branchId: 'b-1' })
   window.open = openWindow as unknown as typeof window.open
   openWindow.mockReturnValue({})
 })

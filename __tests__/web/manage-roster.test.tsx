@@ -4,7 +4,7 @@ import ManageRoster from '../../src/manage/roster'
 import type { LectureRoster, RosterRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { lectureSummary } from './support/replies'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetPage, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -78,11 +78,7 @@ const serveExport = () =>
 const openWindow = jest.fn()
 
 beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-  for (const key of Object.keys(mockParams)) delete mockParams[key]
-  mockParams.id = 'l1'
-  process.env.TARO_ENV = 'h5'
+  resetPage(mockParams, { id: 'l1' })
   window.open = openWindow as unknown as typeof window.open
   openWindow.mockReturnValue({})
 })
