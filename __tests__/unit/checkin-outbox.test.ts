@@ -19,8 +19,8 @@ import {
   type OutboxItem,
   type OutboxOutcome,
 } from '../../src/api/outbox'
-import type { CheckinResult } from '../../src/shared/contract'
 import { refusal, type Reply } from '../../src/shared/errors'
+import { checkinResult } from '../support/memberViews'
 
 const mockStore = new Map<string, unknown>()
 const mockNetworkListeners: ((res: { isConnected: boolean }) => void)[] = []
@@ -35,15 +35,7 @@ jest.mock('@tarojs/taro', () => ({
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 const callMock = call as unknown as jest.Mock<Promise<Reply<unknown>>, [string, string, Record<string, unknown>]>
 
-const result = (over: Partial<CheckinResult> = {}): CheckinResult => ({
-  kind: 'checkedIn',
-  already: false,
-  lectureTitle: '沿着红色足迹学党史',
-  checkedInAt: '2025-11-28T11:02:00.000Z',
-  hours: 1.5,
-  checkoutNeeded: false,
-  ...over,
-})
+const result = checkinResult
 
 const item = (over: Partial<OutboxItem> = {}): OutboxItem => ({
   key: 'lec-1|2025-11-28T11:02:00.000Z',

@@ -3,17 +3,9 @@ import { recordLayout } from '../../src/member/hours/record'
 import { formatClock, formatDate } from '../../src/shared/chinaTime'
 import { formatHours, signedHours } from '../../src/shared/studyHours'
 import { outcomeText, resultNote, resultTitle } from '../../src/member/checkin/outcome'
-import type { CheckinResult, MyHours } from '../../src/shared/contract'
+import { checkinResult, myHours } from '../support/memberViews'
 
-const result = (over: Partial<CheckinResult> = {}): CheckinResult => ({
-  kind: 'checkedIn',
-  already: false,
-  lectureTitle: '党课',
-  checkedInAt: '2025-11-28T11:02:00.000Z',
-  hours: 1.5,
-  checkoutNeeded: false,
-  ...over,
-})
+const result = checkinResult
 
 describe('member words', () => {
   it('writes China times, dates and halves of hours', () => {
@@ -44,13 +36,7 @@ describe('member words', () => {
 })
 
 describe('study-hour record layout', () => {
-  const hours: MyHours = {
-    name: '王建国',
-    year: 2025,
-    currentYear: 2025,
-    target: 32,
-    total: 18.5,
-    buckets: { training: 8, collective: 8, lecturing: 2, online: 0.5 },
+  const hours = myHours({
     entries: Array.from({ length: 30 }, (_, i) => ({
       id: `e${i}`,
       hours: i === 0 ? -1.5 : 1.5,
@@ -60,7 +46,7 @@ describe('study-hour record layout', () => {
       at: '2025-11-28T11:02:00.000Z',
     })),
     years: [{ year: 2025, total: 18.5, target: 32 }],
-  }
+  })
 
   it('puts who, the year, the total, the buckets and every entry on the card, growing with the entries', () => {
     const layout = recordLayout(hours, new Date('2025-11-30T02:00:00.000Z'))

@@ -2,8 +2,9 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import * as taro from '@tarojs/taro'
 import { flushOutbox } from '../../src/api/outbox'
 import Checkin from '../../src/member/checkin'
-import type { CheckinResult, CheckinStatus } from '../../src/shared/contract'
+import type { CheckinStatus } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { checkinResult } from '../support/memberViews'
 import { callMock, ok, serve } from './support/serve'
 import { getStorageSync, navigateTo, setStorageSync, showAgain } from './support/taro'
 
@@ -26,17 +27,7 @@ function status(over: Partial<CheckinStatus> = {}): CheckinStatus {
   }
 }
 
-function result(over: Partial<CheckinResult> = {}): CheckinResult {
-  return {
-    kind: 'checkedIn',
-    already: false,
-    lectureTitle: '沿着红色足迹学党史',
-    checkedInAt: '2025-11-28T11:02:00.000Z',
-    hours: 1.5,
-    checkoutNeeded: false,
-    ...over,
-  }
-}
+const result = checkinResult
 
 const route = (params: Record<string, string>) =>
   ({ params, path: '/member/checkin/index' }) as unknown as ReturnType<typeof taro.useRouter>

@@ -1,63 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/react'
 import Hours from '../../src/member/hours'
-import type { MyHours } from '../../src/shared/contract'
+import { myHours } from '../support/memberViews'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
-function hours(over: Partial<MyHours> = {}): MyHours {
-  return {
-    name: '王建国',
-    year: 2025,
-    currentYear: 2025,
-    target: 32,
-    total: 18.5,
-    buckets: { training: 8, collective: 8, lecturing: 2, online: 0.5 },
-    entries: [
-      {
-        id: 'e1',
-        hours: 1.5,
-        bucket: 'collective',
-        source: 'attendance',
-        title: '沿着红色足迹学党史',
-        at: '2025-11-28T11:02:00.000Z',
-        lectureId: 'l1',
-      },
-      {
-        id: 'e2',
-        hours: 2,
-        bucket: 'lecturing',
-        source: 'lecturing',
-        title: '讲讲咱村的老支书',
-        at: '2025-10-08T06:00:00.000Z',
-        lectureId: 'l2',
-      },
-      {
-        id: 'e3',
-        hours: -1.5,
-        bucket: 'collective',
-        source: 'reversal',
-        title: '误签的一场',
-        at: '2025-09-01T02:00:00.000Z',
-      },
-      {
-        id: 'e4',
-        hours: 0.5,
-        bucket: 'online',
-        source: 'adjustment',
-        title: '补录：线上学习',
-        reason: '外出期间线上学习',
-        at: '2025-08-01T02:00:00.000Z',
-      },
-    ],
-    years: [
-      { year: 2025, total: 18.5, target: 32 },
-      { year: 2024, total: 34, target: 32 },
-    ],
-    ...over,
-  }
-}
+const hours = myHours
 
 const year2024 = hours({
   year: 2024,
