@@ -15,7 +15,6 @@ import type { TestCloud } from '../support/emulator'
 import {
   ADMIN_ABOVE,
   ADMIN_ELSEWHERE,
-  addLecture,
   call,
   codeOf,
   MINUTE,
@@ -26,17 +25,15 @@ import {
   SECRETARY,
   snapshot,
   stored,
-  checkinCloudForFile,
+  checkinFile,
 } from './checkin.fixtures'
 
 let cloud: TestCloud
-const people = checkinCloudForFile('rv', 40, (started) => (cloud = started))
-const fresh = () => people.shift()!
+const { fresh, lecture: newLecture } = checkinFile('rv', 40, (started) => (cloud = started))
 
-let n = 0
 /** Started two hours ago, ends in an hour: check-in is open, and a scan of 100 minutes ago was in time. */
 const held = (overrides: Partial<LectureDoc> = {}) =>
-  addLecture(cloud, `ck-r${++n}`, {
+  newLecture({
     startAt: new Date(Date.now() - 120 * MINUTE),
     endAt: new Date(Date.now() + 60 * MINUTE),
     ...overrides,

@@ -15,7 +15,6 @@ import type { TestCloud } from '../support/emulator'
 import {
   ADMIN_ABOVE,
   ADMIN_ELSEWHERE,
-  addLecture,
   addSignup,
   call,
   codeOf,
@@ -27,15 +26,12 @@ import {
   SECRETARY,
   snapshot,
   stored,
-  checkinCloudForFile,
+  checkinFile,
 } from './checkin.fixtures'
 
 let cloud: TestCloud
-const people = checkinCloudForFile('se', 60, (started) => (cloud = started))
-const fresh = () => people.shift()!
+const { fresh, lecture } = checkinFile('se', 60, (started) => (cloud = started))
 
-let n = 0
-const lecture = (overrides: Partial<LectureDoc> = {}) => addLecture(cloud, `ck-s${++n}`, overrides)
 const REASON = '年老体弱，行动不便'
 /** The function instance keeps settings for a minute: make its copy stale so that the next call reads them. */
 const expireCachedSettings = () => rememberSetting(CHECKIN_SETTINGS_ID, undefined, new Date(0))

@@ -172,6 +172,22 @@ export function checkinCloudForFile(prefix: string, n: number, started: (cloud: 
   return members
 }
 
+/**
+ * The same for a file whose tests each take members and lectures of their own: `fresh()` hands out a member no
+ * test has used yet (`freshMany(k)`, k of them), `lecture()` adds a new lecture of HOST with ids from `prefix`
+ * (the function caches lectures for 10 s, so each test takes its own).
+ */
+export function checkinFile(prefix: string, n: number, started: (cloud: TestCloud) => void) {
+  let cloud: TestCloud
+  let lectures = 0
+  const members = checkinCloudForFile(prefix, n, (c) => started((cloud = c)))
+  return {
+    fresh: () => members.shift()!,
+    freshMany: (k: number) => members.splice(0, k),
+    lecture: (overrides: Partial<LectureDoc> = {}) => addLecture(cloud, `ck-${prefix}${++lectures}`, overrides),
+  }
+}
+
 /** Calls of the function as a given WeChat identity. */
 export const { call, ok } = caller(main)
 

@@ -8,10 +8,8 @@ import { readMemberCode } from '../../cloudfunctions/_shared/checkinCodes'
 import { CODE_SLOT_MS, WRONG_CODE_BLOCK_MS } from '../../src/shared/checkinRules'
 import type { CheckinResult, CheckinStatus, MemberCode } from '../../src/shared/contract'
 import type { ErrorCode } from '../../src/shared/errors'
-import type { LectureDoc } from '../../src/shared/model'
 import type { TestCloud } from '../support/emulator'
 import {
-  addLecture,
   addSignup,
   call,
   callsOf,
@@ -25,17 +23,12 @@ import {
   stored,
   UNBOUND,
   VENUE,
-  checkinCloudForFile,
+  checkinFile,
 } from './checkin.fixtures'
 
 let cloud: TestCloud
 /** Fresh members for each test (wrong codes count per member across lectures). */
-const people = checkinCloudForFile('sc', 120, (started) => (cloud = started))
-const fresh = () => people.shift()!
-
-let n = 0
-/** A new lecture (the function caches lectures for 10 s, so each test takes its own). */
-const lecture = (overrides: Partial<LectureDoc> = {}) => addLecture(cloud, `ck-l${++n}`, overrides)
+const { fresh, lecture } = checkinFile('sc', 120, (started) => (cloud = started))
 const scan = (payload: object, openid: string) => ok<CheckinResult>('scan', payload, openid)
 const inHall = (l: { _id: string }, extra: object = {}) => ({ lectureId: l._id, qr: codeOf(l._id).qr, ...extra })
 

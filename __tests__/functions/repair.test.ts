@@ -26,12 +26,11 @@ import {
   SECRETARY,
   stored,
   UNBOUND,
-  checkinCloudForFile,
+  checkinFile,
 } from './checkin.fixtures'
 
 let cloud: TestCloud
-const people = checkinCloudForFile('rp', 40, (started) => (cloud = started))
-const fresh = (n: number) => people.splice(0, n)
+const { freshMany: fresh } = checkinFile('rp', 40, (started) => (cloud = started))
 afterEach(() => jest.restoreAllMocks())
 
 const DAY = 24 * 60 * MINUTE
