@@ -20,6 +20,16 @@ export function lectureSummary(over: Partial<LectureSummary> = {}): LectureSumma
   }
 }
 
+/** The venue of a walking lecture: two stops in order, as lecture.detail answers them. */
+export const walkingVenue = (): LectureDetail['venue'] => ({
+  address: '解放阁',
+  radiusM: 200,
+  stops: [
+    { name: '解放阁', address: '黑虎泉西路1号', lat: 36.66, lng: 117.03 },
+    { name: '济南战役纪念馆', address: '英雄山路18号', lat: 36.64, lng: 117.01 },
+  ],
+})
+
 /** lecture.detail of that lecture: open to all, no stops, L1 check-in, sign-up required, not managed by the caller. */
 export function lectureDetail(over: Partial<LectureDetail> = {}): LectureDetail {
   const summary = lectureSummary(over)

@@ -1,5 +1,5 @@
 import type { LectureDetail } from '../../src/shared/contract'
-import { lectureDetail } from '../support/lectures'
+import { lectureDetail, walkingVenue } from '../support/lectures'
 import {
   defaultHours,
   emptyForm,
@@ -39,14 +39,7 @@ const detail = (over: Partial<LectureDetail> = {}) =>
     lecturer: { name: '李秀英', title: '老党员', memberId: 'm-7' },
     coHostOrgIds: ['b-2'],
     theme: 'walking',
-    venue: {
-      address: '解放阁广场',
-      radiusM: 300,
-      stops: [
-        { name: '解放阁', address: '历下区黑虎泉西路', lat: 36.661, lng: 117.024 },
-        { name: '趵突泉', address: '历下区趵突泉南路1号', lat: 36.662, lng: 117.016 },
-      ],
-    },
+    venue: { ...walkingVenue(), radiusM: 300 },
     checkinLevel: 'L2',
     ...over,
   })
@@ -176,7 +169,7 @@ describe('lecture form from a loaded lecture', () => {
       signupRequired: true,
     })
     expect(formFromDetail(detail({ signupRequired: false })).signupRequired).toBe(false)
-    expect(form.stops[1]).toEqual({ name: '趵突泉', address: '历下区趵突泉南路1号', lat: '36.662', lng: '117.016' })
+    expect(form.stops[1]).toEqual({ name: '济南战役纪念馆', address: '英雄山路18号', lat: '36.64', lng: '117.01' })
 
     const input = validateForm(form)
     expect(input.ok).toBe(true)

@@ -1,18 +1,15 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { call } from '../../src/api/client'
 import Bind from '../../src/pages/bind'
 import type { Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type ErrorCode, type Reply } from '../../src/shared/errors'
+import { type } from './support/fill'
 import { meReply } from './support/replies'
+import { callMock } from './support/serve'
 import { showToast, switchTab } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
-const callMock = call as unknown as jest.Mock<Promise<Reply<Me>>, [string, string, Record<string, unknown>]>
-
 const bound = meReply({ id: 'm-0001', name: '王建国', branchId: 'b1', roles: ['member'] })
-
-const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 
 beforeEach(() => {
   callMock.mockReset()

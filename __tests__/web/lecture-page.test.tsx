@@ -5,6 +5,7 @@ import type { LectureDetail } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { navigateTo, showAgain, showModal, showToast } from './support/taro'
 import { lectureDetail } from './support/replies'
+import { walkingVenue } from '../support/lectures'
 import { callMock, ok } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -24,14 +25,7 @@ const detail = (over: Partial<LectureDetail> = {}) =>
     hours: 2,
     summary: '从解放阁出发，沿途讲述济南解放的故事。',
     lecturer: { name: '李秀英', title: '区委党校讲师' },
-    venue: {
-      address: '解放阁',
-      radiusM: 200,
-      stops: [
-        { name: '解放阁', address: '黑虎泉西路1号', lat: 36.66, lng: 117.03 },
-        { name: '济南战役纪念馆', address: '英雄山路18号', lat: 36.64, lng: 117.01 },
-      ],
-    },
+    venue: walkingVenue(),
     signupDeadline: inDays(2),
     ...over,
   })

@@ -4,6 +4,7 @@ import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { THEMES } from '../../src/shared/themes'
 import { proposalView } from '../support/proposals'
 import { callMock, ok } from './support/serve'
+import { type } from './support/fill'
 import { switchTab } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -23,8 +24,6 @@ jest.mock('@tarojs/components', () => {
     })
   return { ...jest.requireActual('@tarojs/components'), Textarea }
 })
-
-const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 
 beforeEach(() => {
   callMock.mockReset()
