@@ -4,8 +4,8 @@
  * requests reach little of it; parsing and evaluating all of it was most of a cold start.
  *
  * The SDK is unchanged. In index.js each `require('<package>')` gets a stand-in whose exports are getters; the
- * first access loads the real module from `lazy/deferred.js`, one bundle of all deferred packages beside
- * index.js (built by scripts/build-functions.ts; the build refuses a module that would be in both files).
+ * first access loads the real module from its group's file `lazy/sdk-<group>.js` beside index.js (built by
+ * scripts/build-functions.ts, which refuses a module that would be in two files: none may exist twice).
  * What importers read at load time is decided here, at build time, from the real module: whether it is a
  * function (callable, constructible), its `__esModule` flag (tslib's `__importDefault` reads it) and its
  * enumerable keys (`__importStar` copies them); so importing a stand-in evaluates nothing.
@@ -13,23 +13,27 @@
 import { execFileSync } from 'child_process'
 import type { Plugin } from 'esbuild'
 
-/** Deferred packages, and what needs each. On our requests' paths only where noted: the first use pays. */
-export const DEFERRED = [
-  '@cloudbase/wx-cloud-client-sdk', // tcb.init() sets up app.models with it (our first request)
-  '@cloudbase/ai', // app.ai()
-  '@cloudbase/app', // app.ai()
-  'web-streams-polyfill', // app.ai() streams
-  'xml2js', // storage: reading COS's XML replies (exports upload, roster import)
-  'jsonwebtoken', // auth().createTicket
-  'axios', // the Tencent metadata probe outside the cloud; app.requestClient
-  'form-data', // multipart requests: WeChat open APIs (mini-program codes)
-  'agentkeepalive', // keep-alive agents (init({keepalive}); off in SCF)
-  'https-proxy-agent', // init({proxy})
-  'http-proxy-agent', // init({proxy})
-]
+/**
+ * Deferred packages, in groups that share no module (each group is one file, `lazy/sdk-<group>.js`, so that a
+ * first use parses only its own), and what needs each. On our requests' paths only where noted: there the
+ * first use pays, once per instance.
+ */
+export const DEFERRED: Record<string, string[]> = {
+  models: ['@cloudbase/wx-cloud-client-sdk'], // tcb.init() sets up app.models with it (our first request)
+  ai: ['@cloudbase/ai', '@cloudbase/app', 'web-streams-polyfill'], // app.ai()
+  xml: ['xml2js'], // storage: reading COS's XML replies (exports upload, roster import)
+  http: [
+    'axios', // the Tencent metadata probe outside the cloud; app.requestClient
+    'form-data', // multipart requests: WeChat open APIs (mini-program codes)
+    'jsonwebtoken', // auth().createTicket
+    'agentkeepalive', // keep-alive agents (on outside SCF, so locally on the first request)
+    'https-proxy-agent', // init({proxy})
+    'http-proxy-agent', // init({proxy})
+  ],
+}
 
-/** Beside index.js, as `./lazy/<package>.js` is for LAZY packages. */
-export const DEFERRED_FILE = './lazy/deferred.js'
+/** Beside index.js, as `lazy/<package>.js` is for LAZY packages. */
+export const deferredFile = (group: string) => `./lazy/sdk-${group}.js`
 
 interface Shape {
   callable: boolean
@@ -48,13 +52,13 @@ function shapeOf(file: string): Shape {
   return JSON.parse(execFileSync(process.execPath, ['-e', probe, file], { encoding: 'utf8' }))
 }
 
-/** A real file's name in lazy/deferred.js: its path inside node_modules (unique, nested versions too). */
+/** A real file's name in its lazy file: its path inside node_modules (unique, nested versions too). */
 export const keyOf = (file: string) => file.slice(file.indexOf('node_modules/') + 'node_modules/'.length)
 
 /** The stand-in module's source: the real module's shape, every export read through on first access. */
-function standIn(file: string, { callable, esModule, keys }: Shape): string {
+function standIn(file: string, group: string, { callable, esModule, keys }: Shape): string {
   return `let real
-const load = () => (real ??= require(${JSON.stringify(DEFERRED_FILE)})[${JSON.stringify(keyOf(file))}]())
+const load = () => (real ??= require(${JSON.stringify(deferredFile(group))})[${JSON.stringify(keyOf(file))}]())
 const standIn = (module.exports = ${
     callable
       ? 'function (...args) { return new.target ? Reflect.construct(load(), args) : load().apply(this, args) }'
@@ -66,16 +70,17 @@ for (const key of ${JSON.stringify(keys)})
 `
 }
 
-/** The source of lazy/deferred.js: each real module behind a function, so that one use evaluates one. */
+/** The source of a group's lazy file: each real module behind a function, so that one use evaluates one. */
 export function deferredBundleSource(files: Iterable<string>): string {
   const entries = [...files].map((f) => `  ${JSON.stringify(keyOf(f))}: () => require(${JSON.stringify(f)}),`)
   return `module.exports = {\n${entries.join('\n')}\n}\n`
 }
 
-/** The plugin for one build; `files` collects the real files it deferred (for lazy/deferred.js). */
-export function deferredModules(packages: string[] = DEFERRED): { plugin: Plugin; files: Set<string> } {
-  const files = new Set<string>()
-  const escaped = packages.map((p) => p.replace(/[/.]/g, '\\$&'))
+/** The plugin for one build; `groups` collects, per group, the real files it deferred (for the lazy files). */
+export function deferredModules(deferred = DEFERRED): { plugin: Plugin; groups: Map<string, Set<string>> } {
+  const groups = new Map<string, Set<string>>()
+  const groupOf = new Map(Object.entries(deferred).flatMap(([group, pkgs]) => pkgs.map((p) => [p, group])))
+  const escaped = [...groupOf.keys()].map((p) => p.replace(/[/.]/g, '\\$&'))
   const plugin: Plugin = {
     name: 'deferred-modules',
     setup(build) {
@@ -89,18 +94,20 @@ export function deferredModules(packages: string[] = DEFERRED): { plugin: Plugin
           pluginData: NAMESPACE,
         })
         if (real.errors.length) return { errors: real.errors }
-        files.add(real.path)
-        return { path: real.path, namespace: NAMESPACE }
+        const group = groupOf.get(args.path)!
+        if (!groups.has(group)) groups.set(group, new Set())
+        groups.get(group)!.add(real.path)
+        return { path: real.path, namespace: NAMESPACE, pluginData: group }
       })
-      build.onResolve({ filter: /^\.\/lazy\/deferred\.js$/, namespace: NAMESPACE }, (args) => ({
+      build.onResolve({ filter: /^\.\/lazy\/sdk-[a-z]+\.js$/, namespace: NAMESPACE }, (args) => ({
         path: args.path,
         external: true,
       }))
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
         if (!shapes.has(args.path)) shapes.set(args.path, shapeOf(args.path))
-        return { contents: standIn(args.path, shapes.get(args.path)!), loader: 'js' }
+        return { contents: standIn(args.path, args.pluginData, shapes.get(args.path)!), loader: 'js' }
       })
     },
   }
-  return { plugin, files }
+  return { plugin, groups }
 }

@@ -65,7 +65,7 @@ it('gives the real exports on first use, and evaluates nothing before', async ()
     metafile: true,
     plugins: [deferred.plugin],
   })
-  await buildDeferred(out, deferred.files, Object.keys(result.metafile.inputs))
+  await buildDeferred(out, deferred.groups, Object.keys(result.metafile.inputs))
   const run = (script: string) =>
     JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: out, encoding: 'utf8' }).trim())
   const seen = run(`require('./index.js')().then((r) => console.log(JSON.stringify(r)))`)
