@@ -8,15 +8,11 @@
  * screen lists it apart and confirms it.
  * Screenshots: __tests__/.artifacts/checkin-*.png.
  */
-import { mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
-import { join } from 'path'
 import type { Page } from 'playwright-core'
 import { lectureCode } from '../../cloudfunctions/_shared/checkinCodes'
-import { type LocalSystem, startLocalSystem } from '../../scripts/local/system'
 import { buildSeed } from '../../scripts/seed/data'
 import { TODAY_BRANCH_ID, TODAY_LECTURE_ID } from '../../scripts/seed/today'
-import { eventually, exactly, openPhone, type Phone, shot, shown, signInAs, UI_TIMEOUT } from '../support/browser'
+import { eventually, exactly, shot, shown, signInAs, UI_TIMEOUT, localSystemForFile } from '../support/browser'
 
 const now = new Date()
 const seed = buildSeed(now)
@@ -37,28 +33,10 @@ const members = seed.members.filter(
 )
 const [member, offlineMember] = members
 
-let dataDir: string
-let system: LocalSystem | undefined
-let secretaryPhone: Phone | undefined
-let memberPhone: Phone | undefined
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'dangke-checkin-'))
-  system = await startLocalSystem({ port: 0, dataDir, now })
-  secretaryPhone = await openPhone()
-  memberPhone = await openPhone()
-  for (const phone of [secretaryPhone, memberPhone]) phone.page.on('pageerror', (err) => pageErrors.push(String(err)))
-}, 240_000)
-
-afterAll(async () => {
-  await secretaryPhone?.close()
-  await memberPhone?.close()
-  await system?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-}, 30_000)
-
-const base = () => system!.emulator.url
+const file = localSystemForFile('checkin', now, 2, 240_000)
+const secretaryPhone = () => file.phones[0]
+const memberPhone = () => file.phones[1]
+const base = file.base
 
 /** The six digits on the secretary's screen now (shown as "123 456"). */
 async function digitsOnScreen(page: Page): Promise<string> {
@@ -80,7 +58,7 @@ it('the seed gives the journey its cast', () => {
 })
 
 it('the secretary opens the check-in screen of the lecture: a QR code and six digits', async () => {
-  const page = secretaryPhone!.page
+  const page = secretaryPhone().page
   await signInAs(page, base(), openidOf.get(secretary._id)!)
   await page.goto(`${base()}/#/manage/checkin/index?id=${TODAY_LECTURE_ID}`)
   await shown(page, '.checkin-code__qr').first().waitFor({ timeout: UI_TIMEOUT })
@@ -89,7 +67,7 @@ it('the secretary opens the check-in screen of the lecture: a QR code and six di
 }, 60_000)
 
 it('a member types the code shown there, is checked in, and 我的学时 goes up by the credit', async () => {
-  const page = memberPhone!.page
+  const page = memberPhone().page
   await signInAs(page, base(), openidOf.get(member._id)!)
   const before = await hoursOnPage(page)
 
@@ -99,7 +77,7 @@ it('a member types the code shown there, is checked in, and 我的学时 goes up
   await input.waitFor({ timeout: UI_TIMEOUT })
   await shot(page, 'checkin-member-before')
   // The code changes every 15 s and the previous one is still accepted: read it just before typing.
-  await input.fill(await digitsOnScreen(secretaryPhone!.page))
+  await input.fill(await digitsOnScreen(secretaryPhone().page))
   await shown(page, '.checkin__button', '提交签到码').first().tap()
   const done = shown(page, '.checkin__answer--done').first()
   await done.waitFor({ timeout: UI_TIMEOUT })
@@ -112,7 +90,7 @@ it('a member types the code shown there, is checked in, and 我的学时 goes up
 }, 90_000)
 
 it("the secretary's screen counts the member as checked in", async () => {
-  const page = secretaryPhone!.page
+  const page = secretaryPhone().page
   const checkedIn = () =>
     shown(page, '.manage-checkin__count')
       .filter({ hasText: '已签到' })
@@ -125,7 +103,7 @@ it("the secretary's screen counts the member as checked in", async () => {
 }, 60_000)
 
 it('a scan kept offline for five minutes is held: the member sees 待确认, the secretary confirms it', async () => {
-  const page = memberPhone!.page
+  const page = memberPhone().page
   await signInAs(page, base(), openidOf.get(offlineMember._id)!)
   // What the outbox keeps after a scan without network (src/api/outbox.ts; Taro h5 storage is {data}).
   const ago = 5 * 60_000
@@ -146,7 +124,7 @@ it('a scan kept offline for five minutes is held: the member sees 待确认, the
   await shown(page, '.status-tag', '待确认').first().waitFor({ timeout: UI_TIMEOUT })
   await shot(page, 'checkin-member-pending')
 
-  const screen = secretaryPhone!.page
+  const screen = secretaryPhone().page
   const list = shown(screen, '.pending-scans', offlineMember.name).first()
   await list.waitFor({ timeout: 20_000 })
   await list.scrollIntoViewIfNeeded()
@@ -154,5 +132,5 @@ it('a scan kept offline for five minutes is held: the member sees 待确认, the
   await shown(screen, '.pending-scans .action-button', exactly('确认')).first().tap()
   await shown(screen, '.notice', `已确认${offlineMember.name}的签到`).first().waitFor({ timeout: UI_TIMEOUT })
   await shot(screen, 'checkin-secretary-confirmed')
-  expect(pageErrors).toEqual([])
+  expect(file.pageErrors).toEqual([])
 }, 90_000)

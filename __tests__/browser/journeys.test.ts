@@ -8,16 +8,12 @@
  * The tests run in order and build on each other. Who and which lecture come from buildSeed with the
  * same `now` the system seeds with. Screenshots: __tests__/.artifacts/journey-*.png.
  */
-import { mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
-import { join } from 'path'
 import type { CDPSession, Locator, Page } from 'playwright-core'
-import { type LocalSystem, startLocalSystem } from '../../scripts/local/system'
 import { buildSeed, type Seed } from '../../scripts/seed/data'
 import { chinaIso, chinaToday, formatPickedDate } from '../../src/shared/chinaTime'
 import type { LectureDoc, MemberDoc, SignupDoc } from '../../src/shared/model'
 import { themeName, THEMES } from '../../src/shared/themes'
-import { eventually, exactly, openPhone, type Phone, shot, shown, signInAs, UI_TIMEOUT } from '../support/browser'
+import { eventually, exactly, shot, shown, signInAs, UI_TIMEOUT, localSystemForFile } from '../support/browser'
 
 const now = new Date()
 const seed = buildSeed(now)
@@ -76,29 +72,10 @@ const posted = {
   capacity: 30,
 }
 
-let dataDir: string
-let system: LocalSystem | undefined
-let memberPhone: Phone | undefined
-let secretaryPhone: Phone | undefined
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'dangke-journeys-'))
-  // May build the h5 app first (~45 s cold).
-  system = await startLocalSystem({ port: 0, dataDir, now })
-  memberPhone = await openPhone()
-  secretaryPhone = await openPhone()
-  for (const phone of [memberPhone, secretaryPhone]) phone.page.on('pageerror', (err) => pageErrors.push(String(err)))
-}, 240_000)
-
-afterAll(async () => {
-  await memberPhone?.close()
-  await secretaryPhone?.close()
-  await system?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-}, 30_000)
-
-const base = () => system!.emulator.url
+const file = localSystemForFile('journeys', now, 2, 240_000)
+const memberPhone = () => file.phones[0]
+const secretaryPhone = () => file.phones[1]
+const base = file.base
 
 async function signIn(page: Page, who: MemberDoc): Promise<void> {
   await signInAs(page, base(), openid(who))
@@ -213,7 +190,7 @@ async function pickDateTime(
 
 describe('a member signs up for a lecture of their branch', () => {
   it('signs in on /app/login as a plain member', async () => {
-    const { page } = memberPhone!
+    const { page } = memberPhone()
     await signIn(page, member)
     const me = await page.evaluate(() => fetch('/app/me', { credentials: 'include' }).then((r) => r.json()))
     expect(me).toEqual({ openid: openid(member) })
@@ -221,7 +198,7 @@ describe('a member signs up for a lecture of their branch', () => {
   }, 60_000)
 
   it('finds the lecture by its title under its theme tab and opens it', async () => {
-    const { page } = memberPhone!
+    const { page } = memberPhone()
     await shown(page, '.theme-tabs__tab', exactly(lectureTheme)).tap()
     // the list of one theme: the tab is active and the cards have no theme tag
     await eventually(
@@ -263,7 +240,7 @@ describe('a member signs up for a lecture of their branch', () => {
   }, 60_000)
 
   it('taps 报名 and sees 已报名 on the page', async () => {
-    const { page } = memberPhone!
+    const { page } = memberPhone()
     await shown(page, '.signup-button').tap()
     await eventually(
       () => shown(page, '.lecture__mine').innerText(),
@@ -280,7 +257,7 @@ describe('a member signs up for a lecture of their branch', () => {
   }, 60_000)
 
   it('goes back to the list and sees the lecture under 已报名 on 我的', async () => {
-    const { page } = memberPhone!
+    const { page } = memberPhone()
     // the lecture page has no tab bar: back first, as with the phone's back button
     await page.goBack()
     await page.waitForURL((u) => u.hash === '' || u.hash.startsWith('#/pages/index/index'))
@@ -296,13 +273,13 @@ describe('a member signs up for a lecture of their branch', () => {
     expect(await row.locator('.status-tag').innerText()).toBe('已报名')
     await row.scrollIntoViewIfNeeded()
     await shot(page, 'journey-member-5-mine')
-    expect(pageErrors).toEqual([])
+    expect(file.pageErrors).toEqual([])
   }, 60_000)
 })
 
 describe("the branch's secretary posts a lecture and sees the member on a roster", () => {
   it('signs in and goes 我的 → 党课管理 → 发布新党课', async () => {
-    const { page } = secretaryPhone!
+    const { page } = secretaryPhone()
     await signIn(page, secretary)
     await openMineTab(page)
     await shot(page, 'journey-secretary-1-mine')
@@ -321,7 +298,7 @@ describe("the branch's secretary posts a lecture and sees the member on a roster
   }, 60_000)
 
   it('fills in the form, picks the times and taps 保存并发布', async () => {
-    const { page, context } = secretaryPhone!
+    const { page, context } = secretaryPhone()
     const cdp = await context.newCDPSession(page)
     try {
       await formField(page, '标题').locator('input').fill(posted.title)
@@ -356,7 +333,7 @@ describe("the branch's secretary posts a lecture and sees the member on a roster
   }, 120_000)
 
   it('stores the lecture as published, hosted by the branch, with the picked times', () => {
-    const rows = system!.emulator.store.scan('lectures', { title: posted.title })
+    const rows = file.system!.emulator.store.scan('lectures', { title: posted.title })
     expect(rows).toHaveLength(1)
     const doc = rows[0].doc as unknown as LectureDoc
     expect(doc).toMatchObject({
@@ -377,7 +354,7 @@ describe("the branch's secretary posts a lecture and sees the member on a roster
   })
 
   it('sees the new lecture under 即将开始 in 党课管理', async () => {
-    const { page } = secretaryPhone!
+    const { page } = secretaryPhone()
     await shown(page, '.action-button', '返回我的党课').tap()
     await page.waitForURL(/#\/manage\/lectures\/index/)
     await eventually(
@@ -394,7 +371,7 @@ describe("the branch's secretary posts a lecture and sees the member on a roster
   }, 60_000)
 
   it("opens 名单 of the member's lecture and sees the member there as 已报名", async () => {
-    const { page } = secretaryPhone!
+    const { page } = secretaryPhone()
     const item = shown(page, '.managed-lecture').filter({
       has: page.locator('.managed-lecture__title', { hasText: exactly(lecture.title) }),
     })
@@ -410,8 +387,8 @@ describe("the branch's secretary posts a lecture and sees the member on a roster
     await shot(page, 'journey-secretary-9-roster')
 
     // the same sign-up as stored
-    const signups = system!.emulator.store.scan('signups', { lectureId: lecture._id, memberId: member._id })
+    const signups = file.system!.emulator.store.scan('signups', { lectureId: lecture._id, memberId: member._id })
     expect(signups.map((r) => (r.doc as unknown as SignupDoc).status)).toEqual(['confirmed'])
-    expect(pageErrors).toEqual([])
+    expect(file.pageErrors).toEqual([])
   }, 60_000)
 })

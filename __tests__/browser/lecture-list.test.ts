@@ -2,15 +2,11 @@
  * The built h5 app in chromium against the whole local system: the lecture list, a theme tab and the
  * local sign-in. Expectations come from buildSeed with the same `now` the system seeds with.
  */
-import { mkdtempSync, rmSync } from 'fs'
-import { tmpdir } from 'os'
-import { join } from 'path'
 import type { Page } from 'playwright-core'
-import { type LocalSystem, startLocalSystem } from '../../scripts/local/system'
 import { buildSeed } from '../../scripts/seed/data'
 import type { LectureDoc } from '../../src/shared/model'
 import { THEMES } from '../../src/shared/themes'
-import { openPhone, type Phone, screenshot } from '../support/browser'
+import { screenshot, localSystemForFile } from '../support/browser'
 
 const now = new Date()
 const seed = buildSeed(now)
@@ -25,24 +21,8 @@ const ofTheme = upcoming.filter((l) => l.theme === theme.code)
 const member = seed.members.find((m) => m.roles.every((r) => r === 'member'))!
 const openid = seed.bindings.find((b) => b.memberId === member._id)!._id
 
-let dataDir: string
-let system: LocalSystem | undefined
-let phone: Phone | undefined
-const pageErrors: string[] = []
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'dangke-browser-'))
-  // May build the h5 app first (~45 s cold).
-  system = await startLocalSystem({ port: 0, dataDir, now })
-  phone = await openPhone()
-  phone.page.on('pageerror', (err) => pageErrors.push(String(err)))
-}, 180_000)
-
-afterAll(async () => {
-  await phone?.close()
-  await system?.stop()
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-}, 30_000)
+const file = localSystemForFile('browser', now, 1, 180_000)
+const phone = () => file.phones[0]
 
 const cardTitles = (page: Page) => page.locator('.lecture-card__title').allInnerTexts()
 
@@ -64,8 +44,8 @@ async function expectTitles(page: Page, want: string[]): Promise<void> {
 const seatsText = (l: LectureDoc) => (l.capacity - l.signedUp > 0 ? `余 ${l.capacity - l.signedUp} 席` : '已满')
 
 it('lists the soonest upcoming published lectures with lecturer and seats left', async () => {
-  const { page } = phone!
-  await page.goto(`${system!.emulator.url}/`)
+  const { page } = phone()
+  await page.goto(`${file.system!.emulator.url}/`)
   const first = upcoming.slice(0, PAGE_SIZE)
   await expectTitles(
     page,
@@ -80,7 +60,7 @@ it('lists the soonest upcoming published lectures with lecturer and seats left',
 }, 60_000)
 
 it('shows only the lectures of a theme under its tab', async () => {
-  const { page } = phone!
+  const { page } = phone()
   await page.locator('.theme-tabs__tab', { hasText: theme.name }).tap()
   await expectTitles(
     page,
@@ -93,8 +73,8 @@ it('shows only the lectures of a theme under its tab', async () => {
 }, 60_000)
 
 it('signs in as a listed member on /app/login and comes back to the app', async () => {
-  const { page } = phone!
-  const base = system!.emulator.url
+  const { page } = phone()
+  const base = file.system!.emulator.url
   await page.goto(`${base}/app/login`)
   const button = page.locator(`button[data-openid="${openid}"]`)
   expect(await button.innerText()).toContain(member.name)
@@ -106,5 +86,5 @@ it('signs in as a listed member on /app/login and comes back to the app', async 
   await page.locator('.lecture-card').first().waitFor({ timeout: 15_000 })
   const me = await page.evaluate(() => fetch('/app/me', { credentials: 'include' }).then((r) => r.json()))
   expect(me).toEqual({ openid })
-  expect(pageErrors).toEqual([])
+  expect(file.pageErrors).toEqual([])
 }, 60_000)

@@ -7,8 +7,8 @@ import { EventEmitter } from 'events'
 import type { CheckinResult } from '../../src/shared/contract'
 import { TYPED_TRY_LIMIT } from '../../src/shared/checkinRules'
 import type { Reply } from '../../src/shared/errors'
-import { startTestCloud, type TestCloud } from '../support/emulator'
-import { addLecture, addMembers, call, codeOf, memberIdOf, seedPeople, stored } from './checkin.fixtures'
+import type { TestCloud } from '../support/emulator'
+import { addLecture, call, codeOf, memberIdOf, stored, checkinCloudForFile } from './checkin.fixtures'
 
 jest.setTimeout(120_000)
 // Calls run 50 at a time: with 100 in flight on a busy 2-core machine some SDK requests met its 15 s timeout.
@@ -17,15 +17,8 @@ jest.setTimeout(120_000)
 EventEmitter.defaultMaxListeners = 200
 
 let cloud: TestCloud
-let crowd: string[]
+const crowd = checkinCloudForFile('cc', 1000, (started) => (cloud = started), 120_000)
 const IN_FLIGHT = 50
-
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedPeople(cloud)
-  crowd = await addMembers(cloud, 'cc', 1000)
-}, 120_000)
-afterAll(() => cloud.stop())
 
 /** Runs the calls with at most `limit` in flight. */
 async function pooled<T>(items: T[], limit: number, run: (item: T) => Promise<Reply<unknown>>) {

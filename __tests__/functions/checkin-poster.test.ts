@@ -8,32 +8,24 @@
 import QRCode from 'qrcode'
 import { LOCAL_QR_OPTIONS, localLecturePageUrl } from '../../cloudfunctions/_shared/miniProgramCode'
 import type { PosterCode } from '../../src/shared/contract'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import type { TestCloud } from '../support/emulator'
 import {
   ADMIN_ABOVE,
   ADMIN_ELSEWHERE,
   addLecture,
-  addMembers,
   call,
   ok,
   OTHER_SECRETARY,
   SECRETARY,
-  seedPeople,
+  checkinCloudForFile,
 } from './checkin.fixtures'
 
 const APP_URL = 'http://192.168.1.20:8080'
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 
 let cloud: TestCloud
-let member: string
+const members = checkinCloudForFile('po', 1, (started) => (cloud = started))
 const saved = process.env.DANGKE_LOCAL_APP_URL
-
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedPeople(cloud)
-  ;[member] = await addMembers(cloud, 'po', 1)
-}, 60_000)
-afterAll(() => cloud.stop())
 beforeEach(() => {
   process.env.DANGKE_LOCAL_APP_URL = APP_URL
 })
@@ -75,7 +67,7 @@ describe('checkin.posterCode', () => {
     await addLecture(cloud, 'ck-po2')
     await ok('posterCode', { lectureId: 'ck-po2' }, ADMIN_ABOVE)
     for (const [who, code] of [
-      [member, 'FORBIDDEN'],
+      [members[0], 'FORBIDDEN'],
       [OTHER_SECRETARY, 'FORBIDDEN'],
       [ADMIN_ELSEWHERE, 'FORBIDDEN'],
       ['wx-nobody', 'NOT_A_MEMBER'],

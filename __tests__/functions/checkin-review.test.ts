@@ -10,13 +10,12 @@ import { main as lecture } from '../../cloudfunctions/lecture/main'
 import type { CheckinResult, CheckinStatus, LiveCheckin, ReviewResult } from '../../src/shared/contract'
 import { PENDING_REASON } from '../../src/shared/checkinReview'
 import type { LectureDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { caller } from '../support/caller'
+import type { TestCloud } from '../support/emulator'
 import {
   ADMIN_ABOVE,
   ADMIN_ELSEWHERE,
   addLecture,
-  addMembers,
-  asCaller,
   call,
   codeOf,
   MINUTE,
@@ -25,21 +24,14 @@ import {
   ok,
   OTHER_SECRETARY,
   SECRETARY,
-  seedPeople,
   snapshot,
   stored,
+  checkinCloudForFile,
 } from './checkin.fixtures'
 
 let cloud: TestCloud
-let people: string[]
+const people = checkinCloudForFile('rv', 40, (started) => (cloud = started))
 const fresh = () => people.shift()!
-
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedPeople(cloud)
-  people = await addMembers(cloud, 'rv', 40)
-}, 60_000)
-afterAll(() => cloud.stop())
 
 let n = 0
 /** Started two hours ago, ends in an hour: check-in is open, and a scan of 100 minutes ago was in time. */
@@ -78,7 +70,7 @@ describe('a photo of the code sent as "offline" with its time', () => {
 
     const status = await ok<CheckinStatus>('status', { lectureId: l._id }, m)
     expect(status.mine).toMatchObject({ status: 'pending', hours: 0, review: { reason: PENDING_REASON } })
-    const page = await lecture({ action: 'detail', payload: { id: l._id } }, asCaller(m))
+    const page = await caller(lecture).call('detail', { id: l._id }, m)
     expect(page).toMatchObject({ ok: true, data: { myCheckin: status.mine } })
     const live = await ok<LiveCheckin>('live', { lectureId: l._id }, SECRETARY)
     expect(live.counts).toMatchObject({ checkedIn: 0, pending: 1 })

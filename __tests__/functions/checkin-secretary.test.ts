@@ -11,12 +11,11 @@ import type { CheckinResult, LiveCheckin } from '../../src/shared/contract'
 import { ERROR_MESSAGES } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
 import { hoursYear } from '../../src/shared/studyHours'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import type { TestCloud } from '../support/emulator'
 import {
   ADMIN_ABOVE,
   ADMIN_ELSEWHERE,
   addLecture,
-  addMembers,
   addSignup,
   call,
   codeOf,
@@ -26,21 +25,14 @@ import {
   ok,
   OTHER_SECRETARY,
   SECRETARY,
-  seedPeople,
   snapshot,
   stored,
+  checkinCloudForFile,
 } from './checkin.fixtures'
 
 let cloud: TestCloud
-let people: string[]
+const people = checkinCloudForFile('se', 60, (started) => (cloud = started))
 const fresh = () => people.shift()!
-
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedPeople(cloud)
-  people = await addMembers(cloud, 'se', 60)
-}, 60_000)
-afterAll(() => cloud.stop())
 
 let n = 0
 const lecture = (overrides: Partial<LectureDoc> = {}) => addLecture(cloud, `ck-s${++n}`, overrides)

@@ -6,7 +6,6 @@ import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { lectureCode } from '../../cloudfunctions/_shared/checkinCodes'
 import { main } from '../../cloudfunctions/checkin/main'
 import type { ScanLocation } from '../../src/shared/contract'
-import type { Reply } from '../../src/shared/errors'
 import type {
   BindingDoc,
   CheckinAttemptDoc,
@@ -18,8 +17,12 @@ import type {
   MemberDoc,
   OrgDoc,
   Role,
+  SignupState,
 } from '../../src/shared/model'
+import { caller } from '../support/caller'
+import { cloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
+import { signupDoc } from '../support/records'
 
 export const MINUTE = 60_000
 
@@ -146,37 +149,31 @@ export async function addLecture(cloud: TestCloud, _id: string, overrides: Parti
 }
 
 /** A confirmed sign-up, straight into the database. */
-export async function addSignup(cloud: TestCloud, lectureId: string, openid: string, status = 'confirmed') {
-  const memberId = memberIdOf(openid)
-  const at = new Date()
-  await cloud.db.collection('signups').add({
-    _id: `${lectureId}:${memberId}`,
-    lectureId,
-    memberId,
-    memberName: memberId,
-    branchId: HOST,
-    status,
-    ticket: 1,
-    createdAt: at,
-    updatedAt: at,
-  })
+export async function addSignup(
+  cloud: TestCloud,
+  lectureId: string,
+  openid: string,
+  status: SignupState = 'confirmed',
+) {
+  await cloud.db.collection('signups').add(signupDoc(lectureId, memberIdOf(openid), HOST, status, 1, new Date()))
 }
 
-/** The function's context as the platform gives it: the caller's openid, or none. */
-export const asCaller = (openid?: string) => ({
-  environment: JSON.stringify(openid ? { WX_OPENID: openid } : {}),
-})
-
-export function call(action: string, payload: unknown, openid?: string): Promise<Reply<unknown>> {
-  return main({ action, payload }, asCaller(openid))
+/**
+ * For a test file: a test cloud with the people seeded and `n` members of HOST (ids from `prefix`), handed to
+ * `started` before the file's tests and stopped after them. Answers those members' openids, filled in then.
+ */
+export function checkinCloudForFile(prefix: string, n: number, started: (cloud: TestCloud) => void, timeout?: number) {
+  const members: string[] = []
+  const prepare = async (cloud: TestCloud) => {
+    await seedPeople(cloud)
+    members.push(...(await addMembers(cloud, prefix, n)))
+  }
+  cloudForFile(started, prepare, timeout)
+  return members
 }
 
-/** The data of a call that must succeed. */
-export async function ok<T>(action: string, payload: unknown, openid?: string): Promise<T> {
-  const res = await call(action, payload, openid)
-  if (!res.ok) throw new Error(`${action} as ${openid}: ${res.code} ${res.explanation ?? ''}`)
-  return res.data as T
-}
+/** Calls of the function as a given WeChat identity. */
+export const { call, ok } = caller(main)
 
 /** The current code of a lecture, as the secretary's screen shows it (`ago` ms back). */
 export const codeOf = (lectureId: string, purpose: 'in' | 'out' = 'in', ago = 0) =>

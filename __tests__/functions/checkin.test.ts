@@ -9,10 +9,9 @@ import { CODE_SLOT_MS, WRONG_CODE_BLOCK_MS } from '../../src/shared/checkinRules
 import type { CheckinResult, CheckinStatus, MemberCode } from '../../src/shared/contract'
 import type { ErrorCode } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import type { TestCloud } from '../support/emulator'
 import {
   addLecture,
-  addMembers,
   addSignup,
   call,
   callsOf,
@@ -23,23 +22,16 @@ import {
   ok,
   OUTSIDER,
   SECRETARY,
-  seedPeople,
   stored,
   UNBOUND,
   VENUE,
+  checkinCloudForFile,
 } from './checkin.fixtures'
 
 let cloud: TestCloud
 /** Fresh members for each test (wrong codes count per member across lectures). */
-let people: string[]
+const people = checkinCloudForFile('sc', 120, (started) => (cloud = started))
 const fresh = () => people.shift()!
-
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedPeople(cloud)
-  people = await addMembers(cloud, 'sc', 120)
-}, 60_000)
-afterAll(() => cloud.stop())
 
 let n = 0
 /** A new lecture (the function caches lectures for 10 s, so each test takes its own). */

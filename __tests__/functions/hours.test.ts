@@ -11,11 +11,11 @@ import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { main } from '../../cloudfunctions/hours/main'
 import { seedDatabase } from '../../scripts/seed/index'
 import type { BranchHours, HourTargets, MyHours } from '../../src/shared/contract'
-import type { Reply } from '../../src/shared/errors'
 import type { HourBucket, HourSource, LedgerEntryDoc, MemberDoc, OrgDoc, Role } from '../../src/shared/model'
 import { hoursYear } from '../../src/shared/studyHours'
+import { caller } from '../support/caller'
 import { startTestCloud, type TestCloud } from '../support/emulator'
-import { asCaller, now, org } from './signup.fixtures'
+import { now, org } from './signup.fixtures'
 
 const Y = hoursYear(now)
 const BRANCH: OrgDoc = {
@@ -102,14 +102,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => cloud.stop())
 
-const call = (action: string, payload: unknown, openid?: string): Promise<Reply<unknown>> =>
-  main({ action, payload }, asCaller(openid))
-
-async function ok<T>(action: string, payload: unknown, openid?: string): Promise<T> {
-  const res = await call(action, payload, openid)
-  if (!res.ok) throw new Error(`${action} as ${openid}: ${res.code} ${res.explanation ?? ''}`)
-  return res.data as T
-}
+const { call, ok } = caller(main)
 
 const ledgerOf = (memberId: string) =>
   cloud.emulator.store.scan('ledger', { memberId }).map((r) => r.doc) as unknown as LedgerEntryDoc[]

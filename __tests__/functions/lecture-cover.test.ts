@@ -4,16 +4,18 @@
  */
 import { randomBytes } from 'crypto'
 import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import { main } from '../../cloudfunctions/lecture/main'
 import type { LectureDetail } from '../../src/shared/contract'
 import type { MemberDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { asCaller } from '../support/caller'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
+import { isBound } from './seeded.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
 const seed = buildSeed(now)
-const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
+const bound = (m: MemberDoc) => isBound(seed, m)
 // A secretary whose branch hosts a published lecture, to put the cover on.
 const lecture = seed.lectures.find(
   (l) =>
@@ -24,7 +26,7 @@ const secretary = seed.members.find(
   (m) => bound(m) && m.branchId === lecture.hostOrgId && m.roles.includes('secretary'),
 )!
 const plain = seed.members.find((m) => bound(m) && m.roles.length === 1)!
-const as = (m: MemberDoc) => ({ environment: JSON.stringify({ WX_OPENID: 'demo-' + m._id }) })
+const as = (m: MemberDoc) => asCaller('demo-' + m._id)
 
 // The smallest valid PNG header and a JPEG start: the function checks the bytes, not the name.
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])
@@ -62,11 +64,7 @@ const saveWithCover = async (who: MemberDoc, coverFileId: string) => {
 const storedCover = async () =>
   ((await cloud.db.collection('lectures').doc(lecture._id).get()).data[0] as { coverFileId?: string }).coverFileId
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
+seededCloudForFile(now, (started) => (cloud = started))
 
 it('checks a secretary’s uploaded picture and serves it; detail then shows it as the cover', async () => {
   const fileId = await store(PNG)

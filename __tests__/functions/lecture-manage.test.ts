@@ -3,13 +3,15 @@
  * emulator, with seeded data and fixtures written beside it.
  */
 import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import { isScene } from '../../cloudfunctions/_shared/miniProgramCode'
 import { main } from '../../cloudfunctions/lecture/main'
 import type { LectureDetail, LectureInput, LectureSummary } from '../../src/shared/contract'
 import { lectureFields, managedScopeOf, newLecture, sameTimeNextWeek } from '../../src/shared/lectureRules'
 import type { LectureDoc, MemberDoc, SignupDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { caller } from '../support/caller'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
+import { isBound, seededMember } from './seeded.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
@@ -22,20 +24,17 @@ const OWN = 'br-lixia-ssdl-lt'
 const SIBLING = 'br-lixia-ssdl-1'
 const OTHER = 'br-jiyang-qd'
 const STREET = 'org-lixia-jiefanglu'
-const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
-const find = (what: string, pred: (m: MemberDoc) => boolean) => {
-  const m = seed.members.find((x) => bound(x) && pred(x))
-  if (!m) throw new Error(`no seeded ${what}`)
-  return m
-}
+const bound = (m: MemberDoc) => isBound(seed, m)
+const find = (what: string, fits: (m: MemberDoc) => boolean) => seededMember(seed, what, (m) => bound(m) && fits(m))
 const secretary = find('secretary', (m) => m.branchId === OWN && m.roles.includes('secretary'))
 const plain = find('plain member', (m) => m.branchId === OWN && m.roles.length === 1)
 const otherSecretary = find('other secretary', (m) => m.branchId === OTHER && m.roles.includes('secretary'))
 const streetAdmin = find('street admin', (m) => m.adminOrgId === STREET)
 const unbound = seed.members.find((m) => !bound(m))!
 
-const as = (m: MemberDoc) => ({ environment: JSON.stringify({ WX_OPENID: 'demo-' + m._id }) })
-const anonymous = { environment: JSON.stringify({}) }
+/** The openid of a seeded member (an unbound one is no member yet). */
+const as = (m: MemberDoc) => 'demo-' + m._id
+const anonymous = undefined
 const orgOf = (id: string) => seed.orgs.find((o) => o._id === id)!
 
 /** A valid lecture form, two days ahead. */
@@ -94,12 +93,7 @@ async function signupFor(lecture: LectureDoc, m: MemberDoc, status: SignupDoc['s
   await cloud.db.collection('signups').add(doc)
 }
 
-const call = (action: string, payload: unknown, context: object) => main({ action, payload }, context)
-async function ok<T>(action: string, payload: unknown, context: object): Promise<T> {
-  const res = await call(action, payload, context)
-  if (!res.ok) throw new Error(`${action}: ${res.code} ${res.explanation ?? ''}`)
-  return res.data as T
-}
+const { call, ok } = caller(main)
 const storedLecture = (id: string) =>
   cloud.emulator.store.scan('lectures', { _id: id }).map((r) => r.doc as unknown as LectureDoc)[0]
 const everything = () => JSON.stringify(['lectures', 'signups'].map((c) => cloud.emulator.store.scan(c, {})))
@@ -109,11 +103,7 @@ async function callsOf(f: () => Promise<unknown>): Promise<number> {
   return cloud.emulator.counters.snapshot().total
 }
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
+seededCloudForFile(now, (started) => (cloud = started))
 
 describe('lecture.detail', () => {
   it('shows a lecture of the member’s branch, with whether they may manage it', async () => {

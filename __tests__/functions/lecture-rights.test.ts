@@ -4,12 +4,14 @@
  * succeed; refused ones answer their code and write nothing.
  */
 import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import { main } from '../../cloudfunctions/lecture/main'
 import type { LectureInput } from '../../src/shared/contract'
 import { lectureFields, newLecture } from '../../src/shared/lectureRules'
 import type { LectureDoc, MemberDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { asCaller, dataOf } from '../support/caller'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
+import { isBound, seededMember } from './seeded.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
@@ -24,13 +26,9 @@ const NODES = {
 } as const
 type Node = keyof typeof NODES
 
-const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
-function seeded(what: string, pred: (m: MemberDoc) => boolean): MemberDoc {
-  const m = seed.members.find(pred)
-  if (!m) throw new Error(`no seeded ${what}`)
-  return m
-}
-const as = (m: MemberDoc) => ({ environment: JSON.stringify({ WX_OPENID: 'demo-' + m._id }) })
+const bound = (m: MemberDoc) => isBound(seed, m)
+const seeded = (what: string, fits: (m: MemberDoc) => boolean) => seededMember(seed, what, fits)
+const as = (m: MemberDoc) => asCaller('demo-' + m._id)
 
 /** Who calls, and where they may manage lectures (empty: nowhere; a code: refused before any rights). */
 const ROLES: Record<string, { context: object; manages: Node[] } | { context: object; refused: string }> = {
@@ -54,7 +52,7 @@ const ROLES: Record<string, { context: object; manages: Node[] } | { context: ob
     context: as(seeded('district admin', (m) => m.adminOrgId === 'org-jiyang')),
     manages: ['other'],
   },
-  anonymous: { context: { environment: JSON.stringify({}) }, refused: 'NOT_SIGNED_IN' },
+  anonymous: { context: asCaller(), refused: 'NOT_SIGNED_IN' },
   'unbound member': { context: as(seeded('unbound', (m) => !bound(m))), refused: 'NOT_A_MEMBER' },
 }
 
@@ -165,11 +163,7 @@ const ACTIONS: Record<string, { action: string; at: (host: string) => Promise<Ca
   },
 }
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
+seededCloudForFile(now, (started) => (cloud = started))
 
 const everything = () =>
   JSON.stringify(['lectures', 'signups', 'proposals'].map((c) => cloud.emulator.store.scan(c, {})))
@@ -188,10 +182,7 @@ it.each(cells)('%s by %s at %s node', async (actionName, roleName, node) => {
   if (refusal) {
     expect(res).toMatchObject({ ok: false, code: refusal })
     expect(everything()).toBe(before)
-  } else {
-    if (!res.ok) throw new Error(`${res.code} ${res.explanation ?? ''}`)
-    check(res.data)
-  }
+  } else check(dataOf(res, actionName))
 })
 
 it('managed without a node refuses a plain member and answers the others', async () => {

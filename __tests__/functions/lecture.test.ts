@@ -7,13 +7,14 @@ import { main } from '../../cloudfunctions/lecture/main'
 import { chinaWeek, lectureFields, newLecture } from '../../src/shared/lectureRules'
 import type { LectureDoc } from '../../src/shared/model'
 import { type Actor, canSeeLecture, managesLecturesOf } from '../../src/shared/rights'
+import { asCaller } from '../support/caller'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
 const now = new Date()
 const seed = buildSeed(now)
-const as = (memberId: string) => ({ environment: JSON.stringify({ WX_OPENID: 'demo-' + memberId }) })
-const anonymous = { environment: JSON.stringify({}) }
+const as = (memberId: string) => asCaller('demo-' + memberId)
+const anonymous = asCaller()
 const asMember = as('m-0001')
 const actor = (memberId: string): Actor => actorOf(seed.bindings.find((b) => b.memberId === memberId)!)
 const orgOf = (id: string) => seed.orgs.find((o) => o._id === id)!

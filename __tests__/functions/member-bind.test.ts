@@ -1,25 +1,16 @@
 /** member.me and member.bind in-process, through the real SDK and the emulator, with seeded data. */
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { BIND_ATTEMPT_WINDOW_MS } from '../../cloudfunctions/member/bind'
-import { main } from '../../cloudfunctions/member/main'
-import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import type { Me } from '../../src/shared/contract'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
+import { call } from './member.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
-const seed = buildSeed(now)
+const seed = seededCloudForFile(now, (started) => (cloud = started))
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
-
-const call = (openid: string | undefined, action: string, payload: unknown = {}) =>
-  main({ action, payload }, openid ? { environment: JSON.stringify({ WX_OPENID: openid }) } : {})
 const meOf = async (openid: string) => {
   const res = await call(openid, 'me')
   if (!res.ok) throw new Error(res.code)

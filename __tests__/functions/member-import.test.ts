@@ -4,28 +4,18 @@
  */
 import { randomBytes } from 'crypto'
 import ExcelJS from 'exceljs'
-import { main } from '../../cloudfunctions/member/main'
 import * as rosterFile from '../../cloudfunctions/member/rosterFile'
-import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import type { ImportReport, Me } from '../../src/shared/contract'
 import { extensionOf, uploadPath } from '../../src/shared/files'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
+import { as, call } from './member.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
-const seed = buildSeed(now)
+const seed = seededCloudForFile(now, (started) => (cloud = started))
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
-
-const call = (openid: string, action: string, payload: unknown) =>
-  main({ action, payload }, { environment: JSON.stringify({ WX_OPENID: openid }) })
-const as = (memberId: string) => `demo-${memberId}`
 const seeded = (id: string) => seed.members.find((m) => m._id === id)!
 const stored = <T = MemberDoc>(coll: string, query: Record<string, unknown> = {}) =>
   cloud.emulator.store.scan(coll, query).map((r) => r.doc as unknown as T)

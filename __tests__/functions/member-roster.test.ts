@@ -1,23 +1,13 @@
 /** member.roster and member.unbind: who may see and change a branch's roster, through the SDK and the emulator. */
-import { main } from '../../cloudfunctions/member/main'
-import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import type { RosterEntry } from '../../src/shared/contract'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
+import { as, call } from './member.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
-const seed = buildSeed(now)
+const seed = seededCloudForFile(now, (started) => (cloud = started))
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
-
-const call = (openid: string | undefined, action: string, payload: unknown = {}) =>
-  main({ action, payload }, openid ? { environment: JSON.stringify({ WX_OPENID: openid }) } : {})
-const as = (memberId: string) => `demo-${memberId}`
 const bindingsOf = (memberId: string) => cloud.emulator.store.scan('bindings', { memberId }).map((r) => r.doc)
 const calls = () => cloud.emulator.counters.snapshot().total
 

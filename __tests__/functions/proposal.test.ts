@@ -4,7 +4,6 @@
  * rights matrix of inbox and decide.
  */
 import { buildSeed } from '../../scripts/seed/data'
-import { seedDatabase } from '../../scripts/seed/index'
 import { main as lecture } from '../../cloudfunctions/lecture/main'
 import { proposalLectureId } from '../../cloudfunctions/_shared/lectureIds'
 import { isScene } from '../../cloudfunctions/_shared/miniProgramCode'
@@ -12,7 +11,10 @@ import { main } from '../../cloudfunctions/proposal/main'
 import type { LectureSummary, ProposalView } from '../../src/shared/contract'
 import { chinaTime } from '../../src/shared/chinaTime'
 import type { LectureDoc, MemberDoc, ProposalDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { caller, dataOf } from '../support/caller'
+import { seededCloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
+import { isBound, seededMember } from './seeded.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
@@ -20,14 +22,11 @@ const seed = buildSeed(now)
 
 const NODES = { own: 'br-lixia-ssdl-lt', subtree: 'br-lixia-ssdl-1', other: 'br-jiyang-qd' } as const
 type Node = keyof typeof NODES
-const bound = (m: MemberDoc) => seed.bindings.some((b) => b.memberId === m._id)
-function seeded(what: string, pred: (m: MemberDoc) => boolean): MemberDoc {
-  const m = seed.members.find(pred)
-  if (!m) throw new Error(`no seeded ${what}`)
-  return m
-}
-const as = (m: MemberDoc) => ({ environment: JSON.stringify({ WX_OPENID: 'demo-' + m._id }) })
-const anonymous = { environment: JSON.stringify({}) }
+const bound = (m: MemberDoc) => isBound(seed, m)
+const seeded = (what: string, fits: (m: MemberDoc) => boolean) => seededMember(seed, what, fits)
+/** The openid of a seeded member (an unbound one is no member yet). */
+const as = (m: MemberDoc) => 'demo-' + m._id
+const anonymous = undefined
 
 const plain = seeded('plain', (m) => bound(m) && m.branchId === NODES.own && m.roles.length === 1)
 const committee = seeded('committee', (m) => bound(m) && m.branchId === NODES.own && m.roles.includes('committee'))
@@ -42,12 +41,7 @@ const unbound = seeded('unbound', (m) => !bound(m))
 const memberOf = (node: Node) => seeded(`member of ${node}`, (m) => bound(m) && m.branchId === NODES[node])
 const orgOf = (id: string) => seed.orgs.find((o) => o._id === id)!
 
-const call = (action: string, payload: unknown, context: object) => main({ action, payload }, context)
-async function ok<T>(action: string, payload: unknown, context: object): Promise<T> {
-  const res = await call(action, payload, context)
-  if (!res.ok) throw new Error(`${action}: ${res.code} ${res.explanation ?? ''}`)
-  return res.data as T
-}
+const { call, ok } = caller(main)
 const idea = (title = '我的入党故事', theme = 'village') => ({
   theme,
   title,
@@ -65,11 +59,7 @@ async function callsOf(f: () => Promise<unknown>): Promise<number> {
   return cloud.emulator.counters.snapshot().total
 }
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-})
-afterAll(() => cloud.stop())
+seededCloudForFile(now, (started) => (cloud = started))
 
 describe('proposal.propose and proposal.mine', () => {
   it('stores a proposal for the member’s own branch, pending', async () => {
@@ -161,8 +151,8 @@ describe('proposal.decide', () => {
     expect(l.endAt.getTime() - start).toBe(3600_000)
     expect(storedProposal(p.id)).toMatchObject({ status: 'accepted', lectureId: l._id, decidedBy: secretary._id })
     // the secretary finds it among the drafts and may edit it
-    const drafts = await lecture({ action: 'managed', payload: { scope: 'drafts' } }, as(secretary))
-    expect(drafts.ok && (drafts.data as { items: LectureSummary[] }).items.map((i) => i.id)).toContain(l._id)
+    const drafts = await caller(lecture).ok<{ items: LectureSummary[] }>('managed', { scope: 'drafts' }, as(secretary))
+    expect(drafts.items.map((i) => i.id)).toContain(l._id)
     const mine = await ok<{ items: ProposalView[] }>('mine', {}, as(committee))
     expect(mine.items.find((i) => i.id === p.id)).toMatchObject({ status: 'accepted', lectureId: l._id })
   })
@@ -271,7 +261,7 @@ describe('proposal.decide', () => {
 })
 
 describe('rights matrix of inbox and decide', () => {
-  const ROLES: Record<string, { context: object; manages: Node[] } | { context: object; refused: string }> = {
+  const ROLES: Record<string, { context?: string; manages: Node[] } | { context?: string; refused: string }> = {
     'plain member': { context: as(plain), manages: [] },
     'secretary of own branch': { context: as(secretary), manages: ['own'] },
     'secretary of another branch': { context: as(siblingSecretary), manages: ['subtree'] },
@@ -317,9 +307,6 @@ describe('rights matrix of inbox and decide', () => {
     if (refusal) {
       expect(res).toMatchObject({ ok: false, code: refusal })
       expect(everything()).toBe(before)
-    } else {
-      if (!res.ok) throw new Error(`${res.code} ${res.explanation ?? ''}`)
-      check(res.data)
-    }
+    } else check(dataOf(res, action))
   })
 })

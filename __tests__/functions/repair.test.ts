@@ -13,47 +13,34 @@ import { main as signup } from '../../cloudfunctions/signup/main'
 import type { RepairResult } from '../../src/shared/contract'
 import type { Reply } from '../../src/shared/errors'
 import type { LectureDoc, SignupDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { asCaller, caller, platformContext } from '../support/caller'
+import type { TestCloud } from '../support/emulator'
 import {
   ADMIN_ABOVE,
   ADMIN_ELSEWHERE,
   addLecture,
-  addMembers,
-  asCaller,
   call as checkin,
   HOST,
   MINUTE,
   memberIdOf,
   SECRETARY,
-  seedPeople,
   stored,
   UNBOUND,
+  checkinCloudForFile,
 } from './checkin.fixtures'
 
 let cloud: TestCloud
-let people: string[]
+const people = checkinCloudForFile('rp', 40, (started) => (cloud = started))
 const fresh = (n: number) => people.splice(0, n)
-
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedPeople(cloud)
-  people = await addMembers(cloud, 'rp', 40)
-}, 60_000)
-afterAll(() => cloud.stop())
 afterEach(() => jest.restoreAllMocks())
 
 const DAY = 24 * 60 * MINUTE
-const signUp = (lectureId: string, openid: string) =>
-  signup({ action: 'signUp', payload: { lectureId } }, asCaller(openid))
-const cancel = (lectureId: string, openid: string) =>
-  signup({ action: 'cancel', payload: { lectureId } }, asCaller(openid))
-const repairAs = (openid: string | undefined, lectureId: string) =>
-  maintenance({ action: 'repair', payload: { lectureId } }, asCaller(openid))
-async function repair(lectureId: string): Promise<RepairResult> {
-  const res = await repairAs(ADMIN_ABOVE, lectureId)
-  if (!res.ok) throw new Error(`repair ${lectureId}: ${res.code} ${res.explanation ?? ''}`)
-  return res.data as RepairResult
-}
+const signingUp = caller(signup)
+const maintaining = caller(maintenance)
+const signUp = (lectureId: string, openid: string) => signingUp.call('signUp', { lectureId }, openid)
+const cancel = (lectureId: string, openid: string) => signingUp.call('cancel', { lectureId }, openid)
+const repairAs = (openid: string | undefined, lectureId: string) => maintaining.call('repair', { lectureId }, openid)
+const repair = (lectureId: string) => maintaining.ok<RepairResult>('repair', { lectureId }, ADMIN_ABOVE)
 
 /**
  * The next function call dies after the database call that `after` picks has been done: every later call
@@ -317,12 +304,12 @@ describe('the hourly timer', () => {
     const before = everything()
     expect(await maintenance(timer, asCaller(x))).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
     // Nor is a call with nobody behind it (a signed-out page, an anonymous web caller): only the platform's timer.
-    const anonymous = { environment: JSON.stringify({ TCB_SOURCE: 'wx_client' }) }
+    const anonymous = platformContext({ TCB_SOURCE: 'wx_client' })
     expect(await maintenance(timer, anonymous)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
     expect(await maintenance(timer, {})).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' })
     expect(everything()).toBe(before)
 
-    const res = await maintenance(timer, { environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) })
+    const res = await maintenance(timer, platformContext({ TRIGGER_SRC: 'timer' }))
     expect(res.ok).toBe(true)
     const run = (res as { data: { repairRecentLectures: Record<string, number> } }).data.repairRecentLectures
     expect(run.countersFixed).toBeGreaterThanOrEqual(1)

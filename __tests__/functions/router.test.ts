@@ -1,6 +1,7 @@
 /** The router's promises, for any function: parse first, identity from the platform, stable refusals. */
 import { createFunction, type Handlers } from '../../cloudfunctions/_shared/router'
 import { AppError } from '../../src/shared/errors'
+import { asCaller } from '../support/caller'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
@@ -9,8 +10,6 @@ beforeAll(async () => {
 })
 afterAll(() => cloud.stop())
 beforeEach(() => cloud.emulator.store.clear())
-
-const context = (openid?: string) => ({ environment: JSON.stringify(openid ? { WX_OPENID: openid } : {}) })
 
 // A handler that writes what it is given, to see what reaches the database.
 const handlers: Partial<Handlers<'lecture'>> = {
@@ -24,16 +23,16 @@ const handlers: Partial<Handlers<'lecture'>> = {
 const recording = createFunction('lecture', handlers as Handlers<'lecture'>) // only list is exercised here
 
 it('a payload that zod rejects reaches no handler and writes nothing', async () => {
-  const res = await recording({ action: 'list', payload: { pageSize: 0 } }, context('o-1'))
+  const res = await recording({ action: 'list', payload: { pageSize: 0 } }, asCaller('o-1'))
   expect(res).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
   expect(cloud.emulator.store.scan('orgs', {})).toHaveLength(0)
 })
 
 it('takes the identity from the platform context, never from the payload', async () => {
-  const res = await recording({ action: 'list', payload: { pageSize: 3, openid: 'o-evil' } }, context('o-1'))
+  const res = await recording({ action: 'list', payload: { pageSize: 3, openid: 'o-evil' } }, asCaller('o-1'))
   expect(res).toEqual({ ok: true, data: { items: [] } })
   expect(cloud.emulator.store.scan('orgs', {}).map((r) => r.doc)).toEqual([{ _id: 'o-1-3', by: 'o-1' }])
-  expect(await recording({ action: 'list', payload: { pageSize: 3 } }, context())).toMatchObject({
+  expect(await recording({ action: 'list', payload: { pageSize: 3 } }, asCaller())).toMatchObject({
     ok: false,
     code: 'NOT_SIGNED_IN',
     message: '请先登录',
@@ -44,7 +43,7 @@ it('takes the identity from the platform context, never from the payload', async
 
 it('answers an unexpected error with the generic code and no detail', async () => {
   const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
-  const res = await recording({ action: 'list', payload: { theme: 'micro' } }, context('o-1'))
+  const res = await recording({ action: 'list', payload: { theme: 'micro' } }, asCaller('o-1'))
   expect(res).toEqual({ ok: false, code: 'INTERNAL', message: '系统繁忙，请稍后再试' })
   expect(JSON.stringify(res)).not.toMatch(/secret|exploded/)
   expect(spy).toHaveBeenCalled()

@@ -11,6 +11,7 @@ import { canSeeLecture, managesRosterOf } from '../../src/shared/rights'
 import { hoursYear, sumEntries } from '../../src/shared/studyHours'
 import type { LectureDoc } from '../../src/shared/model'
 import { THEME_CODES } from '../../src/shared/themes'
+import { asCaller } from '../support/caller'
 import { startTestCloud } from '../support/emulator'
 
 const NOW = new Date('2026-11-26T02:00:00Z') // 10:00 in Jinan
@@ -360,7 +361,7 @@ describe('seedDatabase', () => {
       await seedDatabase(cloud.db, now)
       const signup = live.signups.find((x) => x.lectureId === TODAY_LECTURE_ID)!
       const openid = `demo-${signup.memberId}`
-      const ctx = { environment: JSON.stringify({ WX_OPENID: openid }) }
+      const ctx = asCaller(openid)
       const mine = await signupMain({ action: 'mine', payload: { scope: 'upcoming' } }, ctx)
       const items = mine.ok ? (mine.data as { items: MyLectureItem[] }).items : []
       expect(items.find((i) => i.lecture.id === TODAY_LECTURE_ID)).toMatchObject({ status: 'confirmed' })

@@ -11,7 +11,8 @@ import { seedDatabase } from '../../scripts/seed/index'
 import type { LectureRoster, MyLectureItem, SignupResult } from '../../src/shared/contract'
 import type { Reply } from '../../src/shared/errors'
 import type { BindingDoc, SignupDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { cloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 import {
   addBoundMembers,
   addLecture,
@@ -32,15 +33,17 @@ EventEmitter.defaultMaxListeners = 100
 
 let cloud: TestCloud
 /** 300 bound members, openid `c-c-m-0001` … */
-let crowd: string[]
+const crowd: string[] = []
 const memberOf = (openid: string) => openid.slice(2)
 
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-  crowd = await addBoundMembers(cloud, 'c', 300, BRANCH)
-}, 120_000)
-afterAll(() => cloud.stop())
+cloudForFile(
+  (started) => (cloud = started),
+  async () => {
+    await seedDatabase(cloud.db, now)
+    crowd.push(...(await addBoundMembers(cloud, 'c', 300, BRANCH)))
+  },
+  120_000,
+)
 
 /** What the server answered to each successful update of a lecture's counters, in the order it handled them. */
 function recordCounterUpdates(lectureId: string): { tickets: number; signedUp: number; waiting: number }[] {

@@ -2,8 +2,8 @@
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { main } from '../../cloudfunctions/signup/main'
 import { buildSeed } from '../../scripts/seed/data'
-import type { Reply } from '../../src/shared/errors'
 import type { LectureDoc, MemberDoc, OrgDoc, SignupDoc } from '../../src/shared/model'
+import { caller } from '../support/caller'
 import type { TestCloud } from '../support/emulator'
 
 export const now = new Date()
@@ -11,21 +11,8 @@ export const seed = buildSeed(now)
 const HOUR = 3600_000
 export const inHours = (h: number) => new Date(now.getTime() + h * HOUR)
 
-/** The function's context as the platform gives it: the caller's openid, or none. */
-export const asCaller = (openid?: string) => ({
-  environment: JSON.stringify(openid ? { WX_OPENID: openid } : {}),
-})
-
-export function call(action: string, payload: unknown, openid?: string): Promise<Reply<unknown>> {
-  return main({ action, payload }, asCaller(openid))
-}
-
-/** The data of a call that must succeed. */
-export async function ok<T>(action: string, payload: unknown, openid?: string): Promise<T> {
-  const res = await call(action, payload, openid)
-  if (!res.ok) throw new Error(`${action} as ${openid}: ${res.code} ${res.explanation ?? ''}`)
-  return res.data as T
-}
+/** Calls of the function as a given WeChat identity. */
+export const { call, ok } = caller(main)
 
 const orgs = new Map(seed.orgs.map((o) => [o._id, o]))
 export const org = (id: string): OrgDoc => orgs.get(id)!

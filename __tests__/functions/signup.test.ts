@@ -9,11 +9,14 @@ import { main as lectureMain } from '../../cloudfunctions/lecture/main'
 import { seedDatabase } from '../../scripts/seed/index'
 import type { LectureDetail, LectureRoster, MyLectureItem, SignupResult } from '../../src/shared/contract'
 import { ServiceError } from '../../emulator/src/database/errors'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { caller } from '../support/caller'
+import { cloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
+import { signupDoc } from '../support/records'
+import type { SignupState } from '../../src/shared/model'
 import {
   addBoundMembers,
   addLecture,
-  asCaller,
   call,
   expectConsistent,
   inHours,
@@ -40,14 +43,14 @@ const UNBOUND = 'wx-nobody'
 
 let cloud: TestCloud
 /** Extra bound members of HOST, so that each test has fresh people. */
-let m: string[]
-
-beforeAll(async () => {
-  cloud = await startTestCloud()
-  await seedDatabase(cloud.db, now)
-  m = await addBoundMembers(cloud, 'r', 40, HOST)
-}, 60_000)
-afterAll(() => cloud.stop())
+const m: string[] = []
+cloudForFile(
+  (started) => (cloud = started),
+  async () => {
+    await seedDatabase(cloud.db, now)
+    m.push(...(await addBoundMembers(cloud, 'r', 40, HOST)))
+  },
+)
 
 const signUp = (lectureId: string, openid: string) => ok<SignupResult>('signUp', { lectureId }, openid)
 const cancel = (lectureId: string, openid: string) => ok<SignupResult>('cancel', { lectureId }, openid)
@@ -95,7 +98,7 @@ describe('sign-up and cancellation', () => {
       status: 'waitlisted',
       position: 1,
     })
-    const detail = await lectureMain({ action: 'detail', payload: { id: 'L-fifo' } }, asCaller(m[2]))
+    const detail = await caller(lectureMain).call('detail', { id: 'L-fifo' }, m[2])
     expect(detail.ok && (detail.data as LectureDetail).mySignup).toEqual({ status: 'confirmed' })
     expect(await mine(m[0])).toEqual([]) // a cancelled sign-up is gone from my lectures
     expectConsistent(cloud, 'L-fifo')
@@ -366,17 +369,8 @@ describe('my lectures', () => {
   it('gives the place on every waitlist of a member waiting for more than 20 lectures', async () => {
     const [who] = await addBoundMembers(cloud, 'many', 1, HOST)
     const ids = Array.from({ length: 22 }, (_x, i) => `L-many-${String(i).padStart(2, '0')}`)
-    const signup = (lectureId: string, memberId: string, status: string, ticket: number) => ({
-      _id: `${lectureId}:${memberId}`,
-      lectureId,
-      memberId,
-      memberName: memberId,
-      branchId: HOST,
-      status,
-      ticket,
-      createdAt: now,
-      updatedAt: now,
-    })
+    const signup = (lectureId: string, memberId: string, status: SignupState, ticket: number) =>
+      signupDoc(lectureId, memberId, HOST, status, ticket, now)
     for (const id of ids) {
       await addLecture(cloud, id, HOST, { capacity: 1, signedUp: 1, waiting: 2, tickets: 3 })
       await cloud.db

@@ -2,10 +2,12 @@
  * The browser tests' helpers over the phones of scripts/local/phone.ts. Screenshots go to
  * __tests__/.artifacts/ (ignored by git) for a person to look at.
  */
-import { mkdirSync } from 'fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
 import { join, resolve } from 'path'
 import type { Page } from 'playwright-core'
-import { settle, UI_TIMEOUT } from '../../scripts/local/phone'
+import { openPhone, type Phone, settle, UI_TIMEOUT } from '../../scripts/local/phone'
+import { type LocalSystem, startLocalSystem } from '../../scripts/local/system'
 
 export { CHROMIUM, openPhone, type Phone, settle, shown, signInAs, UI_TIMEOUT } from '../../scripts/local/phone'
 
@@ -46,4 +48,34 @@ export const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}(
 export async function shot(page: Page, name: string): Promise<void> {
   await settle(page)
   await screenshot(page, name)
+}
+
+/**
+ * For a test file: the whole local system (seeded as of `now`) in a fresh data folder and `phones` phones,
+ * ready before the file's tests and closed after them; every page error of a phone is kept in `pageErrors`.
+ */
+export function localSystemForFile(name: string, now: Date, phones: number, timeout: number) {
+  const file = {
+    system: undefined as LocalSystem | undefined,
+    phones: [] as Phone[],
+    pageErrors: [] as string[],
+    base: () => file.system!.emulator.url,
+  }
+  let dataDir: string | undefined
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `dangke-${name}-`))
+    // May build the h5 app first (~45 s cold).
+    file.system = await startLocalSystem({ port: 0, dataDir, now })
+    for (let i = 0; i < phones; i++) {
+      const phone = await openPhone()
+      phone.page.on('pageerror', (err) => file.pageErrors.push(String(err)))
+      file.phones.push(phone)
+    }
+  }, timeout)
+  afterAll(async () => {
+    for (const phone of file.phones) await phone.close()
+    await file.system?.stop()
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }, 30_000)
+  return file
 }

@@ -3,26 +3,14 @@ import { call } from '../../src/api/client'
 import Bind from '../../src/pages/bind'
 import type { Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type ErrorCode, type Reply } from '../../src/shared/errors'
+import { meReply } from './support/replies'
 import { showToast, switchTab } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const callMock = call as unknown as jest.Mock<Promise<Reply<Me>>, [string, string, Record<string, unknown>]>
 
-const bound: Reply<Me> = {
-  ok: true,
-  data: {
-    bound: true,
-    member: {
-      id: 'm-0001',
-      name: '王建国',
-      branchId: 'b1',
-      branchName: '城关村党支部',
-      roles: ['member'],
-      manages: [],
-    },
-  },
-}
+const bound = meReply({ id: 'm-0001', name: '王建国', branchId: 'b1', roles: ['member'] })
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 

@@ -3,29 +3,23 @@ import { call } from '../../src/api/client'
 import Index from '../../src/pages/index'
 import type { LectureList, LectureSummary } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { THEMES } from '../../src/shared/themes'
+import { lectureSummary } from './support/replies'
 import { navigateTo, showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const callMock = call as unknown as jest.Mock<Promise<Reply<LectureList>>, [string, string, Record<string, unknown>]>
 
-function lecture(over: Partial<LectureSummary> = {}): LectureSummary {
-  return {
-    id: 'l1',
-    title: '学习二十届四中全会精神',
-    theme: 'village',
-    lecturerName: '王建国',
-    hostOrgName: '城关村党支部',
+/** A lecture of the past year (the list shows its date). */
+const lecture = (over: Partial<LectureSummary> = {}) =>
+  lectureSummary({
     startAt: '2025-11-28T14:30:00+08:00',
     endAt: '2025-11-28T16:00:00+08:00',
-    address: '城关村党群服务中心二楼',
-    capacity: 40,
     seatsLeft: 12,
     hours: 2,
-    status: 'published',
     ...over,
-  }
-}
+  })
 
 const ok = (data: LectureList): Reply<LectureList> => ({ ok: true, data })
 
@@ -92,18 +86,7 @@ describe('lecture list page', () => {
     render(<Index />)
     await screen.findByText('王建国')
 
-    for (const name of [
-      '全部',
-      '乡味党课',
-      '田坎党课',
-      '车间党课',
-      '情景党课',
-      '体验党课',
-      '行走党课',
-      '沉浸党课',
-      '微党课',
-      '常规党课',
-    ]) {
+    for (const name of ['全部', ...THEMES.map((t) => t.name)]) {
       expect(screen.getAllByText(name).length).toBeGreaterThan(0)
     }
 

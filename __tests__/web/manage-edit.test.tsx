@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { uploadFile } from '../../src/api/upload'
 import ManageEdit from '../../src/manage/edit'
-import type { LectureDetail, Me } from '../../src/shared/contract'
+import type { LectureDetail } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { BRANCH, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
+import { showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 // A picked cover goes to storage first (src/api/upload.ts, tested in upload.test.tsx); its id is checked.
@@ -54,20 +56,7 @@ jest.mock('@tarojs/components', () => {
   return { __esModule: true, ...actual, Picker, Textarea }
 })
 
-const ME: Reply<Me> = ok({
-  bound: true,
-  member: {
-    id: 'm-1',
-    name: '张书记',
-    branchId: 'b-1',
-    branchName: '城关村党支部',
-    roles: ['secretary', 'admin'],
-    manages: [
-      { id: 'b-1', name: '城关村党支部', kind: 'branch' },
-      { id: 's-1', name: '文化东路街道', kind: 'street' },
-    ],
-  },
-})
+const ME = meReply({ roles: ['secretary', 'admin'], manages: [BRANCH, STREET] })
 
 function detail(over: Partial<LectureDetail> = {}): LectureDetail {
   return {
@@ -164,6 +153,17 @@ describe('manage: lecture form', () => {
     fireEvent.click(screen.getByText('保存草稿'))
     expect(screen.getByText('结束时间须晚于开始时间')).toBeInTheDocument()
     expect(callMock).not.toHaveBeenCalledWith('lecture', 'save', expect.anything())
+  })
+
+  it('keeps what is typed when the page shows again (back from picking a cover): it loads once', async () => {
+    mockParams.id = 'l1'
+    serve({ 'member.me': () => ME, 'lecture.detail': () => ok(detail()) })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('编辑党课')
+    type(container, '#field-title', '改过的标题')
+    await act(async () => showAgain())
+    expect(el(container, '#field-title')).toHaveValue('改过的标题')
+    expect(callMock).toHaveBeenCalledTimes(2) // member.me and lecture.detail, once each
   })
 
   it('posts a new lecture for the host given by ?orgId=, then saves the same draft again and publishes it', async () => {

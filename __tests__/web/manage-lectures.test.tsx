@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageLectures from '../../src/manage/lectures'
-import type { LectureSummary, Me } from '../../src/shared/contract'
-import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import type { Me } from '../../src/shared/contract'
+import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { showAgain } from './support/taro'
+import { BRANCH, lectureSummary, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -11,33 +12,9 @@ jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 const navigateTo = Taro.navigateTo as unknown as jest.Mock
 const showModal = Taro.showModal as unknown as jest.Mock
 
-function me(manages: NonNullable<Me['member']>['manages']): Reply<Me> {
-  return ok({
-    bound: true,
-    member: { id: 'm-1', name: '张书记', branchId: 'b-1', branchName: '城关村党支部', roles: ['secretary'], manages },
-  })
-}
+const me = (manages: NonNullable<Me['member']>['manages']) => meReply({ manages })
 
-const BRANCH = { id: 'b-1', name: '城关村党支部', kind: 'branch' as const }
-const STREET = { id: 's-1', name: '文化东路街道', kind: 'street' as const }
-
-function lecture(over: Partial<LectureSummary> = {}): LectureSummary {
-  return {
-    id: 'l1',
-    title: '学习二十届四中全会精神',
-    theme: 'village',
-    lecturerName: '王建国',
-    hostOrgName: '城关村党支部',
-    startAt: '2099-11-28T14:30:00+08:00',
-    endAt: '2099-11-28T16:00:00+08:00',
-    address: '城关村党群服务中心二楼',
-    capacity: 40,
-    seatsLeft: 28,
-    hours: 1.5,
-    status: 'published',
-    ...over,
-  }
-}
+const lecture = lectureSummary
 
 beforeEach(() => {
   callMock.mockReset()

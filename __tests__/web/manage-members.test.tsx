@@ -1,10 +1,12 @@
 import Taro from '@tarojs/taro'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { uploadFile } from '../../src/api/upload'
 import ManageMembers from '../../src/manage/members'
-import type { ImportReport, Me, RosterEntry } from '../../src/shared/contract'
-import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import type { ImportReport, RosterEntry } from '../../src/shared/contract'
+import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { BRANCH, meReply } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
+import { showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 // The file goes to storage first (src/api/upload.ts, tested in upload.test.tsx); its id goes to the function.
@@ -28,17 +30,7 @@ jest.mock('@tarojs/taro', () => {
 
 const showModal = Taro.showModal as unknown as jest.Mock
 
-const ME: Reply<Me> = ok({
-  bound: true,
-  member: {
-    id: 'm-1',
-    name: '张书记',
-    branchId: 'b-1',
-    branchName: '城关村党支部',
-    roles: ['secretary'],
-    manages: [{ id: 'b-1', name: '城关村党支部', kind: 'branch' }],
-  },
-})
+const ME = meReply({ manages: [BRANCH] })
 
 function entry(over: Partial<RosterEntry>): RosterEntry {
   return {
@@ -92,6 +84,15 @@ describe('manage: branch roster', () => {
     expect(screen.getByText('ABC123')).toHaveClass('manage-members__code')
     expect(screen.getAllByText('解绑')).toHaveLength(1) // only the bound member
     expect(screen.getByText(/第一行是标题：姓名、手机号、职务/)).toBeInTheDocument()
+  })
+
+  it('loads the roster once: a later show (back from picking a file in a chat) asks nothing again', async () => {
+    serve({ 'member.me': () => ME, 'member.roster': () => rosterReply() })
+    render(<ManageMembers />)
+    expect(await screen.findByText('李秀英')).toBeInTheDocument()
+    await act(async () => showAgain())
+    expect(screen.getByText('李秀英')).toBeInTheDocument()
+    expect(callMock.mock.calls.filter((c) => c[1] === 'roster')).toHaveLength(1)
   })
 
   it('unbinds after a confirmation, and not without one', async () => {

@@ -2,23 +2,17 @@ import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageProposals from '../../src/manage/proposals'
 import type { Me, ProposalView } from '../../src/shared/contract'
-import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { BRANCH, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const showModal = Taro.showModal as unknown as jest.Mock
 
-function me(manages: NonNullable<Me['member']>['manages']): Reply<Me> {
-  return ok({
-    bound: true,
-    member: { id: 'm-1', name: '张书记', branchId: 'b-1', branchName: '城关村党支部', roles: ['secretary'], manages },
-  })
-}
+const me = (manages: NonNullable<Me['member']>['manages']) => meReply({ manages })
 
-const BRANCH = { id: 'b-1', name: '城关村党支部', kind: 'branch' as const }
 const BRANCH_2 = { id: 'b-2', name: '东关党支部', kind: 'branch' as const }
-const STREET = { id: 's-1', name: '文化东路街道', kind: 'street' as const }
 
 function proposal(over: Partial<ProposalView> = {}): ProposalView {
   return {

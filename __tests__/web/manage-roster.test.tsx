@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageRoster from '../../src/manage/roster'
 import type { LectureRoster, RosterRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { lectureSummary } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -32,20 +33,7 @@ function row(over: Partial<RosterRow>): RosterRow {
 
 function roster(rows: RosterRow[]): LectureRoster {
   return {
-    lecture: {
-      id: 'l1',
-      title: '学习二十届四中全会精神',
-      theme: 'village',
-      lecturerName: '王建国',
-      hostOrgName: '城关村党支部',
-      startAt: '2099-11-28T14:30:00+08:00',
-      endAt: '2099-11-28T16:00:00+08:00',
-      address: '城关村党群服务中心二楼',
-      capacity: 40,
-      seatsLeft: 38,
-      hours: 1.5,
-      status: 'published',
-    },
+    lecture: lectureSummary({ seatsLeft: 38 }),
     counts: { confirmed: 2, pending: 1, waitlisted: 0, declined: 0, cancelled: 1 },
     rows,
   }
@@ -57,9 +45,35 @@ const ROWS = [
   row({ memberId: 'm-2', name: '赵丽', status: 'cancelled', ticket: 2 }),
 ]
 
+/** Two offline check-ins held for the secretary. */
+const HELD_IN = [
+  {
+    memberId: 'm-1',
+    name: '王建国',
+    held: 'in',
+    scannedAt: '2099-11-28T06:35:00.000Z',
+    receivedAt: '2099-11-28T08:02:00.000Z',
+  },
+  {
+    memberId: 'm-2',
+    name: '赵丽',
+    held: 'in',
+    scannedAt: '2099-11-28T06:40:00.000Z',
+    receivedAt: '2099-11-28T07:10:00.000Z',
+  },
+]
+
 /** The page also asks for the offline check-ins waiting for confirmation: none unless a test says so. */
 const serveRoster = (handlers: Parameters<typeof serve>[0]) =>
   serve({ 'checkin.pending': () => ok({ rows: [] }), ...handlers })
+
+/** The roster, and its export answered with the file 报名名单.xlsx. */
+const serveExport = () =>
+  serveRoster({
+    'signup.roster': () => ok(roster(ROWS)),
+    'signup.exportRoster': () =>
+      ok({ fileId: 'cloud://x/roster.xlsx', url: 'https://files.example/roster.xlsx', fileName: '报名名单.xlsx' }),
+  })
 
 const openWindow = jest.fn()
 
@@ -145,11 +159,7 @@ describe('manage: roster of a lecture', () => {
   })
 
   it('exports to Excel: a new tab in the browser, and a download link when the tab was blocked', async () => {
-    serveRoster({
-      'signup.roster': () => ok(roster(ROWS)),
-      'signup.exportRoster': () =>
-        ok({ fileId: 'cloud://x/roster.xlsx', url: 'https://files.example/roster.xlsx', fileName: '报名名单.xlsx' }),
-    })
+    serveExport()
     render(<ManageRoster />)
     fireEvent.click(await screen.findByText('导出Excel'))
     expect(await screen.findByText('名单已导出：报名名单.xlsx')).toBeInTheDocument()
@@ -165,11 +175,7 @@ describe('manage: roster of a lecture', () => {
 
   it('exports to Excel in WeChat: downloads the file and opens it as xlsx', async () => {
     process.env.TARO_ENV = 'weapp'
-    serveRoster({
-      'signup.roster': () => ok(roster(ROWS)),
-      'signup.exportRoster': () =>
-        ok({ fileId: 'cloud://x/roster.xlsx', url: 'https://files.example/roster.xlsx', fileName: '报名名单.xlsx' }),
-    })
+    serveExport()
     render(<ManageRoster />)
     fireEvent.click(await screen.findByText('导出Excel'))
     expect(await screen.findByText('名单已导出：报名名单.xlsx')).toBeInTheDocument()
@@ -199,20 +205,7 @@ describe('manage: roster of a lecture', () => {
 
   it('lists offline check-ins waiting for confirmation: confirm one, refuse one with a reason, confirm all', async () => {
     let pending = [
-      {
-        memberId: 'm-1',
-        name: '王建国',
-        held: 'in',
-        scannedAt: '2099-11-28T06:35:00.000Z',
-        receivedAt: '2099-11-28T08:02:00.000Z',
-      },
-      {
-        memberId: 'm-2',
-        name: '赵丽',
-        held: 'in',
-        scannedAt: '2099-11-28T06:40:00.000Z',
-        receivedAt: '2099-11-28T07:10:00.000Z',
-      },
+      ...HELD_IN,
       {
         memberId: 'm-3',
         name: '李秀英',
@@ -270,22 +263,7 @@ describe('manage: roster of a lecture', () => {
   })
 
   it('confirms all after asking, and keeps the answer when nothing is left', async () => {
-    let pending = [
-      {
-        memberId: 'm-1',
-        name: '王建国',
-        held: 'in',
-        scannedAt: '2099-11-28T06:35:00.000Z',
-        receivedAt: '2099-11-28T08:02:00.000Z',
-      },
-      {
-        memberId: 'm-2',
-        name: '赵丽',
-        held: 'in',
-        scannedAt: '2099-11-28T06:40:00.000Z',
-        receivedAt: '2099-11-28T07:10:00.000Z',
-      },
-    ]
+    let pending = [...HELD_IN]
     serveRoster({
       'signup.roster': () => ok(roster(ROWS)),
       'checkin.pending': () => ok({ rows: pending }),

@@ -102,9 +102,17 @@ describe('manage: study-hour targets', () => {
   })
 
   it('shows a refusal to read, with 重试', async () => {
+    serve({ 'hours.targets': () => refusal('NETWORK') })
+    render(<ManageTargets />)
+    expect(await screen.findByText(ERROR_MESSAGES.NETWORK)).toBeInTheDocument()
+    expect(screen.getByText('重试')).toBeInTheDocument()
+  })
+
+  it('a refusal that binding mends offers 去绑定, as on the member pages', async () => {
     serve({ 'hours.targets': () => refusal('NOT_A_MEMBER') })
     render(<ManageTargets />)
     expect(await screen.findByText(ERROR_MESSAGES.NOT_A_MEMBER)).toBeInTheDocument()
-    expect(screen.getByText('重试')).toBeInTheDocument()
+    expect(screen.getByText('去绑定')).toBeInTheDocument()
+    expect(screen.queryByText('重试')).not.toBeInTheDocument()
   })
 })

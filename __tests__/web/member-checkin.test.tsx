@@ -5,7 +5,7 @@ import Checkin from '../../src/member/checkin'
 import type { CheckinResult, CheckinStatus } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { callMock, ok, serve } from './support/serve'
-import { getStorageSync, navigateTo, setStorageSync } from './support/taro'
+import { getStorageSync, navigateTo, setStorageSync, showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -244,6 +244,20 @@ describe('member check-in page', () => {
     })
     expect(screen.getByText(`离线签到被拒：${ERROR_MESSAGES.OFFLINE_TOO_LATE}`)).toBeInTheDocument()
     expect(storage.get(OUTCOMES)).toHaveLength(1)
+  })
+
+  it('a state asked earlier but answered later does not replace the newer one', async () => {
+    const inAt = '2025-11-28T11:02:00.000Z'
+    const answers: ((s: CheckinStatus) => void)[] = []
+    serve({ 'checkin.status': () => new Promise((resolve) => answers.push((s) => resolve(ok(s)))) })
+    render(<Checkin />)
+    await act(async () => answers[0](status()))
+    act(() => showAgain()) // back on the page: asked again …
+    act(() => showAgain()) // … and again, before the first answer came
+    await act(async () => answers[2](status({ mine: { status: 'in', checkedInAt: inAt, hours: 1.5 } })))
+    await act(async () => answers[1](status()))
+    expect(screen.getByText('已签到 19:02 · 1.5 学时')).toBeInTheDocument()
+    expect(screen.queryByText('还没有签到')).not.toBeInTheDocument()
   })
 
   it('still takes a code when the lecture cannot be loaded for lack of network', async () => {

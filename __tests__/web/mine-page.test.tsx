@@ -4,6 +4,7 @@ import Mine from '../../src/pages/mine'
 import type { LectureSummary, Me, MyLectureItem, ProposalView } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { goToLogin } from '../../src/utils/login'
+import { meReply } from './support/replies'
 import { navigateTo, showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -50,19 +51,8 @@ function proposal(over: Partial<ProposalView>): ProposalView {
 }
 
 /** member.me's answer for a bound member. */
-const member = (over: Partial<NonNullable<Me['member']>> = {}): Reply<Me> =>
-  ok({
-    bound: true,
-    member: {
-      id: 'm-0001',
-      name: '王建国',
-      branchId: 'b1',
-      branchName: '城关村党支部',
-      roles: ['member'],
-      manages: [],
-      ...over,
-    },
-  })
+const member = (over: Partial<NonNullable<Me['member']>> = {}) =>
+  meReply({ id: 'm-0001', name: '王建国', branchId: 'b1', roles: ['member'], ...over })
 
 /** Answers by action, so the order of the parallel calls does not matter. */
 function answer(replies: {

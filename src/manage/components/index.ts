@@ -7,9 +7,11 @@
 export { default as ActionButton } from './ActionButton'
 export { default as ChoiceChips } from './ChoiceChips'
 export { default as ExportButton } from './ExportButton'
-export { default as Notice } from './Notice'
+export { default as Notice, refusalNotice, type NoticeMessage } from './Notice'
 export { default as OrgPicker } from './OrgPicker'
+export { default as PageState, usePageLoad } from '../../components/PageState'
+// after PageState, whose styles it brings
+export { default as ManagedNodesView } from './ManagedNodesView'
 export { default as PendingScans } from './PendingScans'
 export { default as ReasonForm } from './ReasonForm'
-export { default as StateView } from './StateView'
 export { useManagedNodes, type ManagedNode } from './useManagedNodes'

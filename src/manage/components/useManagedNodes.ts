@@ -3,21 +3,20 @@
  * showing. The choice is remembered across the manage pages and visits, so a secretary of two
  * branches does not pick again on every page.
  */
-import Taro, { useLoad } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import { call } from '../../api/client'
 import type { Me } from '../../shared/contract'
-import { refusal, type Refusal } from '../../shared/errors'
+import { usePageLoad } from '../../components/PageState'
+import { refusal, type Reply } from '../../shared/errors'
 import type { Role } from '../../shared/model'
 
 export type ManagedNode = NonNullable<Me['member']>['manages'][number]
 
-interface NodesState {
-  phase: 'loading' | 'ready' | 'refused'
+interface Managed {
   nodes: ManagedNode[]
   /** The caller's roles (a page shows administrators' tools by them; the server still decides). */
   roles: Role[]
-  refusal?: Refusal
 }
 
 const STORAGE_KEY = 'manage.orgId'
@@ -41,35 +40,28 @@ function remember(id: string): void {
 
 /** `branchesOnly`: rosters and proposals belong to branches, so a page about them offers branches only. */
 export function useManagedNodes(branchesOnly = false) {
-  const [state, setState] = useState<NodesState>({ phase: 'loading', nodes: [], roles: [] })
   const [selectedId, setSelectedId] = useState<string>()
 
-  const load = useCallback(async () => {
-    setState({ phase: 'loading', nodes: [], roles: [] })
-    const reply = await call('member', 'me', {})
-    if (!reply.ok) {
-      setState({ phase: 'refused', nodes: [], roles: [], refusal: reply })
-      return
-    }
-    const member = reply.data.bound ? reply.data.member : undefined
-    if (!member) {
-      setState({ phase: 'refused', nodes: [], roles: [], refusal: refusal('NOT_A_MEMBER') })
-      return
-    }
-    const nodes = member.manages.filter((node) => !branchesOnly || node.kind === 'branch')
-    const last = remembered()
-    setSelectedId(nodes.find((node) => node.id === last)?.id ?? nodes[0]?.id)
-    setState({ phase: 'ready', nodes, roles: member.roles })
-  }, [branchesOnly])
-
-  useLoad(() => {
-    void load()
-  })
+  const page = usePageLoad(
+    async (): Promise<Reply<Managed>> => {
+      const reply = await call('member', 'me', {})
+      if (!reply.ok) return reply
+      const member = reply.data.bound ? reply.data.member : undefined
+      if (!member) return refusal('NOT_A_MEMBER')
+      const nodes = member.manages.filter((node) => !branchesOnly || node.kind === 'branch')
+      const last = remembered()
+      setSelectedId(nodes.find((node) => node.id === last)?.id ?? nodes[0]?.id)
+      return { ok: true, data: { nodes, roles: member.roles } }
+    },
+    [branchesOnly],
+    'mount',
+  )
 
   const select = useCallback((id: string) => {
     setSelectedId(id)
     remember(id)
   }, [])
 
-  return { ...state, selectedId, select, reload: load }
+  const { nodes, roles } = page.data ?? { nodes: [], roles: [] }
+  return { phase: page.phase, refusal: page.refusal, nodes, roles, selectedId, select, reload: page.reload }
 }

@@ -1,22 +1,15 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { call } from '../../api/client'
 import { newRequestId } from '../../api/requestId'
-import type { BranchHours, BranchHoursRow } from '../../shared/contract'
-import type { Refusal } from '../../shared/errors'
+import type { BranchHoursRow } from '../../shared/contract'
 import { behindFirst, hoursYear } from '../../shared/studyHours'
-import { ActionButton, ChoiceChips, ExportButton, Notice, StateView } from '../components'
+import { ActionButton, ChoiceChips, ExportButton, Notice, PageState, usePageLoad } from '../components'
 import { ROLE } from '../../shared/words'
 import { readParam } from '../utils/route'
 import AdjustForm, { type Adjustment } from './AdjustForm'
 import './index.scss'
-
-interface HoursState {
-  phase: 'loading' | 'ready' | 'refused'
-  data?: BranchHours
-  refusal?: Refusal
-}
 
 /** This year and the two before it (the ledger keeps every year; older ones are rarely asked for). */
 const YEARS_SHOWN = 3
@@ -39,30 +32,18 @@ export default function ManageHours() {
   const branchId = readParam(params, 'branchId')
   const currentYear = hoursYear(new Date())
   const [year, setYear] = useState(currentYear)
-  const [state, setState] = useState<HoursState>({ phase: 'loading' })
   const [adjusting, setAdjusting] = useState<string>()
   const [busy, setBusy] = useState(false)
   const [adjustError, setAdjustError] = useState<string>()
   const [done, setDone] = useState<{ memberId: string; text: string }>()
-  const ticket = useRef(0)
   /** The adjustment being sent and its requestId, kept while a retry of the same content may follow. */
   const sending = useRef<{ content: string; requestId: string }>()
 
-  const load = useCallback(
-    async (quiet = false) => {
-      const mine = ++ticket.current
-      if (!quiet) setState({ phase: 'loading' })
-      const reply = await call('hours', 'branch', { ...(branchId ? { branchId } : {}), year })
-      if (mine !== ticket.current) return
-      if (reply.ok) setState({ phase: 'ready', data: reply.data })
-      else if (!quiet) setState({ phase: 'refused', refusal: reply })
-    },
+  const page = usePageLoad(
+    () => call('hours', 'branch', { ...(branchId ? { branchId } : {}), year }),
     [branchId, year],
+    'mount',
   )
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const adjust = async (row: BranchHoursRow, a: Adjustment) => {
     if (busy) return
@@ -80,14 +61,14 @@ export default function ManageHours() {
       setAdjusting(undefined)
       const what = a.hours > 0 ? `补录 ${h(a.hours)}` : `扣减 ${h(-a.hours)}`
       setDone({ memberId: row.memberId, text: `已为${row.name}${what} 学时` })
-      await load(true)
+      await page.quietReload()
     } finally {
       setBusy(false)
     }
   }
 
   const years = Array.from({ length: YEARS_SHOWN }, (_, i) => currentYear - i)
-  const data = state.data
+  const data = page.data
   const rows = data ? behindFirst(data.rows) : []
   const behind = rows.filter((r) => r.missing > 0).length
 
@@ -119,10 +100,10 @@ export default function ManageHours() {
       </View>
 
       <View className='manage-hours__list'>
-        {state.phase !== 'ready' && (
-          <StateView phase={state.phase} refusal={state.refusal} onRetry={() => void load()} />
+        {page.phase !== 'ready' && (
+          <PageState phase={page.phase} refusal={page.refusal} onRetry={() => void page.reload()} />
         )}
-        {state.phase === 'ready' && rows.length === 0 && <StateView phase='empty' text='这个支部还没有党员' />}
+        {page.phase === 'ready' && rows.length === 0 && <PageState phase='empty' empty='这个支部还没有党员' />}
         {rows.map((row) => {
           const percent = row.target > 0 ? Math.min(100, (row.total / row.target) * 100) : 100
           const isBehind = row.missing > 0

@@ -1,11 +1,19 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { call } from '../../api/client'
 import type { ProposalView } from '../../shared/contract'
-import type { Refusal } from '../../shared/errors'
 import { themeName } from '../../shared/themes'
-import { ActionButton, ChoiceChips, Notice, OrgPicker, ReasonForm, StateView, useManagedNodes } from '../components'
+import {
+  ActionButton,
+  ChoiceChips,
+  Notice,
+  OrgPicker,
+  PageState,
+  ReasonForm,
+  useManagedNodes,
+  usePageLoad,
+} from '../components'
 import { formatDateTime } from '../../shared/chinaTime'
 import { PROPOSAL_STATUS } from '../../shared/words'
 import type { Option } from '../utils/labels'
@@ -18,12 +26,6 @@ const SHOW_OPTIONS: Option<Show>[] = [
   { value: 'pending', label: '待处理' },
   { value: 'all', label: '全部' },
 ]
-
-interface ListState {
-  phase: 'loading' | 'ready' | 'refused'
-  items: ProposalView[]
-  refusal?: Refusal
-}
 
 /** Declining needs a reason the member will read (the contract asks for at least two characters). */
 function declineProblem(reason: string): string | undefined {
@@ -38,26 +40,17 @@ export default function ManageProposals() {
   const nodes = useManagedNodes(true)
   const branchId = nodes.selectedId
   const [show, setShow] = useState<Show>('pending')
-  const [list, setList] = useState<ListState>({ phase: 'loading', items: [] })
   const [deciding, setDeciding] = useState<string>()
   const [declining, setDeclining] = useState<string>()
   const [errorOf, setErrorOf] = useState<{ id: string; text: string; detail?: string }>()
   /** Accepted on this visit: the item stays in the list with its 去编辑 button. */
   const [justAccepted, setJustAccepted] = useState<string>()
-  const ticket = useRef(0)
-
-  const load = useCallback(async () => {
-    if (!branchId) return
-    const mine = ++ticket.current
-    setList({ phase: 'loading', items: [] })
-    const reply = await call('proposal', 'inbox', { branchId, status: show })
-    if (mine !== ticket.current) return
-    setList(reply.ok ? { phase: 'ready', items: reply.data.items } : { phase: 'refused', items: [], refusal: reply })
-  }, [branchId, show])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  // Nothing to ask before the branch is known (the page stays 正在加载…).
+  const list = usePageLoad(
+    () => (branchId ? call('proposal', 'inbox', { branchId, status: show }) : undefined),
+    [branchId, show],
+    'mount',
+  )
 
   const decide = async (proposal: ProposalView, reason?: string) => {
     if (deciding) return
@@ -75,7 +68,7 @@ export default function ManageProposals() {
       setDeclining(undefined)
       if (reply.data.status === 'accepted') setJustAccepted(reply.data.id)
       // the answer replaces the item in place, so that the secretary sees what became of it
-      setList((l) => ({ ...l, items: l.items.map((p) => (p.id === reply.data.id ? reply.data : p)) }))
+      list.update((l) => ({ ...l, items: l.items.map((p) => (p.id === reply.data.id ? reply.data : p)) }))
     } finally {
       setDeciding(undefined)
     }
@@ -96,10 +89,10 @@ export default function ManageProposals() {
   return (
     <View className='manage-proposals'>
       {nodes.phase !== 'ready' && (
-        <StateView phase={nodes.phase} refusal={nodes.refusal} onRetry={() => void nodes.reload()} />
+        <PageState phase={nodes.phase} refusal={nodes.refusal} onRetry={() => void nodes.reload()} />
       )}
       {nodes.phase === 'ready' && nodes.nodes.length === 0 && (
-        <StateView phase='empty' text='党员自荐由党支部处理，您管理的组织中没有党支部。' />
+        <PageState phase='empty' empty='党员自荐由党支部处理，您管理的组织中没有党支部。' />
       )}
       {nodes.phase === 'ready' && nodes.nodes.length > 0 && (
         <>
@@ -107,13 +100,13 @@ export default function ManageProposals() {
           <ChoiceChips className='manage-proposals__show' options={SHOW_OPTIONS} value={show} onChange={setShow} />
           <View className='manage-proposals__body'>
             {list.phase !== 'ready' && (
-              <StateView phase={list.phase} refusal={list.refusal} onRetry={() => void load()} />
+              <PageState phase={list.phase} refusal={list.refusal} onRetry={() => void list.reload()} />
             )}
-            {list.phase === 'ready' && list.items.length === 0 && (
-              <StateView phase='empty' text={show === 'pending' ? '没有待处理的自荐' : '还没有党员自荐'} />
+            {list.phase === 'ready' && list.data.items.length === 0 && (
+              <PageState phase='empty' empty={show === 'pending' ? '没有待处理的自荐' : '还没有党员自荐'} />
             )}
             {list.phase === 'ready' &&
-              list.items.map((p) => (
+              list.data.items.map((p) => (
                 <View key={p.id} className='manage-proposals__item'>
                   <View className='manage-proposals__head'>
                     <Text className={`manage-proposals__status manage-proposals__status--${p.status}`}>

@@ -1,21 +1,30 @@
 import { Text, View } from '@tarojs/components'
-import { useLoad, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import type { LectureRoster, PendingScan, RosterRow } from '../../shared/contract'
-import { refusal, type Refusal } from '../../shared/errors'
+import { refusal, type Reply } from '../../shared/errors'
 import { formatDateTime, formatTimeRange } from '../../shared/chinaTime'
-import { ActionButton, ExportButton, Notice, PendingScans, ReasonForm, StateView } from '../components'
+import { ActionButton, ExportButton, Notice, PageState, PendingScans, ReasonForm, usePageLoad } from '../components'
 import { LECTURE_STATUS, SIGNUP_STATUS, SIGNUP_STATUS_ORDER, waitlistPlace } from '../../shared/words'
 import { readParam } from '../utils/route'
 import './index.scss'
 
-interface RosterState {
-  phase: 'loading' | 'ready' | 'refused'
-  roster?: LectureRoster
+interface RosterData {
+  roster: LectureRoster
   /** Offline scans waiting for confirmation (checkin.pending); none if that list could not be read. */
   pending?: PendingScan[]
-  refusal?: Refusal
+}
+
+async function loadRoster(lectureId: string | undefined): Promise<Reply<RosterData>> {
+  if (!lectureId) return refusal('NOT_FOUND', '没有指定党课')
+  const [reply, pending] = await Promise.all([
+    call('signup', 'roster', { lectureId }),
+    call('checkin', 'pending', { lectureId }),
+  ])
+  return reply.ok
+    ? { ok: true, data: { roster: reply.data, pending: pending.ok ? pending.data.rows : undefined } }
+    : reply
 }
 
 interface Message {
@@ -31,25 +40,10 @@ interface Message {
 export default function ManageRoster() {
   const { params } = useRouter()
   const lectureId = readParam(params, 'id')
-  const [state, setState] = useState<RosterState>({ phase: 'loading' })
+  const page = usePageLoad(() => loadRoster(lectureId), [lectureId], 'mount')
   const [deciding, setDeciding] = useState<{ memberId: string; decision: 'approve' | 'decline' }>()
   const [declining, setDeclining] = useState<string>()
   const [rowMessage, setRowMessage] = useState<{ memberId: string } & Message>()
-
-  const load = async (quiet = false) => {
-    if (!lectureId) return setState({ phase: 'refused', refusal: refusal('NOT_FOUND', '没有指定党课') })
-    if (!quiet) setState({ phase: 'loading' })
-    const [reply, pending] = await Promise.all([
-      call('signup', 'roster', { lectureId }),
-      call('checkin', 'pending', { lectureId }),
-    ])
-    if (reply.ok) setState({ phase: 'ready', roster: reply.data, pending: pending.ok ? pending.data.rows : undefined })
-    else if (!quiet) setState({ phase: 'refused', refusal: reply })
-  }
-
-  useLoad(() => {
-    void load()
-  })
 
   const decide = async (row: RosterRow, decision: 'approve' | 'decline', reason?: string) => {
     if (!lectureId || deciding) return
@@ -71,26 +65,27 @@ export default function ManageRoster() {
       const result =
         status === 'waitlisted' && position ? `名额已满，${waitlistPlace(position)}` : SIGNUP_STATUS[status]
       setRowMessage({ memberId: row.memberId, tone: 'success', text: `${row.name}：${result}` })
-      await load(true)
+      await page.quietReload()
     } finally {
       setDeciding(undefined)
     }
   }
 
-  if (state.phase !== 'ready' || !state.roster) {
+  if (page.phase !== 'ready') {
     return (
       <View className='manage-roster'>
-        <StateView
-          phase={state.phase === 'ready' ? 'loading' : state.phase}
-          refusal={state.refusal}
-          onRetry={lectureId ? () => void load() : undefined}
+        <PageState
+          phase={page.phase}
+          refusal={page.refusal}
+          onRetry={lectureId ? () => void page.reload() : undefined}
         />
       </View>
     )
   }
 
-  const { lecture, counts } = state.roster
-  const rows = [...state.roster.rows].sort((a, b) => a.ticket - b.ticket)
+  const { roster, pending } = page.data
+  const { lecture, counts } = roster
+  const rows = [...roster.rows].sort((a, b) => a.ticket - b.ticket)
   return (
     <View className='manage-roster'>
       <View className='manage-roster__head'>
@@ -108,18 +103,18 @@ export default function ManageRoster() {
         <ExportButton noun='名单' request={() => call('signup', 'exportRoster', { lectureId: lecture.id })} />
       </View>
 
-      {state.pending && (
+      {pending && (
         <PendingScans
           className='manage-roster__pending'
           lectureId={lecture.id}
-          rows={state.pending}
-          onDecided={() => load(true)}
+          rows={pending}
+          onDecided={page.quietReload}
         />
       )}
 
       <View className='manage-roster__list'>
         <Text className='manage-roster__list-title'>按报名先后</Text>
-        {rows.length === 0 && <StateView phase='empty' text='还没有人报名' />}
+        {rows.length === 0 && <PageState phase='empty' empty='还没有人报名' />}
         {rows.map((row) => (
           <View key={row.memberId} className='manage-roster__row'>
             <View className='manage-roster__line'>

@@ -1,10 +1,10 @@
 import { Input, Text, View } from '@tarojs/components'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { call } from '../../api/client'
-import { contract, type HourTargets } from '../../shared/contract'
+import { contract } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
 import { hoursYear } from '../../shared/studyHours'
-import { ActionButton, ChoiceChips, Notice, StateView } from '../components'
+import { ActionButton, ChoiceChips, Notice, PageState, usePageLoad } from '../components'
 import FormField, { PLACEHOLDER_STYLE } from '../components/FormField'
 import { fieldErrors, type FieldErrors } from '../utils/lectureForm'
 import './index.scss'
@@ -58,31 +58,18 @@ function refused(reply: Refusal): Outcome {
 export default function ManageTargets() {
   const currentYear = hoursYear(new Date())
   const [year, setYear] = useState(currentYear)
-  const [phase, setPhase] = useState<{ name: 'loading' | 'ready' | 'refused'; refusal?: Refusal }>({
-    name: 'loading',
-  })
-  const [saved, setSaved] = useState<HourTargets>()
   const [form, setForm] = useState<Record<Role, string>>({ member: '', officer: '' })
   const [errors, setErrors] = useState<FieldErrors>({})
   const [outcome, setOutcome] = useState<Outcome>()
   const [saving, setSaving] = useState(false)
-  /** Only the latest year asked for may fill the form (a fast switch must not show the other year's). */
-  const ticket = useRef(0)
+  /** The year's targets as saved (only the latest year asked for: a fast switch must not show the other year's). */
+  const page = usePageLoad(() => call('hours', 'targets', { year }), [year], 'mount')
+  const saved = page.data
 
-  const load = useCallback(async () => {
-    const mine = ++ticket.current
-    setPhase({ name: 'loading' })
-    const reply = await call('hours', 'targets', { year })
-    if (mine !== ticket.current) return
-    if (!reply.ok) return setPhase({ name: 'refused', refusal: reply })
-    setSaved(reply.data)
-    setForm({ member: String(reply.data.member), officer: String(reply.data.officer) })
-    setPhase({ name: 'ready' })
-  }, [year])
-
+  // What is saved fills the form (loaded, or just saved).
   useEffect(() => {
-    void load()
-  }, [load])
+    if (saved) setForm({ member: String(saved.member), officer: String(saved.officer) })
+  }, [saved])
 
   const change = (key: Role, text: string) => {
     setForm((f) => ({ ...f, [key]: text }))
@@ -108,8 +95,7 @@ export default function ManageTargets() {
       const reply = await call('hours', 'setTargets', checked.data)
       if (!reply.ok) return setOutcome(refused(reply))
       const t = reply.data
-      setSaved(t)
-      setForm({ member: String(t.member), officer: String(t.officer) })
+      page.update(() => t)
       setOutcome({
         tone: 'success',
         text: `已保存${t.year}年学时标准：普通党员 ${t.member} 学时，支部书记、支部委员 ${t.officer} 学时`,
@@ -137,8 +123,10 @@ export default function ManageTargets() {
         </Text>
       </View>
 
-      {phase.name !== 'ready' && <StateView phase={phase.name} refusal={phase.refusal} onRetry={() => void load()} />}
-      {phase.name === 'ready' && saved && (
+      {page.phase !== 'ready' && (
+        <PageState phase={page.phase} refusal={page.refusal} onRetry={() => void page.reload()} />
+      )}
+      {saved && (
         <View className='manage-targets__body'>
           <Text className='manage-targets__current'>
             {`${saved.year}年现行标准：普通党员 ${saved.member} 学时，支部书记、支部委员 ${saved.officer} 学时`}

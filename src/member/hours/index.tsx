@@ -1,10 +1,8 @@
 import { Button, Canvas, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useState } from 'react'
 import { call } from '../../api/client'
-import PageState from '../../components/PageState'
+import PageState, { usePageLoad } from '../../components/PageState'
 import type { HourEntryView, MyHours } from '../../shared/contract/hours'
-import type { Refusal } from '../../shared/errors'
 import ProgressRing from '../components/ProgressRing'
 import { formatDate } from '../../shared/chinaTime'
 import { BUCKET_ORDER, formatHours, signedHours } from '../../shared/studyHours'
@@ -12,8 +10,6 @@ import { HOUR_BUCKET, HOUR_SOURCE } from '../../shared/words'
 import { recordLayout } from './record'
 import { RECORD_CANVAS_ID, saveRecord, type SaveOutcome } from './saveRecord'
 import './index.scss'
-
-type Load = { phase: 'loading' } | { phase: 'ready'; hours: MyHours } | { phase: 'refused'; refusal: Refusal }
 
 function Entry({ entry }: { entry: HourEntryView }) {
   const minus = entry.hours < 0
@@ -33,29 +29,14 @@ function Entry({ entry }: { entry: HourEntryView }) {
 
 /** 我的学时: a year's hours against the target, by bucket, every entry, earlier years, a record to keep. */
 export default function Hours() {
-  const [load, setLoad] = useState<Load>({ phase: 'loading' })
   const [year, setYear] = useState<number>()
   const [saving, setSaving] = useState(false)
   const [saved, setSaved] = useState<SaveOutcome>()
-  const ticket = useRef(0)
-
-  const fetchYear = useCallback(async (y: number | undefined, quiet: boolean) => {
-    const mine = ++ticket.current
-    if (!quiet) setLoad({ phase: 'loading' })
+  // Every show asks again (coming back from a check-in shows the new hours); another year reloads.
+  const page = usePageLoad(() => {
     setSaved(undefined)
-    const reply = await call('hours', 'mine', y === undefined ? {} : { year: y })
-    if (mine !== ticket.current) return
-    if (reply.ok) setLoad({ phase: 'ready', hours: reply.data })
-    else if (!quiet) setLoad({ phase: 'refused', refusal: reply })
-  }, [])
-
-  // Coming back from a check-in shows the new hours.
-  useDidShow(() => void fetchYear(year, load.phase === 'ready'))
-
-  const pick = (y: number) => {
-    setYear(y)
-    void fetchYear(y, false)
-  }
+    return call('hours', 'mine', year === undefined ? {} : { year })
+  }, [year])
 
   const save = async (h: MyHours) => {
     if (saving) return
@@ -64,18 +45,11 @@ export default function Hours() {
     setSaving(false)
   }
 
-  if (load.phase !== 'ready') {
-    return (
-      <PageState
-        className='hours'
-        loading={load.phase === 'loading'}
-        refusal={load.phase === 'refused' ? load.refusal : undefined}
-        onRetry={() => void fetchYear(year, false)}
-      />
-    )
+  if (page.phase !== 'ready') {
+    return <PageState className='hours' phase={page.phase} refusal={page.refusal} onRetry={() => void page.reload()} />
   }
 
-  const h = load.hours
+  const h = page.data
   const current = h.year === h.currentYear
   const missing = Math.max(0, h.target - h.total)
   const scale = Math.max(h.target, h.total, 1)
@@ -91,7 +65,7 @@ export default function Hours() {
               className={`hours__year${y.year === h.year ? ' hours__year--active' : ''}`}
               role='radio'
               aria-checked={y.year === h.year}
-              onClick={() => pick(y.year)}
+              onClick={() => setYear(y.year)}
             >
               <Text className='hours__year-text'>{`${y.year}年`}</Text>
             </View>

@@ -1,13 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
 import { useDidHide, useDidShow, useUnload } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useRef } from 'react'
 import { call } from '../../api/client'
-import PageState from '../../components/PageState'
-import type { MemberCode } from '../../shared/contract/checkin'
-import type { Refusal } from '../../shared/errors'
+import PageState, { usePageLoad } from '../../components/PageState'
 import './index.scss'
-
-type Load = { phase: 'loading' } | { phase: 'ready'; code: MemberCode } | { phase: 'refused'; refusal: Refusal }
 
 /** Fetch the next code this long before the current one runs out (a slow network must not show a dead code). */
 const EARLY_MS = 20_000
@@ -19,7 +15,7 @@ const MIN_WAIT_MS = 5_000
  * before the current one runs out, while it is shown.
  */
 export default function MyCode() {
-  const [load, setLoad] = useState<Load>({ phase: 'loading' })
+  const page = usePageLoad(() => call('checkin', 'myCode', {}), [], 'manual')
   const timer = useRef<ReturnType<typeof setTimeout>>()
 
   const stop = () => {
@@ -27,37 +23,27 @@ export default function MyCode() {
     timer.current = undefined
   }
 
-  const fetchCode = useCallback(async (quiet: boolean) => {
+  /** Ask for the code (quiet: keeping the one shown), then for the next one before it runs out. */
+  const fetchCode = async (quiet: boolean) => {
     stop()
-    if (!quiet) setLoad({ phase: 'loading' })
-    const reply = await call('checkin', 'myCode', {})
-    if (reply.ok) {
-      setLoad({ phase: 'ready', code: reply.data })
-      timer.current = setTimeout(() => void fetchCode(true), Math.max(MIN_WAIT_MS, reply.data.refreshInMs - EARLY_MS))
-    } else if (!quiet) {
-      setLoad({ phase: 'refused', refusal: reply })
-    } else {
-      // Keep the code on screen and try again soon (it stays valid a while after its slot).
-      timer.current = setTimeout(() => void fetchCode(true), MIN_WAIT_MS)
-    }
-  }, [])
+    const reply = await (quiet ? page.quietReload() : page.reload())
+    if (!reply) return
+    // Refused in place: keep the code on screen and try again soon (it stays valid a while after its slot).
+    const wait = reply.ok ? Math.max(MIN_WAIT_MS, reply.data.refreshInMs - EARLY_MS) : quiet ? MIN_WAIT_MS : undefined
+    if (wait !== undefined) timer.current = setTimeout(() => void fetchCode(true), wait)
+  }
 
-  useDidShow(() => void fetchCode(load.phase === 'ready'))
+  useDidShow(() => void fetchCode(page.phase === 'ready'))
   useDidHide(stop)
   useUnload(stop)
 
-  if (load.phase !== 'ready') {
+  if (page.phase !== 'ready') {
     return (
-      <PageState
-        className='mycode'
-        loading={load.phase === 'loading'}
-        refusal={load.phase === 'refused' ? load.refusal : undefined}
-        onRetry={() => void fetchCode(false)}
-      />
+      <PageState className='mycode' phase={page.phase} refusal={page.refusal} onRetry={() => void fetchCode(false)} />
     )
   }
 
-  const { code } = load
+  const code = page.data
   return (
     <View className='mycode'>
       <View className='mycode__card'>

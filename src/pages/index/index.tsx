@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useLoad } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useRef, useState } from 'react'
 import { call } from '../../api/client'
 import FilterBar from '../../components/FilterBar'
 import LectureCard from '../../components/LectureCard'
-import PageState from '../../components/PageState'
+import PageState, { usePageLoad } from '../../components/PageState'
 import SearchBox from '../../components/SearchBox'
 import ThemeTabs from '../../components/ThemeTabs'
-import type { LectureList, LectureSummary } from '../../shared/contract'
+import type { LectureSummary } from '../../shared/contract'
 import type { Refusal } from '../../shared/errors'
 import { DEFAULT_QUERY, listPayload, type ListQuery } from '../../utils/lectureQuery'
 import { routes } from '../../utils/routes'
@@ -15,75 +15,47 @@ import './index.scss'
 
 const PAGE_SIZE = 20
 
-type Cursor = NonNullable<LectureList['next']>
-
-interface ListState {
-  /** first page: loading, shown, or refused (the whole list area shows the refusal) */
-  phase: 'loading' | 'ready' | 'refused'
-  items: LectureSummary[]
-  next?: Cursor
-  refusal?: Refusal
-  /** the "加载更多" request, apart from the first page so that a failure keeps the list */
-  more: 'idle' | 'loading' | 'refused'
-  moreRefusal?: Refusal
-}
-
-const INITIAL: ListState = { phase: 'loading', items: [], more: 'idle' }
+/** The "加载更多" request, apart from the first page so that a failure keeps the list. */
+type More = { phase: 'idle' | 'loading' } | { phase: 'refused'; refusal: Refusal }
 
 const openLecture = (lecture: LectureSummary) => void Taro.navigateTo({ url: routes.lecture(lecture.id) })
 
 /** The lecture list: search, theme tabs, filter chips, lecture cards, keyset paging with "加载更多". */
 export default function Index() {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY)
-  const [state, setState] = useState<ListState>(INITIAL)
-  /** Only the latest request may change the list (a fast tab switch must not show a stale theme). */
-  const ticket = useRef(0)
+  /** The first page of the query; a change of theme, filter or search loads it again. */
+  const page = usePageLoad(
+    () => call('lecture', 'list', listPayload(query, PAGE_SIZE)),
+    [query.theme, query.filter, query.q],
+    'mount',
+  )
+  const [more, setMore] = useState<More>({ phase: 'idle' })
+  /** Only the latest 加载更多 of the current query may add to the list. */
+  const moreTicket = useRef(0)
   const shownOnce = useRef(false)
 
-  /** Load the first page of a query. `quiet` keeps the current list on screen while reloading. */
-  const loadFirst = useCallback(async (q: ListQuery, quiet = false) => {
-    const mine = ++ticket.current
-    if (!quiet) setState(INITIAL)
-    const reply = await call('lecture', 'list', listPayload(q, PAGE_SIZE))
-    if (mine !== ticket.current) return
-    if (reply.ok) {
-      setState({ phase: 'ready', items: reply.data.items, next: reply.data.next, more: 'idle' })
-    } else if (!quiet) {
-      setState({ ...INITIAL, phase: 'refused', refusal: reply })
-    }
-  }, [])
-
   const loadMore = async () => {
-    const after = state.next
-    if (!after || state.more === 'loading') return
-    const mine = ++ticket.current
-    setState((s) => ({ ...s, more: 'loading', moreRefusal: undefined }))
+    const after = page.data?.next
+    if (!after || more.phase === 'loading') return
+    const mine = ++moreTicket.current
+    setMore({ phase: 'loading' })
     const reply = await call('lecture', 'list', listPayload(query, PAGE_SIZE, after))
-    if (mine !== ticket.current) return
-    if (reply.ok) {
-      setState((s) => ({
-        ...s,
-        items: [...s.items, ...reply.data.items],
-        next: reply.data.next,
-        more: 'idle',
-      }))
-    } else {
-      setState((s) => ({ ...s, more: 'refused', moreRefusal: reply }))
-    }
+    if (mine !== moreTicket.current) return
+    if (!reply.ok) return setMore({ phase: 'refused', refusal: reply })
+    page.update((list) => ({ items: [...list.items, ...reply.data.items], next: reply.data.next }))
+    setMore({ phase: 'idle' })
   }
 
   /** Change part of the query and load its first page (a tap on what is already chosen does nothing). */
   const choose = (change: Partial<ListQuery>) => {
     const q = { ...query, ...change }
     const same = q.theme === query.theme && q.filter === query.filter && q.q === query.q
-    if (same && state.phase !== 'refused') return
-    setQuery(q)
-    void loadFirst(q)
+    if (same && page.phase !== 'refused') return
+    moreTicket.current++
+    setMore({ phase: 'idle' })
+    if (same) void page.reload()
+    else setQuery(q)
   }
-
-  useLoad(() => {
-    void loadFirst(DEFAULT_QUERY)
-  })
 
   // Coming back to the page (e.g. after signing up on a lecture) refreshes seats left without
   // blanking the list. The first show is the load above; once the member has paged further, the
@@ -93,11 +65,12 @@ export default function Index() {
       shownOnce.current = true
       return
     }
-    if (state.phase === 'ready' && state.more === 'idle' && state.items.length <= PAGE_SIZE) {
-      void loadFirst(query, true)
+    if (page.phase === 'ready' && more.phase === 'idle' && page.data.items.length <= PAGE_SIZE) {
+      void page.quietReload()
     }
   })
 
+  const items = page.data?.items ?? []
   return (
     <View className='index'>
       <SearchBox value={query.q} onSearch={(q) => choose({ q })} />
@@ -105,15 +78,11 @@ export default function Index() {
       <FilterBar value={query.filter} onChange={(filter) => choose({ filter })} />
 
       <View className='index__body'>
-        {state.phase !== 'ready' && (
-          <PageState
-            loading={state.phase === 'loading'}
-            refusal={state.refusal}
-            onRetry={() => void loadFirst(query)}
-          />
+        {page.phase !== 'ready' && (
+          <PageState phase={page.phase} refusal={page.refusal} onRetry={() => void page.reload()} />
         )}
 
-        {state.phase === 'ready' && state.items.length === 0 && (
+        {page.phase === 'ready' && items.length === 0 && (
           <View className='index__state'>
             <Text className='index__state-text'>暂无党课</Text>
             {query.q !== '' && (
@@ -127,26 +96,25 @@ export default function Index() {
           </View>
         )}
 
-        {state.phase === 'ready' &&
-          state.items.map((lecture) => (
-            <LectureCard key={lecture.id} lecture={lecture} showTheme={!query.theme} onClick={openLecture} />
-          ))}
+        {items.map((lecture) => (
+          <LectureCard key={lecture.id} lecture={lecture} showTheme={!query.theme} onClick={openLecture} />
+        ))}
 
-        {state.phase === 'ready' && state.more === 'refused' && state.moreRefusal && (
+        {more.phase === 'refused' && (
           <View className='index__more-refusal'>
-            <Text className='index__state-text'>{state.moreRefusal.message}</Text>
+            <Text className='index__state-text'>{more.refusal.message}</Text>
           </View>
         )}
 
         {/* No `disabled` prop: the platforms' disabled styles have too little contrast (and Taro h5
             renders disabled={false} as an attribute that its CSS treats as disabled). A tap while
             loading is ignored by loadMore; the busy look is our own class. */}
-        {state.phase === 'ready' && state.next && (
+        {page.data?.next && (
           <Button
-            className={`index__button index__button--more${state.more === 'loading' ? ' index__button--busy' : ''}`}
+            className={`index__button index__button--more${more.phase === 'loading' ? ' index__button--busy' : ''}`}
             onClick={() => void loadMore()}
           >
-            {state.more === 'loading' ? '正在加载…' : state.more === 'refused' ? '重试' : '加载更多'}
+            {more.phase === 'loading' ? '正在加载…' : more.phase === 'refused' ? '重试' : '加载更多'}
           </Button>
         )}
       </View>

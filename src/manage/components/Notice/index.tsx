@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
+import type { Refusal } from '../../../shared/errors'
 import './index.scss'
 
 export interface NoticeProps {
@@ -10,6 +11,18 @@ export interface NoticeProps {
   /** Buttons that go with the message (e.g. 去编辑). */
   children?: ReactNode
   className?: string
+}
+
+/** An action's outcome as a page keeps it until it shows it: `<Notice {...message} />`. */
+export interface NoticeMessage {
+  tone: 'error' | 'success'
+  text: string
+  detail?: string
+}
+
+/** A refusal as a message, its text after `prefix` (e.g. 没有保存成功：). */
+export function refusalNotice(reply: Refusal, prefix = ''): NoticeMessage {
+  return { tone: 'error', text: prefix + reply.message, detail: reply.explanation }
 }
 
 const defaultProps = { tone: 'info' } satisfies Partial<NoticeProps>

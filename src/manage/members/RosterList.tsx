@@ -1,0 +1,81 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { call } from '../../api/client'
+import type { RosterEntry } from '../../shared/contract'
+import { ActionButton, Notice, refusalNotice, type NoticeMessage } from '../components'
+import { ROLE } from '../../shared/words'
+
+/** "138 0013 8000": a phone number read out in groups. */
+function spacedPhone(phone: string): string {
+  return /^\d{11}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone
+}
+
+export interface RosterListProps {
+  members: RosterEntry[]
+  /** Ask for the roster again keeping it on screen (after an unbinding). */
+  refresh: () => Promise<unknown>
+}
+
+/** The branch's members: binding state, the invite code (large, to read out or copy) and 解绑. */
+export default function RosterList({ members, refresh }: RosterListProps) {
+  const [unbinding, setUnbinding] = useState<string>()
+  const [message, setMessage] = useState<{ id: string } & NoticeMessage>()
+
+  const unbind = async (member: RosterEntry) => {
+    if (unbinding) return
+    const { confirm } = await Taro.showModal({
+      title: '解绑微信',
+      content: `解绑后，${member.name}要用邀请码或姓名和手机号重新绑定。一般在换了手机或微信时解绑。确定解绑吗？`,
+      confirmText: '解绑',
+      cancelText: '不解绑',
+    })
+    if (!confirm) return
+    setUnbinding(member.id)
+    setMessage(undefined)
+    try {
+      const reply = await call('member', 'unbind', { memberId: member.id })
+      if (!reply.ok) return setMessage({ id: member.id, ...refusalNotice(reply) })
+      setMessage({ id: member.id, tone: 'success', text: `已解绑。请把邀请码告诉${member.name}，重新绑定。` })
+      await refresh()
+    } finally {
+      setUnbinding(undefined)
+    }
+  }
+
+  return (
+    <>
+      {members.map((member) => (
+        <View key={member.id} className='manage-members__member'>
+          <View className='manage-members__line'>
+            <Text className='manage-members__name'>{member.name}</Text>
+            <Text className={`manage-members__bound manage-members__bound--${member.bound ? 'yes' : 'no'}`}>
+              {member.bound ? '已绑定' : '未绑定'}
+            </Text>
+          </View>
+          <Text className='manage-members__detail'>
+            {`${spacedPhone(member.phone)} · ${member.roles.map((r) => ROLE[r]).join('、')}`}
+          </Text>
+          <View className='manage-members__code-row'>
+            <Text className='manage-members__code-label'>邀请码</Text>
+            <Text className='manage-members__code' userSelect>
+              {member.inviteCode}
+            </Text>
+          </View>
+          {member.bound && (
+            <ActionButton
+              size='small'
+              variant='quiet'
+              className='manage-members__unbind'
+              busy={unbinding === member.id}
+              onClick={() => void unbind(member)}
+            >
+              {unbinding === member.id ? '请稍候…' : '解绑'}
+            </ActionButton>
+          )}
+          {message?.id === member.id && <Notice tone={message.tone} text={message.text} detail={message.detail} />}
+        </View>
+      ))}
+    </>
+  )
+}
