@@ -1,11 +1,9 @@
 /** Conformance: the unmodified @cloudbase/node-sdk against the local CloudBase, action by action. */
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { cloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud()
-})
-afterAll(() => cloud.stop())
+cloudForFile((started) => (cloud = started))
 beforeEach(() => cloud.emulator.store.clear())
 
 const lectures = () => cloud.db.collection('lectures')

@@ -8,13 +8,11 @@ import { tmpdir } from 'os'
 import { join } from 'path'
 import { toStored } from '../../emulator/src/database/ejson'
 import { loadFunctionBundlesInWorkers } from '../../emulator/src/function-workers'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { cloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud()
-})
-afterAll(() => cloud.stop())
+cloudForFile((started) => (cloud = started))
 beforeEach(() => cloud.emulator.store.clear())
 
 const orgs = () => cloud.db.collection('orgs')

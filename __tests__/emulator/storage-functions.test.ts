@@ -4,13 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import { sdkEnvironment } from '../../emulator/src/credentials'
+import { cloudForFile } from '../support/cloudForFile'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud()
-})
-afterAll(() => cloud.stop())
+cloudForFile((started) => (cloud = started))
 
 it('uploads a file, gives a temporary URL that serves it, deletes it', async () => {
   const bytes = Buffer.from('封面图片的字节', 'utf8')

@@ -1,11 +1,9 @@
 /** Transactions through the SDK: isolation, conflicts that runTransaction retries, rollback. */
-import { startTestCloud, type TestCloud, type Tx } from '../support/emulator'
+import { cloudForFile } from '../support/cloudForFile'
+import type { TestCloud, Tx } from '../support/emulator'
 
 let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud()
-})
-afterAll(() => cloud.stop())
+cloudForFile((started) => (cloud = started))
 beforeEach(async () => {
   cloud.emulator.store.clear()
   await cloud.db.collection('lectures').add({ _id: 'seat', left: 10, taken: [] })

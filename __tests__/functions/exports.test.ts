@@ -5,13 +5,11 @@
  */
 import { EXPORT_KEPT_MS, removeOldExports, saveExport } from '../../cloudfunctions/_shared/exports'
 import type { ExportDoc } from '../../src/shared/model'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { cloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud()
-})
-afterAll(() => cloud.stop())
+cloudForFile((started) => (cloud = started))
 
 const now = new Date()
 const ago = (ms: number) => new Date(now.getTime() - ms)

@@ -2,13 +2,11 @@
 import { createFunction, type Handlers } from '../../cloudfunctions/_shared/router'
 import { AppError } from '../../src/shared/errors'
 import { asCaller } from '../support/caller'
-import { startTestCloud, type TestCloud } from '../support/emulator'
+import { cloudForFile } from '../support/cloudForFile'
+import type { TestCloud } from '../support/emulator'
 
 let cloud: TestCloud
-beforeAll(async () => {
-  cloud = await startTestCloud()
-})
-afterAll(() => cloud.stop())
+cloudForFile((started) => (cloud = started))
 beforeEach(() => cloud.emulator.store.clear())
 
 // A handler that writes what it is given, to see what reaches the database.
