@@ -21,25 +21,16 @@ describe('proposalStatusLabel', () => {
 
 describe('checkinStatusLabel and reviewText', () => {
   const at = '2025-11-28T11:02:00.000Z' // 19:02 in China
-  it('names the member’s check-in: in with its hours, waiting to check out (L3), out, 待确认, 不予确认', () => {
-    expect(checkinStatusLabel({ status: 'in', checkedInAt: at, hours: 1.5 }, 'L1')).toEqual({
-      text: '已签到 19:02 · 1.5 学时',
-      tone: 'done',
-    })
-    expect(checkinStatusLabel({ status: 'in', checkedInAt: at, hours: 0 }, 'L3')).toEqual({
-      text: '已签到 19:02 · 待签退',
-      tone: 'waiting',
-    })
-    const out = { status: 'out' as const, checkedInAt: at, checkedOutAt: '2025-11-28T12:30:00.000Z', hours: 1 }
-    expect(checkinStatusLabel(out, 'L3')).toEqual({ text: '已签退 20:30 · 1 学时', tone: 'done' })
-    expect(checkinStatusLabel({ status: 'pending', checkedInAt: at, hours: 0 }, 'L1')).toEqual({
-      text: '待确认',
-      tone: 'waiting',
-    })
-    expect(checkinStatusLabel({ status: 'refused', checkedInAt: at, hours: 0 }, 'L1')).toEqual({
-      text: '不予确认',
-      tone: 'refused',
-    })
+  const checkin = (status: 'in' | 'pending' | 'refused', hours: number) => ({ status, checkedInAt: at, hours })
+  const out = { status: 'out' as const, checkedInAt: at, checkedOutAt: '2025-11-28T12:30:00.000Z', hours: 1 }
+  it.each([
+    { mine: checkin('in', 1.5), level: 'L1', text: '已签到 19:02 · 1.5 学时', tone: 'done' },
+    { mine: checkin('in', 0), level: 'L3', text: '已签到 19:02 · 待签退', tone: 'waiting' },
+    { mine: out, level: 'L3', text: '已签退 20:30 · 1 学时', tone: 'done' },
+    { mine: checkin('pending', 0), level: 'L1', text: '待确认', tone: 'waiting' },
+    { mine: checkin('refused', 0), level: 'L1', text: '不予确认', tone: 'refused' },
+  ] as const)('names the member’s check-in $mine.status at $level: $text', ({ mine, level, text, tone }) => {
+    expect(checkinStatusLabel(mine, level)).toEqual({ text, tone })
   })
 
   it('says why a scan waits, and whose reason a refusal is', () => {
