@@ -8,13 +8,15 @@ const lecture = (startAt: string, endAt: string, signupDeadline: string) =>
 
 it('takes dates from 2000-01-01 to 2100-12-31 China time, and no other', () => {
   const ok = (s: string) => isoDate.safeParse(s).success
-  expect(ok('2000-01-01T00:00:00+08:00')).toBe(true)
-  expect(ok('2026-12-01T06:30:00Z')).toBe(true)
-  expect(ok('2100-12-31T23:59:59+08:00')).toBe(true)
-  expect(ok('0001-01-01T00:00:00Z')).toBe(false)
-  expect(ok('1999-12-31T23:59:59+08:00')).toBe(false)
-  expect(ok('2101-01-01T00:00:00+08:00')).toBe(false)
-  expect(ok('9999-12-31T00:00:00Z')).toBe(false)
+  const inRange = ['2000-01-01T00:00:00+08:00', '2026-12-01T06:30:00Z', '2100-12-31T23:59:59+08:00']
+  const outside = [
+    '0001-01-01T00:00:00Z',
+    '1999-12-31T23:59:59+08:00',
+    '2101-01-01T00:00:00+08:00',
+    '9999-12-31T00:00:00Z',
+  ]
+  expect(inRange.filter(ok)).toEqual(inRange)
+  expect(outside.filter(ok)).toEqual([])
 })
 
 it('every date field of every action uses that one schema', () => {
