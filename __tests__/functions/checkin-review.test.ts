@@ -317,11 +317,15 @@ describe('confirming all, and L3', () => {
     expect((await review({ lectureId: l._id, decision: 'confirm' })).decided).toEqual([])
   })
 
-  it('L3: a pending check-in takes its check-out and, confirmed, credits the minutes attended', async () => {
+  /** An L3 lecture that started an hour ago and lasts 90 minutes, a fresh member, and a place inside its fence. */
+  async function heldL3() {
     const start = Date.now() - 60 * MINUTE
     const l = await held({ checkinLevel: 'L3', startAt: new Date(start), endAt: new Date(start + 90 * MINUTE) })
-    const m = fresh()
-    const inside = { location: north(20) }
+    return { l, m: fresh(), inside: { location: north(20) } }
+  }
+
+  it('L3: a pending check-in takes its check-out and, confirmed, credits the minutes attended', async () => {
+    const { l, m, inside } = await heldL3()
     await scan(sentLater(l, 60 * MINUTE, 'in', inside), m)
     const out = await scan({ lectureId: l._id, qr: codeOf(l._id, 'out').qr, ...inside }, m)
     expect(out).toMatchObject({ kind: 'checkedOut', hours: 0, review: { status: 'pending' } })
@@ -332,10 +336,7 @@ describe('confirming all, and L3', () => {
   })
 
   it('L3: an offline check-out is held too; refused, the member is still in and may check out again', async () => {
-    const start = Date.now() - 60 * MINUTE
-    const l = await held({ checkinLevel: 'L3', startAt: new Date(start), endAt: new Date(start + 90 * MINUTE) })
-    const m = fresh()
-    const inside = { location: north(20) }
+    const { l, m, inside } = await heldL3()
     // In since the start (held, and confirmed).
     await scan(sentLater(l, 60 * MINUTE, 'in', inside), m)
     await review({ lectureId: l._id, memberId: memberIdOf(m), decision: 'confirm' })
