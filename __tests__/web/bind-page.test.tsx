@@ -4,17 +4,14 @@ import type { Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type ErrorCode, type Reply } from '../../src/shared/errors'
 import { type } from './support/fill'
 import { meReply } from './support/replies'
-import { callMock } from './support/serve'
+import { callMock, resetCalls } from './support/serve'
 import { showToast, switchTab } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const bound = meReply({ id: 'm-0001', name: '王建国', branchId: 'b1', roles: ['member'] })
 
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 
 describe('bind page', () => {
   it('starts with the invite code; a wrong code is refused on the page without asking the server', () => {

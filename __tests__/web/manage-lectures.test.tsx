@@ -5,7 +5,7 @@ import type { Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { showAgain } from './support/taro'
 import { BRANCH, lectureSummary, meReply, STREET } from './support/replies'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetCalls, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -16,10 +16,7 @@ const me = (manages: NonNullable<Me['member']>['manages']) => meReply({ manages 
 
 const lecture = lectureSummary
 
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 
 describe('manage: my lectures', () => {
   it('shows the upcoming lectures of the one node, with status, date, seats and actions', async () => {

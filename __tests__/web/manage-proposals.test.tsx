@@ -5,7 +5,7 @@ import type { Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { proposalView } from '../support/proposals'
 import { BRANCH, meReply, STREET } from './support/replies'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetCalls, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -17,10 +17,7 @@ const BRANCH_2 = { id: 'b-2', name: '东关党支部', kind: 'branch' as const }
 
 const proposal = proposalView
 
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 
 describe('manage: members’ proposals', () => {
   it('lists the pending proposals of the branch (never of a street) with member, theme, title and outline', async () => {

@@ -3,7 +3,7 @@ import ManageTargets from '../../src/manage/targets'
 import type { HourTargets } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { hoursYear } from '../../src/shared/studyHours'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetCalls, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -17,10 +17,7 @@ function type(key: 'member' | 'officer', value: string) {
   fireEvent.change(field(key), { target: { value } })
 }
 
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 
 describe('manage: study-hour targets', () => {
   it('shows this year’s targets and the basis, and next year’s on the switch', async () => {

@@ -6,7 +6,7 @@ import Lecture from '../../src/pages/lecture'
 import Mine from '../../src/pages/mine'
 import type { LectureDetail, Me } from '../../src/shared/contract'
 import { lectureDetail } from './support/replies'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetCalls, serve } from './support/serve'
 import { navigateTo, showModal } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -35,10 +35,7 @@ const route = (params: Record<string, string>) =>
   ({ params, path: '/pages/lecture/index' }) as unknown as ReturnType<typeof taro.useRouter>
 
 let routerSpy: jest.SpyInstance | undefined
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 afterEach(() => routerSpy?.mockRestore())
 
 describe('我的: check-in and study hours', () => {

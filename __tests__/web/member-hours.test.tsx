@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react'
 import Hours from '../../src/member/hours'
 import { myHours } from '../support/memberViews'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetCalls, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -25,10 +25,7 @@ const year2024 = hours({
   ],
 })
 
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 
 describe('my study hours page', () => {
   it('shows the ring, the total against the target, the buckets and every entry', async () => {

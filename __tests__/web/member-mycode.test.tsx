@@ -1,14 +1,11 @@
 import { act, render, screen } from '@testing-library/react'
 import MyCode from '../../src/member/mycode'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, ok, resetCalls, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 afterEach(() => jest.useRealTimers())
 
 describe('my member code page', () => {

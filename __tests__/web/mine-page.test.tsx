@@ -5,7 +5,7 @@ import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { goToLogin } from '../../src/utils/login'
 import { proposalView } from '../support/proposals'
 import { lectureSummary, meReply } from './support/replies'
-import { callMock, ok } from './support/serve'
+import { callMock, ok, resetCalls } from './support/serve'
 import { navigateTo, showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -44,10 +44,7 @@ function answer(replies: {
 
 const empty = ok({ items: [] })
 
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 
 describe('我的 page', () => {
   it('explains binding to a WeChat user with no member, and 去绑定 opens the bind page', async () => {

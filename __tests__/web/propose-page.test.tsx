@@ -3,7 +3,7 @@ import Propose from '../../src/member/propose'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { THEMES } from '../../src/shared/themes'
 import { proposalView } from '../support/proposals'
-import { callMock, ok } from './support/serve'
+import { callMock, ok, resetCalls } from './support/serve'
 import { type } from './support/fill'
 import { switchTab } from './support/taro'
 
@@ -25,10 +25,7 @@ jest.mock('@tarojs/components', () => {
   return { ...jest.requireActual('@tarojs/components'), Textarea }
 })
 
-beforeEach(() => {
-  callMock.mockReset()
-  jest.clearAllMocks()
-})
+beforeEach(resetCalls)
 
 describe('propose page', () => {
   it('offers the nine themes with their meanings', () => {

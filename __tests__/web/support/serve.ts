@@ -20,13 +20,18 @@ export function serve(handlers: Record<string, Handler>): void {
   })
 }
 
+/** Before each page test: no replies and no recorded calls (of the backend and of every Taro API). */
+export function resetCalls(): void {
+  callMock.mockReset()
+  jest.clearAllMocks()
+}
+
 /**
  * Before each test of a page opened with a query (?id=…): no replies and no recorded calls, the file's query
  * stand-in (its jest.mock of useRouter reads it) holding only `params`, and the h5 platform.
  */
 export function resetPage(query: Record<string, string>, params: Record<string, string>): void {
-  callMock.mockReset()
-  jest.clearAllMocks()
+  resetCalls()
   for (const key of Object.keys(query)) delete query[key]
   Object.assign(query, params)
   process.env.TARO_ENV = 'h5'
