@@ -9,18 +9,16 @@ jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const mockParams: Record<string, string> = {}
 const mockWriteFile = jest.fn((opts: { success: (r: unknown) => void }) => opts.success({ errMsg: 'writeFile:ok' }))
-jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual('@tarojs/taro')
-  const extra = {
+jest.mock('@tarojs/taro', () =>
+  jest.requireActual('./support/taroWith').taroWith({
     useRouter: () => ({ params: mockParams, path: '/manage/checkin/index' }),
     scanCode: jest.fn(async () => ({ result: 'dk1|m|m-9|123|sig', errMsg: 'scanCode:ok' })),
     setKeepScreenOn: jest.fn(async () => ({ errMsg: 'setKeepScreenOn:ok' })),
     previewImage: jest.fn(async () => ({ errMsg: 'previewImage:ok' })),
     getFileSystemManager: jest.fn(() => ({ writeFile: mockWriteFile })),
     env: { USER_DATA_PATH: 'wxfile://usr' },
-  }
-  return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
-})
+  }),
+)
 
 const showModal = Taro.showModal as unknown as jest.Mock
 

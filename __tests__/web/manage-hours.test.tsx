@@ -10,13 +10,11 @@ jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const mockParams: Record<string, string> = {}
 jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual('@tarojs/taro')
-  const extra = {
+  const taro = jest.requireActual('./support/taroWith')
+  return taro.taroWith({
     useRouter: () => ({ params: mockParams, path: '/manage/hours/index' }),
-    downloadFile: jest.fn(async () => ({ statusCode: 200, tempFilePath: 'wxfile://tmp/hours.xlsx' })),
-    openDocument: jest.fn(async () => ({ errMsg: 'openDocument:ok' })),
-  }
-  return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
+    ...taro.exportFileApis('hours.xlsx'),
+  })
 })
 
 const YEAR = hoursYear(new Date())

@@ -18,15 +18,13 @@ jest.mock('../../src/api/upload', () => ({
 const uploadMock = uploadFile as unknown as jest.Mock
 
 // WeChat's file API (not among the shared stand-ins): a file chosen from a chat.
-jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual('@tarojs/taro')
-  const extra = {
+jest.mock('@tarojs/taro', () =>
+  jest.requireActual('./support/taroWith').taroWith({
     chooseMessageFile: jest.fn(async () => ({
       tempFiles: [{ path: 'wxfile://tmp/1.csv', name: '名册.csv', size: 30, type: 'file', time: 0 }],
     })),
-  }
-  return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
-})
+  }),
+)
 
 const showModal = Taro.showModal as unknown as jest.Mock
 

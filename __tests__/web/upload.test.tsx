@@ -12,9 +12,10 @@ import { ERROR_MESSAGES } from '../../src/shared/errors'
 const mockCloudUpload = jest.fn()
 jest.mock('../../src/api/client', () => ({ weappCloud: jest.fn(() => ({ uploadFile: mockCloudUpload })) }))
 jest.mock('@tarojs/taro', () => {
-  const actual = jest.requireActual('@tarojs/taro')
-  const extra = { getRandomValues: jest.fn(async () => ({ randomValues: new Uint8Array(16).fill(0xab).buffer })) }
-  return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
+  const randomValues = () => new Uint8Array(16).fill(0xab).buffer
+  return jest.requireActual('./support/taroWith').taroWith({
+    getRandomValues: jest.fn(async () => ({ randomValues: randomValues() })),
+  })
 })
 
 const fetchMock = jest.fn()

@@ -1,0 +1,15 @@
+/**
+ * For a test file's `jest.mock('@tarojs/taro', …)` factory: the shared stand-in (support/taro.ts) with the APIs
+ * that file needs added or replaced, as named exports and on the default `Taro` alike. Jest hoists the factory
+ * above the imports, so the factory requires this file itself.
+ */
+export function taroWith(extra: Record<string, unknown>) {
+  const actual = jest.requireActual('@tarojs/taro')
+  return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
+}
+
+/** What an export needs in WeChat: the file downloads to wxfile://tmp/<file>, then opens. */
+export const exportFileApis = (file: string) => ({
+  downloadFile: jest.fn(async () => ({ statusCode: 200, tempFilePath: `wxfile://tmp/${file}` })),
+  openDocument: jest.fn(async () => ({ errMsg: 'openDocument:ok' })),
+})
