@@ -4,16 +4,18 @@ import ManageHours from '../../src/manage/hours'
 import type { BranchHours, BranchHoursRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { hoursYear } from '../../src/shared/studyHours'
+import { stubWindowOpen } from './support/exports'
 import { callMock, ok, resetPage, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const mockParams: Record<string, string> = {}
 jest.mock('@tarojs/taro', () => {
-  const taro = jest.requireActual('./support/taroWith')
-  return taro.taroWith({
+  const { exportFileApis } = jest.requireActual('./support/exports')
+  const { taroWith } = jest.requireActual('./support/taroWith')
+  return taroWith({
     useRouter: () => ({ params: mockParams, path: '/manage/hours/index' }),
-    ...taro.exportFileApis('hours.xlsx'),
+    ...exportFileApis('hours.xlsx'),
   })
 })
 
@@ -35,13 +37,8 @@ const ROWS = [
   row({ memberId: 'm-3', name: '李秀英', total: 30, missing: 2 }),
 ]
 
-const openWindow = jest.fn()
-
-beforeEach(() => {
-  resetPage(mockParams, { branchId: 'b-1' })
-  window.open = openWindow as unknown as typeof window.open
-  openWindow.mockReturnValue({})
-})
+const openWindow = stubWindowOpen()
+beforeEach(() => resetPage(mockParams, { branchId: 'b-1' }))
 
 afterAll(() => {
   process.env.TARO_ENV = 'h5'

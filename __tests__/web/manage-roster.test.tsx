@@ -4,16 +4,18 @@ import ManageRoster from '../../src/manage/roster'
 import type { LectureRoster, RosterRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { lectureSummary } from './support/replies'
+import { stubWindowOpen } from './support/exports'
 import { callMock, ok, resetPage, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const mockParams: Record<string, string> = {}
 jest.mock('@tarojs/taro', () => {
-  const taro = jest.requireActual('./support/taroWith')
-  return taro.taroWith({
+  const { exportFileApis } = jest.requireActual('./support/exports')
+  const { taroWith } = jest.requireActual('./support/taroWith')
+  return taroWith({
     useRouter: () => ({ params: mockParams, path: '/manage/roster/index' }),
-    ...taro.exportFileApis('roster.xlsx'),
+    ...exportFileApis('roster.xlsx'),
   })
 })
 
@@ -73,13 +75,8 @@ const serveExport = () =>
       ok({ fileId: 'cloud://x/roster.xlsx', url: 'https://files.example/roster.xlsx', fileName: '报名名单.xlsx' }),
   })
 
-const openWindow = jest.fn()
-
-beforeEach(() => {
-  resetPage(mockParams, { id: 'l1' })
-  window.open = openWindow as unknown as typeof window.open
-  openWindow.mockReturnValue({})
-})
+const openWindow = stubWindowOpen()
+beforeEach(() => resetPage(mockParams, { id: 'l1' }))
 
 afterAll(() => {
   process.env.TARO_ENV = 'h5'

@@ -7,9 +7,3 @@ export function taroWith(extra: Record<string, unknown>) {
   const actual = jest.requireActual('@tarojs/taro')
   return { __esModule: true, ...actual, ...extra, default: { ...actual.default, ...extra } }
 }
-
-/** What an export needs in WeChat: the file downloads to wxfile://tmp/<file>, then opens. */
-export const exportFileApis = (file: string) => ({
-  downloadFile: jest.fn(async () => ({ statusCode: 200, tempFilePath: `wxfile://tmp/${file}` })),
-  openDocument: jest.fn(async () => ({ errMsg: 'openDocument:ok' })),
-})

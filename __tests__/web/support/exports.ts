@@ -1,0 +1,17 @@
+/** How a page's Excel export reaches the secretary in tests: opened in WeChat, or a new tab in the browser. */
+
+/** For the file's Taro stand-in (taroWith): in WeChat the file downloads to wxfile://tmp/<file>, then opens. */
+export const exportFileApis = (file: string) => ({
+  downloadFile: jest.fn(async () => ({ statusCode: 200, tempFilePath: `wxfile://tmp/${file}` })),
+  openDocument: jest.fn(async () => ({ errMsg: 'openDocument:ok' })),
+})
+
+/** In the browser: window.open, set before each test of the file to a stand-in that opens a tab; answers it. */
+export function stubWindowOpen(): jest.Mock {
+  const open = jest.fn()
+  beforeEach(() => {
+    window.open = open as unknown as typeof window.open
+    open.mockReturnValue({})
+  })
+  return open
+}
