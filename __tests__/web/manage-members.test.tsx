@@ -5,6 +5,7 @@ import ManageMembers from '../../src/manage/members'
 import type { ImportReport, RosterEntry } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { BRANCH, meReply } from './support/replies'
+import { expectTexts } from './support/see'
 import { callMock, ok, serve } from './support/serve'
 import { showAgain } from './support/taro'
 
@@ -75,10 +76,7 @@ describe('manage: branch roster', () => {
     render(<ManageMembers />)
     expect(await screen.findByText('李秀英')).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('member', 'roster', { branchId: 'b-1' })
-    expect(screen.getByText('城关村党支部 共 2 人，已绑定 1 人，未绑定 1 人')).toBeInTheDocument()
-    expect(screen.getByText('138 0013 8000 · 党员、支部书记')).toBeInTheDocument()
-    expect(screen.getByText('已绑定')).toBeInTheDocument()
-    expect(screen.getByText('未绑定')).toBeInTheDocument()
+    expectTexts('城关村党支部 共 2 人，已绑定 1 人，未绑定 1 人', '138 0013 8000 · 党员、支部书记', '已绑定', '未绑定')
     expect(screen.getByText('ABC123')).toHaveClass('manage-members__code')
     expect(screen.getAllByText('解绑')).toHaveLength(1) // only the bound member
     expect(screen.getByText(/第一行是标题：姓名、手机号、职务/)).toBeInTheDocument()
@@ -180,12 +178,14 @@ describe('manage: branch roster', () => {
     fireEvent.click(await screen.findByText('开始导入'))
 
     expect(await screen.findByText('有错误，名册没有任何改动，请改正后重新导入')).toBeInTheDocument()
-    expect(screen.getByText('共 2 行，其中 1 行有错误，见下表。')).toBeInTheDocument()
-    expect(screen.getByText('第3行')).toBeInTheDocument()
-    expect(screen.getByText('（无姓名）')).toBeInTheDocument()
-    expect(screen.getByText('错误')).toBeInTheDocument()
-    expect(screen.getByText('姓名不能为空')).toBeInTheDocument()
-    expect(screen.getByText('手机号应为11位数字')).toBeInTheDocument()
+    expectTexts(
+      '共 2 行，其中 1 行有错误，见下表。',
+      '第3行',
+      '（无姓名）',
+      '错误',
+      '姓名不能为空',
+      '手机号应为11位数字',
+    )
     expect(screen.queryByText('第2行')).not.toBeInTheDocument()
     // nothing changed: the roster is not reloaded
     expect(callMock.mock.calls.filter((c) => c[1] === 'roster')).toHaveLength(1)

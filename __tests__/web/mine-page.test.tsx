@@ -5,6 +5,7 @@ import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { goToLogin } from '../../src/utils/login'
 import { proposalView } from '../support/proposals'
 import { lectureSummary, meReply } from './support/replies'
+import { expectTexts } from './support/see'
 import { callMock, ok, resetCalls } from './support/serve'
 import { navigateTo, showAgain } from './support/taro'
 
@@ -88,14 +89,16 @@ describe('我的 page', () => {
     expect(callMock).toHaveBeenCalledWith('signup', 'mine', { scope: 'past' })
     expect(callMock).toHaveBeenCalledWith('proposal', 'mine', {})
 
-    expect(screen.getByText('已报名（1）')).toBeInTheDocument()
-    expect(screen.getByText('候补中（1）')).toBeInTheDocument()
-    expect(screen.getByText('候补第2位')).toBeInTheDocument()
-    expect(screen.getByText('待审核（1）')).toBeInTheDocument()
-    expect(screen.getByText('未通过审核（1）')).toBeInTheDocument()
-    expect(screen.getByText('原因：本场只面向本支部党员')).toBeInTheDocument()
-    expect(screen.getByText('已参加（1）')).toBeInTheDocument()
-    expect(screen.getByText('上个月的党课')).toBeInTheDocument()
+    expectTexts(
+      '已报名（1）',
+      '候补中（1）',
+      '候补第2位',
+      '待审核（1）',
+      '未通过审核（1）',
+      '原因：本场只面向本支部党员',
+      '已参加（1）',
+      '上个月的党课',
+    )
     expect(screen.queryByText('已取消的那场')).not.toBeInTheDocument()
     expect(screen.queryByText('没去成的党课')).not.toBeInTheDocument()
     expect(screen.queryByText('支部工作')).not.toBeInTheDocument()
@@ -120,12 +123,14 @@ describe('我的 page', () => {
     render(<Mine />)
 
     expect(await screen.findByText('讲讲咱村的老支书')).toBeInTheDocument()
-    expect(screen.getByText('等待书记审核')).toBeInTheDocument()
-    expect(screen.getByText('已采纳')).toBeInTheDocument()
-    expect(screen.getByText('未采纳')).toBeInTheDocument()
-    expect(screen.getByText('原因：本月已安排同类主题')).toBeInTheDocument()
-    expect(screen.getByText('乡味党课 · 11月20日 周四提交')).toBeInTheDocument()
-    expect(screen.getByText('暂无，去“党课”页看看吧')).toBeInTheDocument()
+    expectTexts(
+      '等待书记审核',
+      '已采纳',
+      '未采纳',
+      '原因：本月已安排同类主题',
+      '乡味党课 · 11月20日 周四提交',
+      '暂无，去“党课”页看看吧',
+    )
 
     fireEvent.click(screen.getByText('我要讲党课'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/member/propose/index' })

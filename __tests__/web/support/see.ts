@@ -1,0 +1,7 @@
+/** What a member sees on the page, for page tests. */
+import { screen } from '@testing-library/react'
+
+/** Each of these texts stands on the page, once (a missing or repeated one fails with its text). */
+export function expectTexts(...texts: string[]): void {
+  for (const text of texts) expect(screen.getByText(text)).toBeInTheDocument()
+}
