@@ -5,6 +5,7 @@ import type { LectureList, LectureSummary } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { THEMES } from '../../src/shared/themes'
 import { lectureSummary } from './support/replies'
+import { expectTexts } from './support/see'
 import { navigateTo, showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -64,17 +65,11 @@ describe('lecture list page', () => {
       ),
     )
 
-    expect(screen.getByText('学习二十届四中全会精神')).toBeInTheDocument()
-    expect(screen.getByText('王建国')).toBeInTheDocument()
-    expect(screen.getByText('余 12 席')).toBeInTheDocument()
-    expect(screen.getByText('2 学时')).toBeInTheDocument()
+    expectTexts('学习二十届四中全会精神', '王建国', '余 12 席', '2 学时')
     expect(screen.getAllByText('城关村党支部')).toHaveLength(2)
     expect(screen.getAllByText('11月28日 周五 14:30–16:00')).toHaveLength(2)
     expect(screen.getAllByText('城关村党群服务中心二楼')).toHaveLength(2)
-    expect(screen.getByText('红色路线寻访')).toBeInTheDocument()
-    expect(screen.getByText('李秀英')).toBeInTheDocument()
-    expect(screen.getByText('已满')).toBeInTheDocument()
-    expect(screen.getByText('1.5 学时')).toBeInTheDocument()
+    expectTexts('红色路线寻访', '李秀英', '已满', '1.5 学时')
     // theme tags on the "全部" tab (the tab row holds the same names once more)
     expect(screen.getAllByText('行走党课')).toHaveLength(2)
     expect(screen.queryByText('正在加载…')).not.toBeInTheDocument()

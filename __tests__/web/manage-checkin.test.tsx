@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageCheckin from '../../src/manage/checkin'
 import type { LiveCheckin, LiveRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
+import { expectTexts } from './support/see'
 import { callMock, ok, resetPage, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -92,17 +93,10 @@ describe('manage: check-in screen', () => {
 
     const counts = [...container.querySelectorAll('.manage-checkin__count')].map((c) => c.textContent)
     expect(counts).toEqual(['4已报名', '2已签到', '2未签到']) // no 已签退 below L3
-    expect(screen.getByText('未签到（2）')).toBeInTheDocument()
-    expect(screen.getByText('已签到（2）')).toBeInTheDocument()
-    expect(screen.getByText('14:35 签到 · 扫码')).toBeInTheDocument()
-    expect(screen.getByText('14:20 签到 · 输码 · 离线补传')).toBeInTheDocument()
-    expect(screen.getByText('已撤销')).toBeInTheDocument()
+    expectTexts('未签到（2）', '已签到（2）', '14:35 签到 · 扫码', '14:20 签到 · 输码 · 离线补传', '已撤销')
     expect(screen.getAllByText('代签到')).toHaveLength(2)
     expect(screen.getAllByText('撤销')).toHaveLength(2)
-    expect(screen.getByText('周强 · 14:31')).toBeInTheDocument()
-    expect(screen.getByText('签到码已过期')).toBeInTheDocument()
-    expect(screen.getByText('14:33 张书记 撤销签到：孙大爷')).toBeInTheDocument()
-    expect(screen.getByText('原因：本人未到场')).toBeInTheDocument()
+    expectTexts('周强 · 14:31', '签到码已过期', '14:33 张书记 撤销签到：孙大爷', '原因：本人未到场')
   })
 
   it('lists offline scans waiting for confirmation apart, and confirms one, asking the screen again', async () => {
