@@ -7,6 +7,7 @@ import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { BRANCH, lectureDetail, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 import { showAgain } from './support/taro'
+import { expectTexts } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 // A picked cover goes to storage first (src/api/upload.ts, tested in upload.test.tsx); its id is checked.
@@ -113,14 +114,16 @@ describe('manage: lecture form', () => {
     type(container, '#field-capacity', '0')
     fireEvent.click(screen.getByText('保存并发布'))
 
-    expect(screen.getByText('标题至少2个字')).toBeInTheDocument()
-    expect(screen.getByText('请填写主讲人')).toBeInTheDocument()
-    expect(screen.getByText('请填写地点')).toBeInTheDocument()
-    expect(screen.getByText('请选择开始的日期和时间')).toBeInTheDocument()
-    expect(screen.getByText('请选择结束的日期和时间')).toBeInTheDocument()
-    expect(screen.getByText('请选择报名截止的日期和时间')).toBeInTheDocument()
-    expect(screen.getByText('人数至少为1')).toBeInTheDocument()
-    expect(screen.getByText('有 7 处需要修改，请看红字提示')).toBeInTheDocument()
+    expectTexts(
+      '标题至少2个字',
+      '请填写主讲人',
+      '请填写地点',
+      '请选择开始的日期和时间',
+      '请选择结束的日期和时间',
+      '请选择报名截止的日期和时间',
+      '人数至少为1',
+      '有 7 处需要修改，请看红字提示',
+    )
     expect(callMock).toHaveBeenCalledTimes(1) // member.me only: nothing saved
     expect(callMock).not.toHaveBeenCalledWith('lecture', 'save', expect.anything())
 

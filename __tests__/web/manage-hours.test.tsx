@@ -6,6 +6,7 @@ import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { hoursYear } from '../../src/shared/studyHours'
 import { stubWindowOpen } from './support/exports'
 import { callMock, ok, resetPage, serve } from './support/serve'
+import { expectTexts } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -40,10 +41,6 @@ const ROWS = [
 const openWindow = stubWindowOpen()
 beforeEach(() => resetPage(mockParams, { branchId: 'b-1' }))
 
-afterAll(() => {
-  process.env.TARO_ENV = 'h5'
-})
-
 describe('manage: a branch’s study hours', () => {
   it('lists the members behind first, marked, with done / target, a bar and what is missing', async () => {
     serve({ 'hours.branch': () => ok(branch(ROWS)) })
@@ -55,11 +52,7 @@ describe('manage: a branch’s study hours', () => {
     expect(names).toEqual(['张书记', '李秀英', '王建国'])
     const behind = [...container.querySelectorAll('.manage-hours__row--behind .manage-hours__name')]
     expect(behind.map((n) => n.textContent)).toEqual(['张书记', '李秀英'])
-    expect(screen.getByText('共 3 人，2 人未达标')).toBeInTheDocument()
-    expect(screen.getByText('支部书记')).toBeInTheDocument()
-    expect(screen.getByText('12.5 / 56 学时')).toBeInTheDocument()
-    expect(screen.getByText('还差 43.5 学时')).toBeInTheDocument()
-    expect(screen.getByText('已达标')).toBeInTheDocument()
+    expectTexts('共 3 人，2 人未达标', '支部书记', '12.5 / 56 学时', '还差 43.5 学时', '已达标')
     const fills = [...container.querySelectorAll<HTMLElement>('.manage-hours__fill')].map((f) => f.style.width)
     expect(fills[1]).toBe('93.75%')
     expect(fills[2]).toBe('100%') // more than the target fills the bar, no more

@@ -6,6 +6,7 @@ import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { showAgain } from './support/taro'
 import { BRANCH, lectureSummary, meReply, STREET } from './support/replies'
 import { callMock, ok, resetCalls, serve } from './support/serve'
+import { expectTexts } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -25,10 +26,7 @@ describe('manage: my lectures', () => {
 
     expect(await screen.findByText('学习二十届四中全会精神')).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('lecture', 'managed', { scope: 'upcoming', orgId: 'b-1' })
-    expect(screen.getByText('城关村党支部')).toBeInTheDocument()
-    expect(screen.getByText('已发布')).toBeInTheDocument()
-    expect(screen.getByText('11月28日 周六 14:30–16:00')).toBeInTheDocument()
-    expect(screen.getByText('12 / 40 人')).toBeInTheDocument()
+    expectTexts('城关村党支部', '已发布', '11月28日 周六 14:30–16:00', '12 / 40 人')
     for (const name of ['编辑', '签到', '名单', '复制为新草稿', '取消'])
       expect(screen.getByText(name)).toBeInTheDocument()
     expect(screen.queryByText('发布')).not.toBeInTheDocument()

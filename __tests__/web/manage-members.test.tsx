@@ -66,10 +66,6 @@ beforeEach(() => {
   process.env.TARO_ENV = 'h5'
 })
 
-afterAll(() => {
-  process.env.TARO_ENV = 'h5'
-})
-
 describe('manage: branch roster', () => {
   it('lists members with phone, roles, binding and a large invite code', async () => {
     serve({ 'member.me': () => ME, 'member.roster': () => rosterReply() })

@@ -78,10 +78,6 @@ const serveExport = () =>
 const openWindow = stubWindowOpen()
 beforeEach(() => resetPage(mockParams, { id: 'l1' }))
 
-afterAll(() => {
-  process.env.TARO_ENV = 'h5'
-})
-
 describe('manage: roster of a lecture', () => {
   it('shows the lecture, the counts per status and the sign-ups in arrival order', async () => {
     serveRoster({ 'signup.roster': () => ok(roster(ROWS)) })

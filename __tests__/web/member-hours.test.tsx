@@ -3,6 +3,7 @@ import Hours from '../../src/member/hours'
 import { myHours } from '../support/memberViews'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { callMock, ok, resetCalls, serve } from './support/serve'
+import { expectTexts } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -49,13 +50,15 @@ describe('my study hours page', () => {
     const bar = screen.getByText('集中培训').closest('.hours__bucket')?.querySelector('.hours__bucket-bar')
     expect(bar).toHaveStyle({ width: '25%' })
 
-    expect(screen.getByText('明细（4 条）')).toBeInTheDocument()
-    expect(screen.getByText('2025年11月28日 · 参加党课')).toBeInTheDocument()
-    expect(screen.getByText('2025年10月8日 · 讲授党课')).toBeInTheDocument()
-    expect(screen.getByText('2025年9月1日 · 撤销签到')).toBeInTheDocument()
-    expect(screen.getByText('2025年8月1日 · 补录调整')).toBeInTheDocument()
-    expect(screen.getByText('原因：外出期间线上学习')).toBeInTheDocument()
-    expect(screen.getByText('+1.5')).toBeInTheDocument()
+    expectTexts(
+      '明细（4 条）',
+      '2025年11月28日 · 参加党课',
+      '2025年10月8日 · 讲授党课',
+      '2025年9月1日 · 撤销签到',
+      '2025年8月1日 · 补录调整',
+      '原因：外出期间线上学习',
+      '+1.5',
+    )
     expect(screen.getByText('−1.5')).toHaveClass('hours__entry-hours--minus')
   })
 
