@@ -11,14 +11,9 @@ import { expectTexts } from './support/see'
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const mockParams: Record<string, string> = {}
-jest.mock('@tarojs/taro', () => {
-  const { exportFileApis } = jest.requireActual('./support/exports')
-  const { taroWith } = jest.requireActual('./support/taroWith')
-  return taroWith({
-    useRouter: () => ({ params: mockParams, path: '/manage/hours/index' }),
-    ...exportFileApis('hours.xlsx'),
-  })
-})
+jest.mock('@tarojs/taro', () =>
+  jest.requireActual('./support/exports').taroForExportPage('/manage/hours/index', () => mockParams, 'hours.xlsx'),
+)
 
 const YEAR = hoursYear(new Date())
 const buckets = { training: 0, collective: 0, lecturing: 0, online: 0 }

@@ -10,14 +10,9 @@ import { callMock, ok, resetPage, serve } from './support/serve'
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
 const mockParams: Record<string, string> = {}
-jest.mock('@tarojs/taro', () => {
-  const { exportFileApis } = jest.requireActual('./support/exports')
-  const { taroWith } = jest.requireActual('./support/taroWith')
-  return taroWith({
-    useRouter: () => ({ params: mockParams, path: '/manage/roster/index' }),
-    ...exportFileApis('roster.xlsx'),
-  })
-})
+jest.mock('@tarojs/taro', () =>
+  jest.requireActual('./support/exports').taroForExportPage('/manage/roster/index', () => mockParams, 'roster.xlsx'),
+)
 
 function row(over: Partial<RosterRow>): RosterRow {
   return {
