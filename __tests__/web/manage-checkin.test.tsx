@@ -4,6 +4,7 @@ import ManageCheckin from '../../src/manage/checkin'
 import type { LiveCheckin, LiveRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { expectTexts } from './support/see'
+import { typeAt } from './support/fill'
 import { callMock, ok, resetPage, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -179,7 +180,7 @@ describe('manage: check-in screen', () => {
     serve({ 'checkin.live': () => ok(live()), 'checkin.manual': () => refusal('FORBIDDEN') })
     const { container } = render(<ManageCheckin />)
     fireEvent.click((await screen.findAllByText('代签到'))[1])
-    fireEvent.change(container.querySelector('#manual-reason-m-4') as Element, { target: { value: '老人不会用手机' } })
+    typeAt(container, '#manual-reason-m-4', '老人不会用手机')
     fireEvent.click(screen.getByText('确认代签到'))
     expect(await screen.findByText(ERROR_MESSAGES.FORBIDDEN)).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('checkin', 'manual', {
@@ -193,7 +194,7 @@ describe('manage: check-in screen', () => {
     serve({ 'checkin.live': () => ok(live()), 'checkin.undo': () => ok({ reversedHours: 1.5 }) })
     const { container } = render(<ManageCheckin />)
     fireEvent.click((await screen.findAllByText('撤销'))[0])
-    fireEvent.change(container.querySelector('#undo-reason-m-2') as Element, { target: { value: '误签' } })
+    typeAt(container, '#undo-reason-m-2', '误签')
 
     showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
     fireEvent.click(screen.getByText('撤销签到'))
@@ -323,13 +324,13 @@ describe('manage: check-in screen', () => {
     })
     const { container } = render(<ManageCheckin />)
     await screen.findByText('123 456')
-    fireEvent.change(container.querySelector('#member-code') as Element, { target: { value: ' dk1|m|m-9|1|s ' } })
+    typeAt(container, '#member-code', ' dk1|m|m-9|1|s ')
     fireEvent.click(screen.getByText('签到'))
     expect(await screen.findByText('已为钱老师签到')).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('checkin', 'scanMember', { lectureId: 'l1', code: 'dk1|m|m-9|1|s' })
 
     valid = false
-    fireEvent.change(container.querySelector('#member-code') as Element, { target: { value: 'old' } })
+    typeAt(container, '#member-code', 'old')
     fireEvent.click(screen.getByText('签到'))
     expect(await screen.findByText(`党员码签到没有成功：${ERROR_MESSAGES.MEMBER_CODE_INVALID}`)).toBeInTheDocument()
   })

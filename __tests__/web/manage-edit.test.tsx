@@ -4,6 +4,7 @@ import { uploadFile } from '../../src/api/upload'
 import ManageEdit from '../../src/manage/edit'
 import type { LectureDetail } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
+import { el, typeAt } from './support/fill'
 import { BRANCH, lectureDetail, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
 import { showAgain } from './support/taro'
@@ -74,28 +75,18 @@ const detail = (over: Partial<LectureDetail> = {}) =>
     ...over,
   })
 
-function el(container: HTMLElement, selector: string): Element {
-  const found = container.querySelector(selector)
-  if (!found) throw new Error(`no ${selector}`)
-  return found
-}
-
-function type(container: HTMLElement, selector: string, value: string) {
-  fireEvent.change(el(container, selector), { target: { value } })
-}
-
 /** Fill in everything a new lecture needs. */
 function fillIn(container: HTMLElement) {
-  type(container, '#field-title', '学习二十届四中全会精神')
-  type(container, '#field-lecturerName', '王建国')
-  type(container, '#field-address', '城关村党群服务中心二楼')
-  type(container, '#startAt-date', '2099-12-05')
-  type(container, '#startAt-time', '14:30')
-  type(container, '#endAt-date', '2099-12-05')
-  type(container, '#endAt-time', '16:00')
-  type(container, '#signupDeadline-date', '2099-12-04')
-  type(container, '#signupDeadline-time', '18:00')
-  type(container, '#field-capacity', '40')
+  typeAt(container, '#field-title', '学习二十届四中全会精神')
+  typeAt(container, '#field-lecturerName', '王建国')
+  typeAt(container, '#field-address', '城关村党群服务中心二楼')
+  typeAt(container, '#startAt-date', '2099-12-05')
+  typeAt(container, '#startAt-time', '14:30')
+  typeAt(container, '#endAt-date', '2099-12-05')
+  typeAt(container, '#endAt-time', '16:00')
+  typeAt(container, '#signupDeadline-date', '2099-12-04')
+  typeAt(container, '#signupDeadline-time', '18:00')
+  typeAt(container, '#field-capacity', '40')
 }
 
 beforeEach(() => {
@@ -110,8 +101,8 @@ describe('manage: lecture form', () => {
     const { container } = render(<ManageEdit />)
     expect(await screen.findByText('党课内容')).toBeInTheDocument()
 
-    type(container, '#field-title', '党')
-    type(container, '#field-capacity', '0')
+    typeAt(container, '#field-title', '党')
+    typeAt(container, '#field-capacity', '0')
     fireEvent.click(screen.getByText('保存并发布'))
 
     expectTexts(
@@ -128,13 +119,13 @@ describe('manage: lecture form', () => {
     expect(callMock).not.toHaveBeenCalledWith('lecture', 'save', expect.anything())
 
     // correcting a field takes its error away
-    type(container, '#field-title', '党的二十大精神')
+    typeAt(container, '#field-title', '党的二十大精神')
     expect(screen.queryByText('标题至少2个字')).not.toBeInTheDocument()
     expect(screen.getByText('请填写主讲人')).toBeInTheDocument()
 
     // the order rules come once the times are there
     fillIn(container)
-    type(container, '#endAt-time', '13:00')
+    typeAt(container, '#endAt-time', '13:00')
     fireEvent.click(screen.getByText('保存草稿'))
     expect(screen.getByText('结束时间须晚于开始时间')).toBeInTheDocument()
     expect(callMock).not.toHaveBeenCalledWith('lecture', 'save', expect.anything())
@@ -145,7 +136,7 @@ describe('manage: lecture form', () => {
     serve({ 'member.me': () => ME, 'lecture.detail': () => ok(detail()) })
     const { container } = render(<ManageEdit />)
     await screen.findByText('编辑党课')
-    type(container, '#field-title', '改过的标题')
+    typeAt(container, '#field-title', '改过的标题')
     await act(async () => showAgain())
     expect(el(container, '#field-title')).toHaveValue('改过的标题')
     expect(callMock).toHaveBeenCalledTimes(2) // member.me and lecture.detail, once each
@@ -166,8 +157,8 @@ describe('manage: lecture form', () => {
     fireEvent.click(screen.getByText('乡味党课'))
     fireEvent.click(screen.getByText('普通党员'))
     fireEvent.click(screen.getByText('L3 签到签退'))
-    type(container, '#field-venueLat', '36.6512')
-    type(container, '#field-venueLng', '117.1201')
+    typeAt(container, '#field-venueLat', '36.6512')
+    typeAt(container, '#field-venueLng', '117.1201')
     expect(screen.getByText('按时长默认 1.5 学时，计入集体学习。')).toBeInTheDocument()
     const signupSwitch = screen.getByText('须报名才能签到').closest('.form-field') as HTMLElement
     expect(within(signupSwitch).getByText('只有报上名的党员能签到。')).toBeInTheDocument()
@@ -225,7 +216,7 @@ describe('manage: lecture form', () => {
     expect(screen.getByText('按时长默认 3 学时，计入集体学习。')).toBeInTheDocument()
     expect(screen.queryByText('保存草稿')).not.toBeInTheDocument()
 
-    type(container, '#field-hours', '2')
+    typeAt(container, '#field-hours', '2')
     fireEvent.click(screen.getByText('保存修改'))
     expect(await screen.findByText('已保存修改，报名的党员会看到新的内容')).toBeInTheDocument()
     expect(callMock).toHaveBeenLastCalledWith('lecture', 'save', {
@@ -238,7 +229,7 @@ describe('manage: lecture form', () => {
     })
 
     // another lecturer is no longer that member; 恢复默认 sends no credit
-    type(container, '#field-lecturerName', '赵老师')
+    typeAt(container, '#field-lecturerName', '赵老师')
     fireEvent.click(screen.getByText('恢复默认'))
     fireEvent.click(screen.getByText('保存修改'))
     await waitFor(() => expect(callMock.mock.calls.filter((c) => c[1] === 'save')).toHaveLength(2))
@@ -302,22 +293,22 @@ describe('manage: lecture form', () => {
     expect(screen.getByText('第1站')).toBeInTheDocument()
     expect(screen.getByText('第2站')).toBeInTheDocument()
 
-    type(container, '#stop-0-name', '解放阁')
-    type(container, '#stop-0-address', '历下区黑虎泉西路')
-    type(container, '#stop-0-lat', '36.661')
-    type(container, '#stop-0-lng', '117.024')
+    typeAt(container, '#stop-0-name', '解放阁')
+    typeAt(container, '#stop-0-address', '历下区黑虎泉西路')
+    typeAt(container, '#stop-0-lat', '36.661')
+    typeAt(container, '#stop-0-lng', '117.024')
     fireEvent.click(screen.getAllByText('删除这一站')[1])
     fireEvent.click(screen.getByText('保存草稿'))
     expect(screen.getByText('行走党课至少要有两个站点')).toBeInTheDocument()
 
     fireEvent.click(screen.getByText('添加一站'))
-    type(container, '#stop-1-name', '趵突泉')
-    type(container, '#stop-1-address', '历下区趵突泉南路1号')
-    type(container, '#stop-1-lat', '36.662')
+    typeAt(container, '#stop-1-name', '趵突泉')
+    typeAt(container, '#stop-1-address', '历下区趵突泉南路1号')
+    typeAt(container, '#stop-1-lat', '36.662')
     fireEvent.click(screen.getByText('保存草稿'))
     expect(screen.getByText('请填写经度，-180到180之间的数字，如 117.1201')).toBeInTheDocument()
 
-    type(container, '#stop-1-lng', '117.016')
+    typeAt(container, '#stop-1-lng', '117.016')
     fireEvent.click(screen.getByText('保存草稿'))
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('lecture', 'save', expect.anything()))
     expect((callMock.mock.calls.find((c) => c[1] === 'save')?.[2].lecture as { venue: unknown }).venue).toEqual({
@@ -441,7 +432,7 @@ describe('manage: lecture form', () => {
     fireEvent.click(screen.getByText('保存草稿'))
     expect(screen.getByText('有 1 处需要修改，请看红字提示')).toBeInTheDocument()
     expect(screen.getByText('定位签到须填写地点的经纬度')).toBeInTheDocument()
-    type(container, '#field-venueLat', '200')
+    typeAt(container, '#field-venueLat', '200')
     fireEvent.click(screen.getByText('保存草稿'))
     expect(screen.getByText('纬度是-90到90之间的数字，如 36.6512')).toBeInTheDocument()
   })

@@ -5,6 +5,7 @@ import type { BranchHours, BranchHoursRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { hoursYear } from '../../src/shared/studyHours'
 import { stubWindowOpen } from './support/exports'
+import { typeAt } from './support/fill'
 import { callMock, ok, resetPage, serve } from './support/serve'
 import { expectTexts } from './support/see'
 
@@ -32,6 +33,13 @@ const ROWS = [
   row({ memberId: 'm-2', name: '张书记', roles: ['member', 'secretary'], target: 56, total: 12.5, missing: 43.5 }),
   row({ memberId: 'm-3', name: '李秀英', total: 30, missing: 2 }),
 ]
+
+/** The branch's hours, and its export answered with the file `fileName`. */
+const serveExport = (fileName: string) =>
+  serve({
+    'hours.branch': () => ok(branch(ROWS)),
+    'hours.exportBranch': () => ok({ fileId: 'cloud://x/h.xlsx', url: 'https://files.example/h.xlsx', fileName }),
+  })
 
 const openWindow = stubWindowOpen()
 beforeEach(() => resetPage(mockParams, { branchId: 'b-1' }))
@@ -64,11 +72,7 @@ describe('manage: a branch’s study hours', () => {
   })
 
   it('exports the year to Excel: a new tab in the browser', async () => {
-    serve({
-      'hours.branch': () => ok(branch(ROWS)),
-      'hours.exportBranch': () =>
-        ok({ fileId: 'cloud://x/h.xlsx', url: 'https://files.example/h.xlsx', fileName: '城关村党支部学时.xlsx' }),
-    })
+    serveExport('城关村党支部学时.xlsx')
     render(<ManageHours />)
     fireEvent.click(await screen.findByText('导出Excel'))
     expect(await screen.findByText('学时表已导出：城关村党支部学时.xlsx')).toBeInTheDocument()
@@ -78,11 +82,7 @@ describe('manage: a branch’s study hours', () => {
 
   it('exports in WeChat: downloads the file and opens it as xlsx', async () => {
     process.env.TARO_ENV = 'weapp'
-    serve({
-      'hours.branch': () => ok(branch(ROWS)),
-      'hours.exportBranch': () =>
-        ok({ fileId: 'cloud://x/h.xlsx', url: 'https://files.example/h.xlsx', fileName: '学时.xlsx' }),
-    })
+    serveExport('学时.xlsx')
     render(<ManageHours />)
     fireEvent.click(await screen.findByText('导出Excel'))
     expect(await screen.findByText('学时表已导出：学时.xlsx')).toBeInTheDocument()
@@ -106,13 +106,13 @@ describe('manage: a branch’s study hours', () => {
     const { container } = render(<ManageHours />)
     await screen.findByText('城关村党支部 学时')
     fireEvent.click(screen.getAllByText('补录学时')[1]) // 李秀英
-    fireEvent.change(container.querySelector('#adjust-hours') as Element, { target: { value: '1.2' } })
-    fireEvent.change(container.querySelector('#adjust-reason') as Element, { target: { value: '区委党校培训' } })
+    typeAt(container, '#adjust-hours', '1.2')
+    typeAt(container, '#adjust-reason', '区委党校培训')
     fireEvent.click(screen.getByText('确认补录'))
     expect(screen.getByText('学时是0.5到50之间的数，按0.5递增，如 1.5')).toBeInTheDocument()
     expect(callMock).not.toHaveBeenCalledWith('hours', 'adjust', expect.anything())
 
-    fireEvent.change(container.querySelector('#adjust-hours') as Element, { target: { value: '2' } })
+    typeAt(container, '#adjust-hours', '2')
     fireEvent.click(screen.getByText('集中培训'))
     fireEvent.click(screen.getByText('确认补录'))
     expect(await screen.findByText('已为李秀英补录 2 学时')).toBeInTheDocument()
@@ -133,8 +133,8 @@ describe('manage: a branch’s study hours', () => {
     const { container } = render(<ManageHours />)
     await screen.findByText('城关村党支部 学时')
     const fill = (hours: string) => {
-      fireEvent.change(container.querySelector('#adjust-hours') as Element, { target: { value: hours } })
-      fireEvent.change(container.querySelector('#adjust-reason') as Element, { target: { value: '区委党校培训' } })
+      typeAt(container, '#adjust-hours', hours)
+      typeAt(container, '#adjust-reason', '区委党校培训')
       fireEvent.click(screen.getByText('确认补录'))
     }
     const requestIds = () =>
@@ -161,8 +161,8 @@ describe('manage: a branch’s study hours', () => {
     await screen.findByText('城关村党支部 学时')
     fireEvent.click(screen.getAllByText('补录学时')[2])
     fireEvent.click(screen.getByText('扣减'))
-    fireEvent.change(container.querySelector('#adjust-hours') as Element, { target: { value: '1.5' } })
-    fireEvent.change(container.querySelector('#adjust-reason') as Element, { target: { value: '重复登记' } })
+    typeAt(container, '#adjust-hours', '1.5')
+    typeAt(container, '#adjust-reason', '重复登记')
     fireEvent.click(screen.getByText('确认扣减'))
     expect(await screen.findByText(ERROR_MESSAGES.FORBIDDEN)).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('hours', 'adjust', expect.objectContaining({ memberId: 'm-1', hours: -1.5 }))

@@ -5,6 +5,7 @@ import type { Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { showAgain } from './support/taro'
 import { BRANCH, lectureSummary, meReply, STREET } from './support/replies'
+import { typeAt } from './support/fill'
 import { callMock, ok, resetCalls, serve } from './support/serve'
 import { expectTexts } from './support/see'
 
@@ -135,7 +136,7 @@ describe('manage: my lectures', () => {
     expect(screen.getByText('请填写取消原因')).toBeInTheDocument()
     expect(callMock).not.toHaveBeenCalledWith('lecture', 'cancel', expect.anything())
 
-    fireEvent.change(container.querySelector('#cancel-reason-l1') as Element, { target: { value: ' 因大雪改期 ' } })
+    typeAt(container, '#cancel-reason-l1', ' 因大雪改期 ')
     fireEvent.click(screen.getByText('确认取消党课'))
     expect(await screen.findByText('已取消，已通知报名的 12 人')).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('lecture', 'cancel', { id: 'l1', reason: '因大雪改期' })
@@ -150,7 +151,7 @@ describe('manage: my lectures', () => {
     })
     const { container } = render(<ManageLectures />)
     fireEvent.click(await screen.findByText('取消'))
-    fireEvent.change(container.querySelector('#cancel-reason-l1') as Element, { target: { value: '场地有变' } })
+    typeAt(container, '#cancel-reason-l1', '场地有变')
     fireEvent.click(screen.getByText('确认取消党课'))
     expect(await screen.findByText(ERROR_MESSAGES.FORBIDDEN)).toBeInTheDocument()
     expect(screen.getByText('确认取消党课')).toBeInTheDocument()

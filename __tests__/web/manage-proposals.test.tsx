@@ -5,6 +5,7 @@ import type { Me } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { proposalView } from '../support/proposals'
 import { BRANCH, meReply, STREET } from './support/replies'
+import { typeAt } from './support/fill'
 import { callMock, ok, resetCalls, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -69,7 +70,7 @@ describe('manage: members’ proposals', () => {
     expect(screen.getByText('请填写原因，至少2个字，党员会看到')).toBeInTheDocument()
     expect(callMock).not.toHaveBeenCalledWith('proposal', 'decide', expect.anything())
 
-    fireEvent.change(container.querySelector('#decline-reason-p1') as Element, { target: { value: '本季度已安排' } })
+    typeAt(container, '#decline-reason-p1', '本季度已安排')
     fireEvent.click(screen.getByText('确认不采纳'))
     expect(await screen.findByText('未采纳的原因：本季度已安排')).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('proposal', 'decide', {
@@ -87,7 +88,7 @@ describe('manage: members’ proposals', () => {
     })
     const { container } = render(<ManageProposals />)
     fireEvent.click(await screen.findByText('不采纳'))
-    fireEvent.change(container.querySelector('#decline-reason-p1') as Element, { target: { value: '本季度已安排' } })
+    typeAt(container, '#decline-reason-p1', '本季度已安排')
     fireEvent.click(screen.getByText('确认不采纳'))
     expect(await screen.findByText(ERROR_MESSAGES.INVALID_STATE)).toBeInTheDocument()
   })

@@ -5,6 +5,7 @@ import type { LectureRoster, RosterRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { lectureSummary } from './support/replies'
 import { stubWindowOpen } from './support/exports'
+import { typeAt } from './support/fill'
 import { callMock, ok, resetPage, serve } from './support/serve'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -117,9 +118,7 @@ describe('manage: roster of a lecture', () => {
     })
     const { container } = render(<ManageRoster />)
     fireEvent.click(await screen.findByText('不通过'))
-    fireEvent.change(container.querySelector('#decline-reason-m-3') as Element, {
-      target: { value: '本次只面向本支部' },
-    })
+    typeAt(container, '#decline-reason-m-3', '本次只面向本支部')
     fireEvent.click(screen.getByText('确认不通过'))
     expect(await screen.findByText('李秀英：未通过')).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('signup', 'decide', {
