@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
+import RefusalBox from '../../components/RefusalBox'
 import StatusTag from '../../components/StatusTag'
 import TextField from '../../components/TextField'
 import { proposalProcedures, type ProposalView } from '../../shared/contract/proposal'
@@ -104,12 +105,7 @@ export default function Propose() {
       </View>
 
       <View className='propose__section propose__section--submit'>
-        {refused && (
-          <View className='propose__refusal' role='alert'>
-            <Text className='propose__refusal-text'>{refused.message}</Text>
-            {refused.explanation && <Text className='propose__refusal-detail'>{refused.explanation}</Text>}
-          </View>
-        )}
+        <RefusalBox block='propose' refusal={refused} />
         <Button className={`propose__button${busy ? ' propose__button--busy' : ''}`} onClick={() => void submit()}>
           {busy ? '正在提交…' : '提交自荐'}
         </Button>

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
+import RefusalBox from '../../components/RefusalBox'
 import TextField from '../../components/TextField'
 // The bind schema alone, in zod/mini: classic zod and the other schemas need not ride in the main package.
 import { bindInput } from '../../shared/contract/bind'
@@ -98,12 +99,7 @@ export default function Bind() {
           </>
         )}
 
-        {refused && (
-          <View className='bind__refusal' role='alert'>
-            <Text className='bind__refusal-text'>{refused.message}</Text>
-            {refused.explanation && <Text className='bind__refusal-detail'>{refused.explanation}</Text>}
-          </View>
-        )}
+        <RefusalBox block='bind' refusal={refused} />
 
         <Button className={`bind__button${busy ? ' bind__button--busy' : ''}`} onClick={() => void submit()}>
           {busy ? '正在绑定…' : '绑定'}
