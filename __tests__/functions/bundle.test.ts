@@ -1,9 +1,10 @@
 /**
- * The deployable bundle runs under plain node with nothing beside it but index.js, against the
- * emulator, with only TCB_CONTEXT_CNFG and dummy credentials in its environment.
+ * The deployable bundle runs under plain node with nothing beside it but its own folder (index.js and
+ * lazy/, as CloudBase deploys it), against the emulator, with only TCB_CONTEXT_CNFG and dummy credentials
+ * in its environment.
  */
 import { execFile } from 'child_process'
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
 import { sdkEnvironment } from '../../emulator/src/credentials'
@@ -23,14 +24,10 @@ afterAll(async () => {
   rmSync(out, { recursive: true, force: true })
 })
 
-/**
- * Runs `script` under plain node beside one built bundle and nothing else (or, `folder`, beside its whole
- * built folder, as CloudBase deploys it); answers its last line, parsed.
- */
-async function runAlone(name: string, script: string, folder = false) {
+/** Runs `script` under plain node in a copy of one built function's folder; answers its last line, parsed. */
+async function runAlone(name: string, script: string) {
   const alone = mkdtempSync(join(tmpdir(), 'dangke-alone-'))
-  if (folder) cpSync(join(out, name), alone, { recursive: true })
-  else copyFileSync(join(out, name, 'index.js'), join(alone, 'index.js'))
+  cpSync(join(out, name), alone, { recursive: true })
   const stdout = await new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
@@ -86,7 +83,18 @@ it('leaves exceljs out of the hours bundle, and its export loads it from the fun
     'hours',
     `require('./index.js').main({action:'exportBranch',payload:{branchId:'${secretary.member!.branchId}'}},
       {environment: JSON.stringify({WX_OPENID:'${secretary.openid}'})}).then(r => console.log(JSON.stringify(r)))`,
-    true,
   )
   expect(reply).toMatchObject({ ok: true, data: { fileName: expect.stringMatching(/\.xlsx$/) } })
+}, 60_000)
+
+it('evaluates none of the deferred SDK packages on a plain require of a bundle (scripts/deferred-modules.ts)', async () => {
+  for (const name of ['checkin', 'lecture']) {
+    expect(readFileSync(join(out, name, 'lazy', 'sdk-http.js'), 'utf8')).toContain('application/vnd.ms-excel')
+    expect(readFileSync(join(out, name, 'index.js'), 'utf8')).not.toContain('application/vnd.ms-excel')
+    const loaded = await runAlone(
+      name,
+      `require('./index.js'); console.log(JSON.stringify(Object.keys(require.cache).filter(f => f.includes('lazy'))))`,
+    )
+    expect(loaded).toEqual([])
+  }
 }, 60_000)
