@@ -6,6 +6,7 @@
  *   npm run deploy:database -- --dry-run      prints what it would create
  */
 import { type Declarations, loadDeclarations } from '../emulator/src/database/declarations'
+import { managerFromEnv } from './cloudbaseManager'
 
 /** The manager API's index shape (TCB CreateIndex / MgoKeySchema). */
 export interface CreateIndex {
@@ -32,12 +33,7 @@ async function deploy(dryRun: boolean): Promise<void> {
     console.log(JSON.stringify(plan, null, 2))
     return
   }
-  const { ENV_ID: envId, TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey } = process.env
-  if (!envId || !secretId || !secretKey) {
-    throw new Error('set ENV_ID, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (a CAM key with CloudBase rights)')
-  }
-  const { default: CloudBase } = await import('@cloudbase/manager-node')
-  const { database } = new CloudBase({ envId, secretId, secretKey })
+  const { database } = await managerFromEnv()
   for (const { collection, indexes } of plan) {
     await database.createCollectionIfNotExists(collection)
     const missing: CreateIndex[] = []

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'fs'
 import { join } from 'path'
+import { managerFromEnv } from './cloudbaseManager'
 
 export type StorageAcl = 'READONLY' | 'PRIVATE' | 'ADMINWRITE' | 'ADMINONLY' | 'CUSTOM'
 
@@ -38,12 +39,7 @@ async function deploy(dryRun: boolean): Promise<void> {
     console.log(JSON.stringify(declared))
     return
   }
-  const { ENV_ID: envId, TENCENTCLOUD_SECRETID: secretId, TENCENTCLOUD_SECRETKEY: secretKey } = process.env
-  if (!envId || !secretId || !secretKey) {
-    throw new Error('set ENV_ID, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY (a CAM key with CloudBase rights)')
-  }
-  const { default: CloudBase } = await import('@cloudbase/manager-node')
-  const { storage } = new CloudBase({ envId, secretId, secretKey })
+  const { storage } = await managerFromEnv()
   await storage.setStorageAcl(declared.acl, declared.rule)
   console.log(`storage: ${await storage.getStorageAcl()}`)
 }

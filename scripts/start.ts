@@ -5,9 +5,10 @@
  *   DANGKE_REBUILD=1 rebuild the h5 app even if dist/h5 exists
  */
 import { join, resolve } from 'path'
+import { serveUntilStopped } from '../emulator/src/serve'
 import { ROOT, startLocalSystem } from './local/system'
 
-async function main(): Promise<void> {
+async function main() {
   const dataDir = resolve(process.env.DANGKE_DATA_DIR ?? join(ROOT, '.data', 'cloudbase'))
   const system = await startLocalSystem({
     port: Number(process.env.DANGKE_PORT ?? 8787),
@@ -26,12 +27,7 @@ async function main(): Promise<void> {
   functions:         ${system.functions.join(', ')}
   data folder:       ${dataDir}
 Stop with Ctrl+C.`)
-  const stop = () => system.stop().then(() => process.exit(0))
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  return system
 }
 
-main().catch((err) => {
-  console.error(err)
-  process.exit(1)
-})
+serveUntilStopped(main)

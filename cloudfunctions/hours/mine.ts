@@ -8,6 +8,7 @@ import type { LedgerEntryDoc } from '../../src/shared/model'
 import { hoursYear, sumEntries, targetFor, targetsOf, totalsByYear } from '../../src/shared/studyHours'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
+import { setFieldsOf } from '../_shared/views'
 import { loadTargets } from '../_shared/settings'
 
 /** Entries read at once: a member earns some tens a year, so this covers many years. */
@@ -40,15 +41,14 @@ export async function myHours(input: ParsedInput<'hours', 'mine'>, ctx: HandlerC
 }
 
 function entryView(e: LedgerEntryDoc): HourEntryView {
-  const view: HourEntryView = {
-    id: e._id,
-    hours: e.hours,
-    bucket: e.bucket,
-    source: e.source,
-    title: e.title,
+  const { _id: id, hours, bucket, source, title } = e
+  return {
+    id,
+    hours,
+    bucket,
+    source,
+    title,
     at: e.at.toISOString(),
+    ...setFieldsOf({ reason: e.reason, lectureId: e.lectureId }),
   }
-  if (e.reason) view.reason = e.reason
-  if (e.lectureId) view.lectureId = e.lectureId
-  return view
 }

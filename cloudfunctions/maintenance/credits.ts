@@ -6,6 +6,7 @@
  * (addIfAbsent), and a second repair finds nothing to write.
  */
 import type { CheckinDoc, LectureDoc } from '../../src/shared/model'
+import { readByIds } from '../_shared/byIds'
 import { addIfAbsent, type Database } from '../_shared/cloud'
 import { entriesOf } from '../_shared/ledger'
 
@@ -44,16 +45,6 @@ export async function creditCheckins(
 
 /** Which of these ledger entries exist (one read per thousand, instead of one write per entry). */
 async function presentIds(db: Database, ids: string[]): Promise<Set<string>> {
-  const _ = db.command
-  const present = new Set<string>()
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const res = await db
-      .collection('ledger')
-      .where({ _id: _.in(ids.slice(i, i + PAGE)) })
-      .field({ _id: true })
-      .limit(PAGE)
-      .get()
-    for (const e of res.data as { _id: string }[]) present.add(e._id)
-  }
-  return present
+  const present = await readByIds(db, 'ledger', ids, { _id: true })
+  return new Set(present.map((e) => e._id))
 }

@@ -1,22 +1,23 @@
 /** A stored proposal as pages see it. */
 import type { ProposalView } from '../../src/shared/contract'
 import type { ProposalDoc } from '../../src/shared/model'
+import { setFieldsOf } from '../_shared/views'
 
 export function toView(doc: ProposalDoc): ProposalView {
-  const view: ProposalView = {
-    id: doc._id,
-    memberId: doc.memberId,
-    memberName: doc.memberName,
-    branchId: doc.branchId,
-    theme: doc.theme,
-    title: doc.title,
-    outline: doc.outline,
-    status: doc.status,
-    createdAt: doc.createdAt.toISOString(),
+  const { _id: id, memberId, memberName, branchId, theme, title, outline, status } = doc
+  const createdAt = doc.createdAt.toISOString()
+  return {
+    id,
+    memberId,
+    memberName,
+    branchId,
+    theme,
+    title,
+    outline,
+    status,
+    createdAt,
+    ...setFieldsOf({ reason: doc.reason, lectureId: doc.lectureId }),
   }
-  if (doc.reason) view.reason = doc.reason
-  if (doc.lectureId) view.lectureId = doc.lectureId
-  return view
 }
 
 /** Proposals shown at once: a branch receives a few a month. */

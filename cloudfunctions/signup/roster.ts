@@ -9,6 +9,7 @@ import type { LectureDoc, OrgDoc, SignupDoc } from '../../src/shared/model'
 import { type Actor, managesLecturesOf } from '../../src/shared/rights'
 import { countByStatus, rosterRows } from '../../src/shared/signupRules'
 import { requireActor } from '../_shared/actor'
+import { readByIds } from '../_shared/byIds'
 import type { Database } from '../_shared/cloud'
 import { hostOf, loadLecture, toSummary } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
@@ -60,16 +61,6 @@ export async function rosterOf(db: Database, lecture: LectureDoc): Promise<Lectu
 
 async function branchNames(db: Database, signups: SignupDoc[]): Promise<Map<string, string>> {
   const ids = [...new Set(signups.map((s) => s.branchId))]
-  const names = new Map<string, string>()
-  const _ = db.command
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const res = await db
-      .collection('orgs')
-      .where({ _id: _.in(ids.slice(i, i + PAGE)) })
-      .field({ name: true })
-      .limit(PAGE)
-      .get()
-    for (const o of res.data as Pick<OrgDoc, '_id' | 'name'>[]) names.set(o._id, o.name)
-  }
-  return names
+  const orgs = await readByIds<Pick<OrgDoc, '_id' | 'name'>>(db, 'orgs', ids, { name: true })
+  return new Map(orgs.map((o) => [o._id, o.name]))
 }

@@ -31,6 +31,8 @@ import type { HandlerContext } from '../_shared/router'
 import { addWaiting, type EntryDoc, fillSeats, joinWaitlist, passSeat, takeSeat, takeTicket } from '../_shared/seats'
 
 type Entry = { status: 'confirmed' | 'waitlisted' | 'pending'; doc: EntryDoc }
+/** What step 2 took for the member: a seat, a waitlist place or a request, and its arrival ticket. */
+type Claim = { lectureId: string; status: Entry['status']; ticket: number }
 
 export async function signUp(input: ParsedInput<'signup', 'signUp'>, ctx: HandlerContext): Promise<SignupResult> {
   const actor = await requireActor(ctx)
@@ -46,7 +48,8 @@ export async function signUp(input: ParsedInput<'signup', 'signUp'>, ctx: Handle
       continue
     }
     const { status, doc } = entry
-    if (!(await saveOrGiveBack(ctx, actor, lectureId, status, doc.tickets))) throw new AppError('ALREADY_SIGNED_UP')
+    if (!(await saveOrGiveBack(ctx, actor, { lectureId, status, ticket: doc.tickets })))
+      throw new AppError('ALREADY_SIGNED_UP')
     if (status !== 'waitlisted') return { status }
     const promoted = await fillSeats(ctx.db, lectureId, ctx.now)
     if (promoted.includes(signupId(lectureId, actor.memberId))) return { status: 'confirmed' }
@@ -71,35 +74,24 @@ async function enter(ctx: HandlerContext, lectureId: string, actor: Actor): Prom
  * after the write landed (a timeout): the sign-up is read first, and the seat is kept if it holds this
  * ticket. If even that read fails, the seat stays counted (never over-filled) until maintenance.repair.
  */
-async function saveOrGiveBack(
-  ctx: HandlerContext,
-  actor: Actor,
-  lectureId: string,
-  status: Entry['status'],
-  ticket: number,
-): Promise<boolean> {
+async function saveOrGiveBack(ctx: HandlerContext, actor: Actor, claim: Claim): Promise<boolean> {
   let saved: boolean
   try {
-    saved = await saveSignup(ctx, actor, lectureId, status, ticket)
+    saved = await saveSignup(ctx, actor, claim)
   } catch (err) {
-    const res = await ctx.db.collection('signups').doc(signupId(lectureId, actor.memberId)).get()
-    if ((res.data as SignupDoc[])[0]?.ticket === ticket) return true
-    await giveBack(ctx, lectureId, status)
+    const res = await ctx.db.collection('signups').doc(signupId(claim.lectureId, actor.memberId)).get()
+    if ((res.data as SignupDoc[])[0]?.ticket === claim.ticket) return true
+    await giveBack(ctx, claim)
     throw err
   }
-  if (!saved) await giveBack(ctx, lectureId, status)
+  if (!saved) await giveBack(ctx, claim)
   return saved
 }
 
 /** Adds the member's sign-up, or reuses a cancelled or declined one; false if an active one is there. */
-async function saveSignup(
-  ctx: HandlerContext,
-  actor: Actor,
-  lectureId: string,
-  status: Entry['status'],
-  ticket: number,
-): Promise<boolean> {
+async function saveSignup(ctx: HandlerContext, actor: Actor, claim: Claim): Promise<boolean> {
   const { db, now } = ctx
+  const { lectureId, status, ticket } = claim
   const fields = { memberName: actor.name, branchId: actor.branchId, status, ticket, createdAt: now, updatedAt: now }
   const doc: SignupDoc = { _id: signupId(lectureId, actor.memberId), lectureId, memberId: actor.memberId, ...fields }
   try {
@@ -117,7 +109,7 @@ async function saveSignup(
 }
 
 /** A refused or failed sign-up leaves the counters as it found them (the ticket stays used). */
-async function giveBack(ctx: HandlerContext, lectureId: string, status: Entry['status']): Promise<void> {
+async function giveBack(ctx: HandlerContext, { lectureId, status }: Claim): Promise<void> {
   const freed = freedBy(status)
   if (freed === 'seat') await passSeat(ctx.db, lectureId, ctx.now)
   else if (freed === 'place') await addWaiting(ctx.db, lectureId, -1)

@@ -8,9 +8,10 @@
 import { join, resolve } from 'path'
 import { sdkEnvironment } from './credentials'
 import { loadFunctionBundles } from './functions'
+import { serveUntilStopped } from './serve'
 import { startEmulator } from './server'
 
-async function main(): Promise<void> {
+async function main() {
   const dataDir = resolve(process.env.DANGKE_DATA_DIR ?? '.data/cloudbase')
   const emulator = await startEmulator({ port: Number(process.env.DANGKE_PORT ?? 8787), dataDir })
   if (process.env.DANGKE_FUNCTIONS) {
@@ -20,12 +21,7 @@ async function main(): Promise<void> {
   console.log(
     `local CloudBase: ${emulator.adminUrl} (SDK key: TENCENTCLOUD_SECRETKEY from ${join(dataDir, 'admin-key')})`,
   )
-  const stop = () => emulator.stop().then(() => process.exit(0))
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  return emulator
 }
 
-main().catch((err) => {
-  console.error(err)
-  process.exit(1)
-})
+serveUntilStopped(main)

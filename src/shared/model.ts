@@ -3,6 +3,7 @@
  * collections and their indexes). Dates are stored as BSON dates; ids are strings.
  */
 import type { ScanLocation } from './contract/location'
+import type { ProposalView } from './contract/proposal'
 import type { ThemeCode } from './themes'
 
 export type OrgKind = 'city' | 'district' | 'committee' | 'street' | 'partyCommittee' | 'branch'
@@ -134,17 +135,9 @@ export interface SignupDoc {
   updatedAt: Date
 }
 
-export interface ProposalDoc {
+/** The fields pages see (ProposalView), with the id and date as the database keeps them, and who decided. */
+export interface ProposalDoc extends Omit<ProposalView, 'id' | 'createdAt'> {
   _id: string
-  memberId: string
-  memberName: string
-  branchId: string
-  theme: ThemeCode
-  title: string
-  outline: string
-  status: 'pending' | 'accepted' | 'declined'
-  reason?: string
-  lectureId?: string
   createdAt: Date
   decidedAt?: Date
   decidedBy?: string

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { LectureSummary } from '../../shared/contract'
 import { themeName } from '../../shared/themes'
 import { formatTimeRange } from '../../shared/chinaTime'
+import LabelRow from '../LabelRow'
 import './index.scss'
 
 export interface LectureCardProps {
@@ -35,24 +36,10 @@ function LectureCard(props: LectureCardProps) {
       )}
       <Text className='lecture-card__title'>{lecture.title}</Text>
 
-      <View className='lecture-card__row'>
-        <Text className='lecture-card__label'>主讲</Text>
-        <Text className='lecture-card__value'>{lecture.lecturerName}</Text>
-      </View>
-      <View className='lecture-card__row'>
-        <Text className='lecture-card__label'>主办</Text>
-        <Text className='lecture-card__value'>{lecture.hostOrgName}</Text>
-      </View>
-      {when && (
-        <View className='lecture-card__row'>
-          <Text className='lecture-card__label'>时间</Text>
-          <Text className='lecture-card__value'>{when}</Text>
-        </View>
-      )}
-      <View className='lecture-card__row'>
-        <Text className='lecture-card__label'>地点</Text>
-        <Text className='lecture-card__value'>{lecture.address}</Text>
-      </View>
+      <LabelRow block='lecture-card' label='主讲' value={lecture.lecturerName} />
+      <LabelRow block='lecture-card' label='主办' value={lecture.hostOrgName} />
+      {when && <LabelRow block='lecture-card' label='时间' value={when} />}
+      <LabelRow block='lecture-card' label='地点' value={lecture.address} />
 
       <View className='lecture-card__foot'>
         <Text className={`lecture-card__seats${full ? ' lecture-card__seats--full' : ''}`}>

@@ -6,6 +6,7 @@
  */
 export { default as ActionButton } from './ActionButton'
 export { default as ChoiceChips } from './ChoiceChips'
+export { default as DecideButtons } from './DecideButtons'
 export { default as ExportButton } from './ExportButton'
 export { default as Notice, refusalNotice, type NoticeMessage } from './Notice'
 export { default as OrgPicker } from './OrgPicker'

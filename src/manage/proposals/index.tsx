@@ -7,6 +7,7 @@ import { themeName } from '../../shared/themes'
 import {
   ActionButton,
   ChoiceChips,
+  DecideButtons,
   Notice,
   OrgPicker,
   PageState,
@@ -122,27 +123,17 @@ export default function ManageProposals() {
                   )}
 
                   {p.status === 'pending' && declining !== p.id && (
-                    <View className='manage-proposals__actions'>
-                      <ActionButton
-                        size='small'
-                        className='manage-proposals__action'
-                        busy={deciding === p.id}
-                        onClick={() => void accept(p)}
-                      >
-                        {deciding === p.id ? '请稍候…' : '采纳'}
-                      </ActionButton>
-                      <ActionButton
-                        size='small'
-                        variant='quiet'
-                        className='manage-proposals__action'
-                        onClick={() => {
-                          setDeclining(p.id)
-                          setErrorOf(undefined)
-                        }}
-                      >
-                        不采纳
-                      </ActionButton>
-                    </View>
+                    <DecideButtons
+                      block='manage-proposals'
+                      yes='采纳'
+                      no='不采纳'
+                      busy={deciding === p.id}
+                      onYes={() => void accept(p)}
+                      onNo={() => {
+                        setDeclining(p.id)
+                        setErrorOf(undefined)
+                      }}
+                    />
                   )}
                   {p.status === 'pending' && declining === p.id && (
                     <ReasonForm

@@ -5,7 +5,7 @@ import { call } from '../../api/client'
 import type { LectureRoster, PendingScan, RosterRow } from '../../shared/contract'
 import { refusal, type Reply } from '../../shared/errors'
 import { formatDateTime, formatTimeRange } from '../../shared/chinaTime'
-import { ActionButton, ExportButton, Notice, PageState, PendingScans, ReasonForm, usePageLoad } from '../components'
+import { DecideButtons, ExportButton, Notice, PageState, PendingScans, ReasonForm, usePageLoad } from '../components'
 import { LECTURE_STATUS, SIGNUP_STATUS, SIGNUP_STATUS_ORDER, waitlistPlace } from '../../shared/words'
 import { readParam } from '../utils/route'
 import './index.scss'
@@ -126,27 +126,17 @@ export default function ManageRoster() {
             </View>
             <Text className='manage-roster__detail'>{`${row.branchName} · ${formatDateTime(row.signedUpAt)} 报名`}</Text>
             {row.status === 'pending' && declining !== row.memberId && (
-              <View className='manage-roster__actions'>
-                <ActionButton
-                  size='small'
-                  className='manage-roster__action'
-                  busy={deciding?.memberId === row.memberId && deciding.decision === 'approve'}
-                  onClick={() => void decide(row, 'approve')}
-                >
-                  {deciding?.memberId === row.memberId && deciding.decision === 'approve' ? '请稍候…' : '通过'}
-                </ActionButton>
-                <ActionButton
-                  size='small'
-                  variant='quiet'
-                  className='manage-roster__action'
-                  onClick={() => {
-                    setDeclining(row.memberId)
-                    setRowMessage(undefined)
-                  }}
-                >
-                  不通过
-                </ActionButton>
-              </View>
+              <DecideButtons
+                block='manage-roster'
+                yes='通过'
+                no='不通过'
+                busy={deciding?.memberId === row.memberId && deciding.decision === 'approve'}
+                onYes={() => void decide(row, 'approve')}
+                onNo={() => {
+                  setDeclining(row.memberId)
+                  setRowMessage(undefined)
+                }}
+              />
             )}
             {row.status === 'pending' && declining === row.memberId && (
               <ReasonForm

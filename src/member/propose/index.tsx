@@ -2,12 +2,12 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
+import RefusalBox from '../../components/RefusalBox'
 import StatusTag from '../../components/StatusTag'
 import TextField from '../../components/TextField'
 import { proposalProcedures, type ProposalView } from '../../shared/contract/proposal'
-import type { Refusal } from '../../shared/errors'
 import { THEMES, themeName, type ThemeCode } from '../../shared/themes'
-import { fieldErrors, type FieldErrors } from '../../utils/formErrors'
+import { useFormSubmit } from '../../utils/useFormSubmit'
 import { routes } from '../../utils/routes'
 import { proposalStatusLabel } from '../../utils/status'
 import './index.scss'
@@ -22,27 +22,15 @@ export default function Propose() {
   const [theme, setTheme] = useState<ThemeCode>()
   const [title, setTitle] = useState('')
   const [outline, setOutline] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState(false)
-  const [refused, setRefused] = useState<Refusal>()
   const [sent, setSent] = useState<ProposalView>()
+  const { errors, busy, refused, submit: send } = useFormSubmit(WORDING)
 
-  const submit = async () => {
-    if (busy) return
-    // The schema the server parses with, so the page refuses exactly what the server would.
-    const parsed = proposalProcedures.propose.input.safeParse({ theme, title, outline })
-    setRefused(undefined)
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error, WORDING))
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    const reply = await call('proposal', 'propose', parsed.data)
-    setBusy(false)
-    if (reply.ok) setSent(reply.data)
-    else setRefused(reply)
-  }
+  const submit = () =>
+    send(
+      proposalProcedures.propose.input.safeParse({ theme, title, outline }),
+      (input) => call('proposal', 'propose', input),
+      setSent,
+    )
 
   if (sent) {
     return (
@@ -117,12 +105,7 @@ export default function Propose() {
       </View>
 
       <View className='propose__section propose__section--submit'>
-        {refused && (
-          <View className='propose__refusal' role='alert'>
-            <Text className='propose__refusal-text'>{refused.message}</Text>
-            {refused.explanation && <Text className='propose__refusal-detail'>{refused.explanation}</Text>}
-          </View>
-        )}
+        <RefusalBox block='propose' refusal={refused} />
         <Button className={`propose__button${busy ? ' propose__button--busy' : ''}`} onClick={() => void submit()}>
           {busy ? '正在提交…' : '提交自荐'}
         </Button>

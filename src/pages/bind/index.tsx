@@ -2,11 +2,11 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
+import RefusalBox from '../../components/RefusalBox'
 import TextField from '../../components/TextField'
 // The bind schema alone, in zod/mini: classic zod and the other schemas need not ride in the main package.
 import { bindInput } from '../../shared/contract/bind'
-import type { Refusal } from '../../shared/errors'
-import { fieldErrors, type FieldErrors } from '../../utils/formErrors'
+import { useFormSubmit } from '../../utils/useFormSubmit'
 import { routes } from '../../utils/routes'
 import './index.scss'
 
@@ -26,36 +26,22 @@ export default function Bind() {
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [busy, setBusy] = useState(false)
-  const [refused, setRefused] = useState<Refusal>()
+  const { errors, busy, refused, submit: send, clear } = useFormSubmit(WORDING)
 
   const choose = (m: Method) => {
     setMethod(m)
-    setErrors({})
-    setRefused(undefined)
+    clear()
   }
 
-  const submit = async () => {
-    if (busy) return
-    // The same schema the server parses with: what passes here is what the server accepts.
-    const parsed = bindInput.safeParse(method === 'invite' ? { method, code } : { method, name, phone })
-    setRefused(undefined)
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error, WORDING))
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    const reply = await call('member', 'bind', parsed.data)
-    setBusy(false)
-    if (reply.ok) {
-      void Taro.showToast({ title: '绑定成功', icon: 'success' })
-      void Taro.switchTab({ url: routes.mine })
-    } else {
-      setRefused(reply)
-    }
-  }
+  const submit = () =>
+    send(
+      bindInput.safeParse(method === 'invite' ? { method, code } : { method, name, phone }),
+      (input) => call('member', 'bind', input),
+      () => {
+        void Taro.showToast({ title: '绑定成功', icon: 'success' })
+        void Taro.switchTab({ url: routes.mine })
+      },
+    )
 
   const hint = METHODS.find((m) => m.code === method)?.hint
 
@@ -113,12 +99,7 @@ export default function Bind() {
           </>
         )}
 
-        {refused && (
-          <View className='bind__refusal' role='alert'>
-            <Text className='bind__refusal-text'>{refused.message}</Text>
-            {refused.explanation && <Text className='bind__refusal-detail'>{refused.explanation}</Text>}
-          </View>
-        )}
+        <RefusalBox block='bind' refusal={refused} />
 
         <Button className={`bind__button${busy ? ' bind__button--busy' : ''}`} onClick={() => void submit()}>
           {busy ? '正在绑定…' : '绑定'}

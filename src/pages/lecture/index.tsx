@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { call } from '../../api/client'
 import PageState, { usePageLoad } from '../../components/PageState'
+import RefusalBox from '../../components/RefusalBox'
 import SignupButton from '../../components/SignupButton'
 import StatusTag from '../../components/StatusTag'
 import { checkinWindow } from '../../shared/checkinRules'
@@ -67,14 +68,7 @@ export default function Lecture() {
             {l.checkinLevel === 'L3' ? '签到 / 签退' : '签到'}
           </Button>
         )}
-        {signup.refusal && (
-          <View className='lecture__refusal' role='alert'>
-            <Text className='lecture__refusal-text'>{signup.refusal.message}</Text>
-            {signup.refusal.explanation && (
-              <Text className='lecture__refusal-detail'>{signup.refusal.explanation}</Text>
-            )}
-          </View>
-        )}
+        <RefusalBox block='lecture' refusal={signup.refusal} />
         <SignupButton action={signupAction(l, now)} busy={signup.busy} onPress={(kind) => void signup.act(kind, l)} />
       </View>
     </View>

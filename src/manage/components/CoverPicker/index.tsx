@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState, type ChangeEvent } from 'react'
 import { call } from '../../../api/client'
 import { type LocalFile, uploadFile } from '../../../api/upload'
+import { chosenFile } from '../../utils/chosenFile'
 import ActionButton from '../ActionButton'
 import './index.scss'
 
@@ -71,11 +72,8 @@ function CoverPicker(props: CoverPickerProps) {
     chooser = <Text className='cover-picker__busy'>正在上传…</Text>
   } else if (process.env.TARO_ENV === 'h5') {
     const change = async (e: ChangeEvent<HTMLInputElement>) => {
-      const input = e.target
-      const file = input.files?.[0]
-      if (!file) return
-      input.value = '' // the same file may be chosen again
-      await upload({ name: file.name, size: file.size, blob: file })
+      const file = chosenFile(e)
+      if (file) await upload(file)
     }
     chooser = (
       <label className='cover-picker__h5'>

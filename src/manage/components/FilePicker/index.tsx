@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ChangeEvent } from 'react'
 import type { LocalFile } from '../../../api/upload'
+import { chosenFile } from '../../utils/chosenFile'
 import ActionButton from '../ActionButton'
 import './index.scss'
 
@@ -38,11 +39,8 @@ function FilePicker(props: FilePickerProps) {
 
   if (process.env.TARO_ENV === 'h5') {
     const change = (e: ChangeEvent<HTMLInputElement>) => {
-      const input = e.target
-      const file = input.files?.[0]
-      if (!file) return
-      onPicked({ name: file.name, size: file.size, blob: file })
-      input.value = '' // the same file may be chosen again after it was corrected
+      const file = chosenFile(e)
+      if (file) onPicked(file)
     }
     return (
       <label className='file-picker file-picker--h5'>

@@ -5,6 +5,7 @@ import { themeName } from '../../../shared/themes'
 import { formatTimeRange } from '../../../shared/chinaTime'
 import { seatsText, type LectureAction } from '../../utils/lectureActions'
 import { LECTURE_STATUS } from '../../../shared/words'
+import LabelRow from '../../../components/LabelRow'
 import ActionButton from '../ActionButton'
 import './index.scss'
 
@@ -39,18 +40,14 @@ function ManagedLectureItem(props: ManagedLectureItemProps) {
         <Text className='managed-lecture__theme'>{themeName(lecture.theme)}</Text>
       </View>
       <Text className='managed-lecture__title'>{lecture.title}</Text>
-      <View className='managed-lecture__row'>
-        <Text className='managed-lecture__label'>时间</Text>
-        <Text className='managed-lecture__value'>{formatTimeRange(lecture.startAt, lecture.endAt)}</Text>
-      </View>
-      <View className='managed-lecture__row'>
-        <Text className='managed-lecture__label'>报名</Text>
-        <Text className='managed-lecture__value managed-lecture__seats'>{`${seatsText(lecture)} 人`}</Text>
-      </View>
-      <View className='managed-lecture__row'>
-        <Text className='managed-lecture__label'>地点</Text>
-        <Text className='managed-lecture__value'>{lecture.address}</Text>
-      </View>
+      <LabelRow block='managed-lecture' label='时间' value={formatTimeRange(lecture.startAt, lecture.endAt)} />
+      <LabelRow
+        block='managed-lecture'
+        label='报名'
+        value={`${seatsText(lecture)} 人`}
+        valueClassName='managed-lecture__seats'
+      />
+      <LabelRow block='managed-lecture' label='地点' value={lecture.address} />
       <View className='managed-lecture__actions'>
         {actions.map((action) => (
           <ActionButton

@@ -5,6 +5,7 @@ import { call } from '../../../api/client'
 import { contract, type PendingScan, type ReviewResult } from '../../../shared/contract'
 import { formatDateTime } from '../../../shared/chinaTime'
 import ActionButton from '../ActionButton'
+import DecideButtons from '../DecideButtons'
 import Notice from '../Notice'
 import ReasonForm from '../ReasonForm'
 import './index.scss'
@@ -122,27 +123,17 @@ function PendingScans(props: PendingScansProps) {
               onBack={() => setRefusing(undefined)}
             />
           ) : (
-            <View className='pending-scans__actions'>
-              <ActionButton
-                size='small'
-                busy={busy === row.memberId}
-                className='pending-scans__action'
-                onClick={() => void decide(row.memberId, { memberId: row.memberId, decision: 'confirm' })}
-              >
-                {busy === row.memberId ? '请稍候…' : '确认'}
-              </ActionButton>
-              <ActionButton
-                size='small'
-                variant='quiet'
-                className='pending-scans__action'
-                onClick={() => {
-                  setRefusing(row.memberId)
-                  setMessage(undefined)
-                }}
-              >
-                不予确认
-              </ActionButton>
-            </View>
+            <DecideButtons
+              block='pending-scans'
+              yes='确认'
+              no='不予确认'
+              busy={busy === row.memberId}
+              onYes={() => void decide(row.memberId, { memberId: row.memberId, decision: 'confirm' })}
+              onNo={() => {
+                setRefusing(row.memberId)
+                setMessage(undefined)
+              }}
+            />
           )}
           {shown(row.memberId)}
         </View>
