@@ -31,6 +31,22 @@ function deferred() {
   return { promise, resolve }
 }
 
+/** Opens the list on its first page: one lecture, by 王建国. */
+async function openList() {
+  callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+  render(<Index />)
+  await screen.findByText('王建国')
+}
+
+/** Tapping `button` drops the search: the first page is asked again and shown, the search box is empty. */
+async function expectClearedBy(button: string) {
+  callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
+  fireEvent.click(screen.getByText(button))
+  expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20 })
+  expect(await screen.findByText('王建国')).toBeInTheDocument()
+  expect(screen.getByPlaceholderText('搜索题目或主讲人')).toHaveValue('')
+}
+
 beforeEach(() => {
   callMock.mockReset()
   navigateTo.mockClear()
@@ -77,9 +93,7 @@ describe('lecture list page', () => {
   })
 
   it('shows 全部 and the nine theme tabs, and reloads with the theme of a tapped tab', async () => {
-    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
-    render(<Index />)
-    await screen.findByText('王建国')
+    await openList()
 
     for (const name of ['全部', ...THEMES.map((t) => t.name)]) {
       expect(screen.getAllByText(name).length).toBeGreaterThan(0)
@@ -139,9 +153,7 @@ describe('lecture list page', () => {
   })
 
   it('keeps the theme when loading more', async () => {
-    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
-    render(<Index />)
-    await screen.findByText('王建国')
+    await openList()
 
     const next = { startAt: '2025-11-29T09:00:00+08:00', id: 'w1' }
     callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'w1', theme: 'walking' })], next }))
@@ -233,9 +245,7 @@ describe('lecture list page', () => {
 
 describe('lecture list page: filters, search and opening a lecture', () => {
   it('starts on 即将开始 and reloads with the filter of a tapped chip, keeping the theme', async () => {
-    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
-    render(<Index />)
-    await screen.findByText('王建国')
+    await openList()
     expect(screen.getByRole('radio', { name: '即将开始' })).toHaveAttribute('aria-checked', 'true')
 
     callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'w1', title: '本周的党课' })] }))
@@ -269,9 +279,7 @@ describe('lecture list page: filters, search and opening a lecture', () => {
   })
 
   it('searches title or lecturer on 搜索, keeps the search when loading more, and 清除 drops it', async () => {
-    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
-    render(<Index />)
-    await screen.findByText('王建国')
+    await openList()
 
     const next = { startAt: '2025-11-28T14:30:00+08:00', id: 's1' }
     callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 's1', title: '老支书讲党史' })], next }))
@@ -286,17 +294,11 @@ describe('lecture list page: filters, search and opening a lecture', () => {
     expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20, q: '老支书', after: next })
     await waitFor(() => expect(screen.queryByText('加载更多')).not.toBeInTheDocument())
 
-    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
-    fireEvent.click(screen.getByText('清除'))
-    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20 })
-    expect(await screen.findByText('王建国')).toBeInTheDocument()
-    expect(screen.getByPlaceholderText('搜索题目或主讲人')).toHaveValue('')
+    await expectClearedBy('清除')
   })
 
   it('says what found nothing, and 清除搜索 brings the list back', async () => {
-    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
-    render(<Index />)
-    await screen.findByText('王建国')
+    await openList()
 
     callMock.mockResolvedValueOnce(ok({ items: [] }))
     fireEvent.change(screen.getByPlaceholderText('搜索题目或主讲人'), { target: { value: '没有这场' } })
@@ -304,11 +306,7 @@ describe('lecture list page: filters, search and opening a lecture', () => {
     expect(await screen.findByText('暂无党课')).toBeInTheDocument()
     expect(screen.getByText('没有找到与“没有这场”有关的党课')).toBeInTheDocument()
 
-    callMock.mockResolvedValueOnce(ok({ items: [lecture()] }))
-    fireEvent.click(screen.getByText('清除搜索'))
-    expect(callMock).toHaveBeenLastCalledWith('lecture', 'list', { pageSize: 20 })
-    expect(await screen.findByText('王建国')).toBeInTheDocument()
-    expect(screen.getByPlaceholderText('搜索题目或主讲人')).toHaveValue('')
+    await expectClearedBy('清除搜索')
   })
 
   it('opens the lecture page of a tapped card', async () => {
