@@ -8,6 +8,7 @@ import type { LedgerEntryDoc } from '../../src/shared/model'
 import { hoursYear, sumEntries, targetFor, targetsOf, totalsByYear } from '../../src/shared/studyHours'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
+import { newestFirst } from '../_shared/newest'
 import { setFieldsOf } from '../_shared/views'
 import { loadTargets } from '../_shared/settings'
 
@@ -16,13 +17,7 @@ const LIMIT = 1000
 
 export async function myHours(input: ParsedInput<'hours', 'mine'>, ctx: HandlerContext): Promise<MyHours> {
   const [actor, settings] = await Promise.all([requireActor(ctx), loadTargets(ctx.db, ctx.now)])
-  const res = await ctx.db
-    .collection('ledger')
-    .where({ memberId: actor.memberId })
-    .orderBy('at', 'desc')
-    .limit(LIMIT)
-    .get()
-  const all = res.data as LedgerEntryDoc[]
+  const all = await newestFirst<LedgerEntryDoc>(ctx.db, 'ledger', { memberId: actor.memberId }, 'at', LIMIT)
   const currentYear = hoursYear(ctx.now)
   const year = input.year ?? currentYear
   const target = (y: number) => targetFor(actor.roles, targetsOf(settings, y))

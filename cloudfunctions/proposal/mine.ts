@@ -2,6 +2,7 @@
 import type { ParsedInput, ProposalView } from '../../src/shared/contract'
 import type { ProposalDoc } from '../../src/shared/model'
 import { requireActor } from '../_shared/actor'
+import { newestFirst } from '../_shared/newest'
 import type { HandlerContext } from '../_shared/router'
 import { PROPOSAL_LIMIT, toView } from './view'
 
@@ -28,11 +29,12 @@ export async function myProposals(
   ctx: HandlerContext,
 ): Promise<{ items: ProposalView[] }> {
   const actor = await requireActor(ctx)
-  const res = await ctx.db
-    .collection('proposals')
-    .where({ memberId: actor.memberId })
-    .orderBy('createdAt', 'desc')
-    .limit(PROPOSAL_LIMIT)
-    .get()
-  return { items: (res.data as ProposalDoc[]).map(toView) }
+  const mine = await newestFirst<ProposalDoc>(
+    ctx.db,
+    'proposals',
+    { memberId: actor.memberId },
+    'createdAt',
+    PROPOSAL_LIMIT,
+  )
+  return { items: mine.map(toView) }
 }

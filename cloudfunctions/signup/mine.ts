@@ -9,6 +9,7 @@ import { byScope, isUpcoming, SHOWN_TO_MEMBER } from '../../src/shared/signupRul
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { toSummary } from '../_shared/lectures'
+import { newestFirst } from '../_shared/newest'
 import type { HandlerContext } from '../_shared/router'
 
 /** A member's most recent sign-ups; years of history beyond this are not what "my lectures" is for. */
@@ -21,13 +22,8 @@ export async function mySignups(
   const { db, now } = ctx
   const _ = db.command
   const actor = await requireActor(ctx)
-  const res = await db
-    .collection('signups')
-    .where({ memberId: actor.memberId, status: _.in([...SHOWN_TO_MEMBER]) })
-    .orderBy('createdAt', 'desc')
-    .limit(MAX_SIGNUPS)
-    .get()
-  const signups = res.data as SignupDoc[]
+  const where = { memberId: actor.memberId, status: _.in([...SHOWN_TO_MEMBER]) }
+  const signups = await newestFirst<SignupDoc>(db, 'signups', where, 'createdAt', MAX_SIGNUPS)
   if (!signups.length) return { items: [] }
   const lecturesRes = await db
     .collection('lectures')
