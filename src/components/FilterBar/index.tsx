@@ -1,5 +1,6 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import type { ListFilter } from '../../utils/lectureQuery'
+import OneOf, { type Option } from '../OneOf'
 import './index.scss'
 
 export interface FilterBarProps {
@@ -7,7 +8,7 @@ export interface FilterBarProps {
   onChange: (filter: ListFilter) => void
 }
 
-const FILTERS: { code: ListFilter; name: string }[] = [
+const FILTERS: Option<ListFilter>[] = [
   { code: 'upcoming', name: '即将开始' },
   { code: 'thisWeek', name: '本周' },
   { code: 'myBranch', name: '本支部' },
@@ -18,20 +19,7 @@ const FILTERS: { code: ListFilter; name: string }[] = [
 function FilterBar({ value, onChange }: FilterBarProps) {
   return (
     <View className='filter-bar' role='radiogroup'>
-      {FILTERS.map((f) => {
-        const active = f.code === value
-        return (
-          <View
-            key={f.code}
-            className={`filter-bar__chip${active ? ' filter-bar__chip--active' : ''}`}
-            role='radio'
-            aria-checked={active}
-            onClick={() => onChange(f.code)}
-          >
-            <Text className='filter-bar__text'>{f.name}</Text>
-          </View>
-        )
-      })}
+      <OneOf options={FILTERS} value={value} onChange={onChange} block='filter-bar' item='chip' role='radio' />
     </View>
   )
 }

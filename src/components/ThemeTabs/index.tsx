@@ -1,5 +1,6 @@
-import { ScrollView, Text, View } from '@tarojs/components'
+import { ScrollView } from '@tarojs/components'
 import { THEMES, type ThemeCode } from '../../shared/themes'
+import OneOf, { type Option } from '../OneOf'
 import './index.scss'
 
 export interface ThemeTabsProps {
@@ -8,7 +9,7 @@ export interface ThemeTabsProps {
   onChange: (theme: ThemeCode | undefined) => void
 }
 
-const TABS: { code: ThemeCode | undefined; name: string }[] = [
+const TABS: Option<ThemeCode | undefined>[] = [
   { code: undefined, name: '全部' },
   ...THEMES.map((t) => ({ code: t.code, name: t.name })),
 ]
@@ -17,20 +18,7 @@ const TABS: { code: ThemeCode | undefined; name: string }[] = [
 function ThemeTabs({ value, onChange }: ThemeTabsProps) {
   return (
     <ScrollView className='theme-tabs' scrollX enhanced showScrollbar={false}>
-      {TABS.map((tab) => {
-        const active = tab.code === value
-        return (
-          <View
-            key={tab.code ?? 'all'}
-            className={`theme-tabs__tab${active ? ' theme-tabs__tab--active' : ''}`}
-            role='tab'
-            aria-selected={active}
-            onClick={() => onChange(tab.code)}
-          >
-            <Text className='theme-tabs__text'>{tab.name}</Text>
-          </View>
-        )
-      })}
+      <OneOf options={TABS} value={value} onChange={onChange} block='theme-tabs' item='tab' role='tab' />
     </ScrollView>
   )
 }
