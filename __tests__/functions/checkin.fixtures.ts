@@ -214,9 +214,4 @@ export function stored<C extends keyof Stored>(cloud: TestCloud, collection: C, 
 export const snapshot = (cloud: TestCloud) =>
   JSON.stringify((['checkins', 'checkinAudit', 'ledger', 'lectures', 'bindings'] as const).map((c) => stored(cloud, c)))
 
-/** Database calls one action makes. */
-export async function callsOf(cloud: TestCloud, action: () => Promise<unknown>): Promise<number> {
-  cloud.emulator.counters.reset()
-  await action()
-  return cloud.emulator.counters.snapshot().total
-}
+export { callsOf } from '../support/cloudForFile'

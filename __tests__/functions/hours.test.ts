@@ -14,6 +14,7 @@ import type { BranchHours, HourTargets, MyHours } from '../../src/shared/contrac
 import type { HourBucket, HourSource, LedgerEntryDoc, MemberDoc, OrgDoc, Role } from '../../src/shared/model'
 import { hoursYear } from '../../src/shared/studyHours'
 import { caller } from '../support/caller'
+import { callsOf } from '../support/cloudForFile'
 import { startTestCloud, type TestCloud } from '../support/emulator'
 import { now, org } from './signup.fixtures'
 
@@ -111,11 +112,6 @@ const snapshot = () =>
   JSON.stringify([cloud.emulator.store.scan('ledger', {}), cloud.emulator.store.scan('settings', {})])
 
 /** Database requests made by `run`. */
-async function callsOf(run: () => Promise<unknown>): Promise<number> {
-  cloud.emulator.counters.reset()
-  await run()
-  return cloud.emulator.counters.snapshot().total
-}
 
 describe('my hours', () => {
   it('sums this year by bucket, reversal included, lists its entries latest first and every year', async () => {
@@ -154,8 +150,8 @@ describe('my hours', () => {
 
   it('costs 2 database calls once the targets are cached: the binding and the ledger', async () => {
     await ok('mine', {}, A)
-    expect(await callsOf(() => ok('mine', {}, A))).toBe(2)
-    expect(await callsOf(() => ok('mine', { year: Y - 1 }, B))).toBe(2)
+    expect(await callsOf(cloud, () => ok('mine', {}, A))).toBe(2)
+    expect(await callsOf(cloud, () => ok('mine', { year: Y - 1 }, B))).toBe(2)
   })
 
   it('sets the target by role: 56 for the secretary and committee members, 32 for members', async () => {
@@ -264,7 +260,7 @@ describe('a branch’s hours', () => {
 
   it('costs 4 database calls: binding, branch and members side by side, one aggregate', async () => {
     await ok('branch', {}, SEC)
-    expect(await callsOf(() => ok('branch', {}, COM))).toBe(4)
+    expect(await callsOf(cloud, () => ok('branch', {}, COM))).toBe(4)
   })
 
   it('is for the branch’s officers and the administrators above it', async () => {

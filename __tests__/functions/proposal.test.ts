@@ -12,7 +12,7 @@ import type { LectureSummary, ProposalView } from '../../src/shared/contract'
 import { chinaTime } from '../../src/shared/chinaTime'
 import type { LectureDoc, MemberDoc, ProposalDoc } from '../../src/shared/model'
 import { caller, dataOf } from '../support/caller'
-import { seededCloudForFile } from '../support/cloudForFile'
+import { callsOf, seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
 import { isBound, seededMember } from './seeded.fixtures'
 
@@ -53,11 +53,6 @@ const storedLecture = (id: string) =>
   cloud.emulator.store.scan('lectures', { _id: id })[0]?.doc as unknown as LectureDoc | undefined
 const everything = () =>
   JSON.stringify(['lectures', 'signups', 'proposals'].map((c) => cloud.emulator.store.scan(c, {})))
-async function callsOf(f: () => Promise<unknown>): Promise<number> {
-  cloud.emulator.counters.reset()
-  await f()
-  return cloud.emulator.counters.snapshot().total
-}
 
 seededCloudForFile(now, (started) => (cloud = started))
 
@@ -101,8 +96,8 @@ describe('proposal.propose and proposal.mine', () => {
   })
 
   it('costs two database calls each', async () => {
-    expect(await callsOf(() => ok('propose', idea(), as(plain)))).toBe(2)
-    expect(await callsOf(() => ok('mine', {}, as(plain)))).toBe(2)
+    expect(await callsOf(cloud, () => ok('propose', idea(), as(plain)))).toBe(2)
+    expect(await callsOf(cloud, () => ok('mine', {}, as(plain)))).toBe(2)
   })
 })
 
@@ -120,8 +115,8 @@ describe('proposal.inbox', () => {
   })
 
   it('costs two database calls for the branch’s officer, three for an administrator', async () => {
-    expect(await callsOf(() => ok('inbox', { branchId: NODES.own }, as(secretary)))).toBe(2)
-    expect(await callsOf(() => ok('inbox', { branchId: NODES.own }, as(streetAdmin)))).toBe(3)
+    expect(await callsOf(cloud, () => ok('inbox', { branchId: NODES.own }, as(secretary)))).toBe(2)
+    expect(await callsOf(cloud, () => ok('inbox', { branchId: NODES.own }, as(streetAdmin)))).toBe(3)
   })
 })
 
@@ -251,12 +246,12 @@ describe('proposal.decide', () => {
     const b = await ok<ProposalView>('propose', idea(), as(plain))
     const c = await ok<ProposalView>('propose', idea(), as(plain))
     expect(
-      await callsOf(() => ok('decide', { id: c.id, decision: 'decline', reason: '暂不安排' }, as(secretary))),
+      await callsOf(cloud, () => ok('decide', { id: c.id, decision: 'decline', reason: '暂不安排' }, as(secretary))),
     ).toBe(3)
     expect(
-      await callsOf(() => ok('decide', { id: a.id, decision: 'decline', reason: '暂不安排' }, as(streetAdmin))),
+      await callsOf(cloud, () => ok('decide', { id: a.id, decision: 'decline', reason: '暂不安排' }, as(streetAdmin))),
     ).toBe(4)
-    expect(await callsOf(() => ok('decide', { id: b.id, decision: 'accept' }, as(streetAdmin)))).toBe(6)
+    expect(await callsOf(cloud, () => ok('decide', { id: b.id, decision: 'accept' }, as(streetAdmin)))).toBe(6)
   })
 })
 

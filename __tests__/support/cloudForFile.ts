@@ -23,3 +23,10 @@ export function seededCloudForFile(now: Date, started: (cloud: TestCloud) => voi
   cloudForFile(started, (cloud) => seedDatabase(cloud.db, now))
   return buildSeed(now)
 }
+
+/** Database calls one action makes (each is a network round trip in the cloud). */
+export async function callsOf(cloud: TestCloud, action: () => Promise<unknown>): Promise<number> {
+  cloud.emulator.counters.reset()
+  await action()
+  return cloud.emulator.counters.snapshot().total
+}
