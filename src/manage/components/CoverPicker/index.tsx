@@ -1,9 +1,9 @@
 import { Image, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState, type ChangeEvent } from 'react'
+import { useState } from 'react'
 import { call } from '../../../api/client'
 import { type LocalFile, uploadFile } from '../../../api/upload'
-import { chosenFile } from '../../utils/chosenFile'
+import H5FileInput from '../H5FileInput'
 import ActionButton from '../ActionButton'
 import './index.scss'
 
@@ -71,20 +71,13 @@ function CoverPicker(props: CoverPickerProps) {
   if (uploading) {
     chooser = <Text className='cover-picker__busy'>正在上传…</Text>
   } else if (process.env.TARO_ENV === 'h5') {
-    const change = async (e: ChangeEvent<HTMLInputElement>) => {
-      const file = chosenFile(e)
-      if (file) await upload(file)
-    }
     chooser = (
-      <label className='cover-picker__h5'>
-        <span className='cover-picker__h5-text'>{label}</span>
-        <input
-          className='cover-picker__input'
-          type='file'
-          accept='image/jpeg,image/png'
-          onChange={(e) => void change(e)}
-        />
-      </label>
+      <H5FileInput
+        label={label}
+        accept='image/jpeg,image/png'
+        classes={{ label: 'cover-picker__h5', text: 'cover-picker__h5-text', input: 'cover-picker__input' }}
+        onFile={(file) => void upload(file)}
+      />
     )
   } else {
     const pick = async () => {

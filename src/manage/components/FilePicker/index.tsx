@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
-import type { ChangeEvent } from 'react'
 import type { LocalFile } from '../../../api/upload'
-import { chosenFile } from '../../utils/chosenFile'
+import H5FileInput from '../H5FileInput'
 import ActionButton from '../ActionButton'
 import './index.scss'
 
@@ -38,20 +37,13 @@ function FilePicker(props: FilePickerProps) {
   const { label, onPicked, onProblem } = props
 
   if (process.env.TARO_ENV === 'h5') {
-    const change = (e: ChangeEvent<HTMLInputElement>) => {
-      const file = chosenFile(e)
-      if (file) onPicked(file)
-    }
     return (
-      <label className='file-picker file-picker--h5'>
-        <span className='file-picker__text'>{label}</span>
-        <input
-          className='file-picker__input'
-          type='file'
-          accept='.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
-          onChange={change}
-        />
-      </label>
+      <H5FileInput
+        label={label}
+        accept='.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
+        classes={{ label: 'file-picker file-picker--h5', text: 'file-picker__text', input: 'file-picker__input' }}
+        onFile={onPicked}
+      />
     )
   }
 
