@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageCheckin from '../../src/manage/checkin'
 import type { LiveCheckin, LiveRow } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
-import { expectTexts } from './support/see'
+import { expectTexts, tapThenSee } from './support/see'
 import { typeAt } from './support/fill'
 import { callMock, ok, resetPage, serve } from './support/serve'
 
@@ -138,8 +138,7 @@ describe('manage: check-in screen', () => {
     expect(screen.getByText('未签到（3）')).toBeInTheDocument()
     expect(screen.getAllByText('不予确认')).toHaveLength(2) // the row's button and 吴敏's tag
 
-    fireEvent.click(screen.getByText('确认'))
-    expect(await screen.findByText('已确认周强的签到，计入学时')).toBeInTheDocument()
+    await tapThenSee('确认', '已确认周强的签到，计入学时')
     expect(callMock).toHaveBeenCalledWith('checkin', 'review', {
       lectureId: 'l1',
       memberId: 'm-5',
@@ -170,8 +169,7 @@ describe('manage: check-in screen', () => {
     expect(callMock).not.toHaveBeenCalledWith('checkin', 'manual', expect.anything())
 
     fireEvent.click(screen.getByText('没带手机'))
-    fireEvent.click(screen.getByText('确认代签到'))
-    expect(await screen.findByText('已为王建国签到')).toBeInTheDocument()
+    await tapThenSee('确认代签到', '已为王建国签到')
     expect(callMock).toHaveBeenCalledWith('checkin', 'manual', { lectureId: 'l1', memberId: 'm-1', reason: '没带手机' })
     await waitFor(() => expect(liveCalls()).toHaveLength(2))
   })
@@ -202,8 +200,7 @@ describe('manage: check-in screen', () => {
     expect(showModal.mock.calls[0][0].content).toContain('撤销后将扣回学时')
     expect(callMock).not.toHaveBeenCalledWith('checkin', 'undo', expect.anything())
 
-    fireEvent.click(screen.getByText('撤销签到'))
-    expect(await screen.findByText('已撤销李秀英的签到，扣回 1.5 学时')).toBeInTheDocument()
+    await tapThenSee('撤销签到', '已撤销李秀英的签到，扣回 1.5 学时')
     expect(callMock).toHaveBeenCalledWith('checkin', 'undo', { lectureId: 'l1', memberId: 'm-2', reason: '误签' })
   })
 
@@ -275,8 +272,7 @@ describe('manage: check-in screen', () => {
     const counts = [...container.querySelectorAll('.manage-checkin__count')].map((c) => c.textContent)
     expect(counts).toEqual(['4已报名', '2已签到', '2未签到', '1已签退'])
 
-    fireEvent.click(screen.getByText('签退码'))
-    expect(await screen.findByText('654 321')).toBeInTheDocument()
+    await tapThenSee('签退码', '654 321')
     expect(callMock).toHaveBeenLastCalledWith('checkin', 'live', { lectureId: 'l1', purpose: 'out' })
     expect(container.querySelector('.checkin-code__label')).toHaveTextContent('签退码')
   })
@@ -325,8 +321,7 @@ describe('manage: check-in screen', () => {
     const { container } = render(<ManageCheckin />)
     await screen.findByText('123 456')
     typeAt(container, '#member-code', ' dk1|m|m-9|1|s ')
-    fireEvent.click(screen.getByText('签到'))
-    expect(await screen.findByText('已为钱老师签到')).toBeInTheDocument()
+    await tapThenSee('签到', '已为钱老师签到')
     expect(callMock).toHaveBeenCalledWith('checkin', 'scanMember', { lectureId: 'l1', code: 'dk1|m|m-9|1|s' })
 
     valid = false

@@ -7,6 +7,7 @@ import { proposalView } from '../support/proposals'
 import { BRANCH, meReply, STREET } from './support/replies'
 import { typeAt } from './support/fill'
 import { callMock, ok, resetCalls, serve } from './support/serve'
+import { tapThenSee } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -71,8 +72,7 @@ describe('manage: members’ proposals', () => {
     expect(callMock).not.toHaveBeenCalledWith('proposal', 'decide', expect.anything())
 
     typeAt(container, '#decline-reason-p1', '本季度已安排')
-    fireEvent.click(screen.getByText('确认不采纳'))
-    expect(await screen.findByText('未采纳的原因：本季度已安排')).toBeInTheDocument()
+    await tapThenSee('确认不采纳', '未采纳的原因：本季度已安排')
     expect(callMock).toHaveBeenCalledWith('proposal', 'decide', {
       id: 'p1',
       decision: 'decline',
@@ -108,11 +108,9 @@ describe('manage: members’ proposals', () => {
     })
     render(<ManageProposals />)
     expect(await screen.findByText('b-1 pending')).toBeInTheDocument()
-    fireEvent.click(screen.getByText('全部'))
-    expect(await screen.findByText('b-1 all')).toBeInTheDocument()
+    await tapThenSee('全部', 'b-1 all')
     expect(screen.getByText('已生成党课草稿')).toBeInTheDocument()
-    fireEvent.click(screen.getByText('东关党支部'))
-    expect(await screen.findByText('b-2 all')).toBeInTheDocument()
+    await tapThenSee('东关党支部', 'b-2 all')
   })
 
   it('explains that proposals belong to branches when the caller manages none', async () => {

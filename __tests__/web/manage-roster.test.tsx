@@ -7,6 +7,7 @@ import { lectureSummary } from './support/replies'
 import { stubWindowOpen } from './support/exports'
 import { typeAt } from './support/fill'
 import { callMock, ok, resetPage, serve } from './support/serve'
+import { tapThenSee } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -119,8 +120,7 @@ describe('manage: roster of a lecture', () => {
     const { container } = render(<ManageRoster />)
     fireEvent.click(await screen.findByText('不通过'))
     typeAt(container, '#decline-reason-m-3', '本次只面向本支部')
-    fireEvent.click(screen.getByText('确认不通过'))
-    expect(await screen.findByText('李秀英：未通过')).toBeInTheDocument()
+    await tapThenSee('确认不通过', '李秀英：未通过')
     expect(callMock).toHaveBeenCalledWith('signup', 'decide', {
       lectureId: 'l1',
       memberId: 'm-3',
@@ -128,8 +128,7 @@ describe('manage: roster of a lecture', () => {
       reason: '本次只面向本支部',
     })
 
-    fireEvent.click(screen.getByText('通过'))
-    expect(await screen.findByText('李秀英：名额已满，候补第2位')).toBeInTheDocument()
+    await tapThenSee('通过', '李秀英：名额已满，候补第2位')
   })
 
   it('shows a refused decision under the member', async () => {
@@ -148,8 +147,7 @@ describe('manage: roster of a lecture', () => {
     expect(screen.queryByText('浏览器没有自动打开，请点下面的按钮下载。')).not.toBeInTheDocument()
 
     openWindow.mockReturnValue(null)
-    fireEvent.click(screen.getByText('导出Excel'))
-    expect(await screen.findByText('浏览器没有自动打开，请点下面的按钮下载。')).toBeInTheDocument()
+    await tapThenSee('导出Excel', '浏览器没有自动打开，请点下面的按钮下载。')
     fireEvent.click(screen.getByText('下载'))
     expect(openWindow).toHaveBeenCalledTimes(3)
   })

@@ -7,6 +7,7 @@ import { ERROR_MESSAGES, refusal } from '../../src/shared/errors'
 import { checkinResult } from '../support/memberViews'
 import { callMock, ok, serve } from './support/serve'
 import { getStorageSync, navigateTo, setStorageSync, showAgain } from './support/taro'
+import { tapThenSee } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -69,8 +70,7 @@ describe('member check-in page', () => {
     serve({ 'checkin.status': () => ok(status()), 'checkin.scan': () => ok(result()) })
     await open()
     typeCode('12 34-56')
-    fireEvent.click(screen.getByText('提交签到码'))
-    expect(await screen.findByText('签到成功 · 获得 1.5 学时')).toBeInTheDocument()
+    await tapThenSee('提交签到码', '签到成功 · 获得 1.5 学时')
     expect(callMock).toHaveBeenCalledWith('checkin', 'scan', { lectureId: 'lec-001', typed: '123456' })
   })
 
@@ -78,8 +78,7 @@ describe('member check-in page', () => {
     serve({ 'checkin.status': () => ok(status()), 'checkin.scan': () => ok(result({ already: true })) })
     await open()
     typeCode('123456')
-    fireEvent.click(screen.getByText('提交签到码'))
-    expect(await screen.findByText('您已在 19:02 签到')).toBeInTheDocument()
+    await tapThenSee('提交签到码', '您已在 19:02 签到')
     expect(screen.getByText('这场党课已计 1.5 学时，不会重复计算。')).toBeInTheDocument()
   })
 
@@ -105,8 +104,7 @@ describe('member check-in page', () => {
     serve({ 'checkin.status': () => ok(status()), 'checkin.scan': () => refusal('NETWORK') })
     await open()
     typeCode('123456')
-    fireEvent.click(screen.getByText('提交签到码'))
-    expect(await screen.findByText('网络不通，已保存，网络恢复后自动提交')).toBeInTheDocument()
+    await tapThenSee('提交签到码', '网络不通，已保存，网络恢复后自动提交')
     const saved = storage.get(OUTBOX) as Record<string, unknown>[]
     expect(saved).toEqual([
       expect.objectContaining({
@@ -145,8 +143,7 @@ describe('member check-in page', () => {
     serve({ 'checkin.status': () => ok(status()), 'checkin.scan': () => ok(result()) })
     await open()
     expect(screen.getByText('有1次签到保存在手机上（19:02 扫码），网络恢复后自动提交。')).toBeInTheDocument()
-    fireEvent.click(screen.getByText('现在提交'))
-    expect(await screen.findByText('离线签到已提交：签到成功 · 获得 1.5 学时')).toBeInTheDocument()
+    await tapThenSee('现在提交', '离线签到已提交：签到成功 · 获得 1.5 学时')
     expect(callMock).toHaveBeenCalledWith('checkin', 'scan', {
       lectureId: 'lec-001',
       typed: '123456',
@@ -215,8 +212,7 @@ describe('member check-in page', () => {
     expect(screen.getByText('不予确认')).toBeInTheDocument()
     expect(screen.getByText('支部书记未予确认：本人当时不在会场')).toBeInTheDocument()
     typeCode('123456')
-    fireEvent.click(screen.getByText('提交签到码'))
-    expect(await screen.findByText('签到成功 · 获得 1.5 学时')).toBeInTheDocument()
+    await tapThenSee('提交签到码', '签到成功 · 获得 1.5 学时')
   })
 
   it('shows an outbox scan the server refused, with the reason', async () => {
@@ -256,8 +252,7 @@ describe('member check-in page', () => {
     render(<Checkin />)
     expect(await screen.findByText(/网络不通，暂时看不到签到信息/)).toBeInTheDocument()
     typeCode('123456')
-    fireEvent.click(screen.getByText('提交签到码'))
-    expect(await screen.findByText('网络不通，已保存，网络恢复后自动提交')).toBeInTheDocument()
+    await tapThenSee('提交签到码', '网络不通，已保存，网络恢复后自动提交')
   })
 
   it('at L2 sends the location with the code; a refused location is explained and nothing is sent', async () => {
@@ -280,8 +275,7 @@ describe('member check-in page', () => {
     getCurrentPosition.mockImplementationOnce((done: (p: unknown) => void) =>
       done({ coords: { latitude: 36.66, longitude: 117.03, accuracy: 25 } }),
     )
-    fireEvent.click(screen.getByText('提交签到码'))
-    expect(await screen.findByText('签到成功 · 获得 1.5 学时')).toBeInTheDocument()
+    await tapThenSee('提交签到码', '签到成功 · 获得 1.5 学时')
     expect(callMock).toHaveBeenCalledWith('checkin', 'scan', {
       lectureId: 'lec-001',
       typed: '123456',
