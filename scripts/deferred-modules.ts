@@ -35,7 +35,7 @@ export const DEFERRED: Record<string, string[]> = {
 /** Beside index.js, as `lazy/<package>.js` is for LAZY packages. */
 export const deferredFile = (group: string) => `./lazy/sdk-${group}.js`
 
-interface Shape {
+export interface Shape {
   callable: boolean
   esModule: boolean
   keys: string[]
@@ -55,18 +55,36 @@ function shapeOf(file: string): Shape {
 /** A real file's name in its lazy file: its path inside node_modules (unique, nested versions too). */
 export const keyOf = (file: string) => file.slice(file.indexOf('node_modules/') + 'node_modules/'.length)
 
-/** The stand-in module's source: the real module's shape, every export read through on first access. */
-function standIn(file: string, group: string, { callable, esModule, keys }: Shape): string {
-  return `let real
-const load = () => (real ??= require(${JSON.stringify(deferredFile(group))})[${JSON.stringify(keyOf(file))}]())
+/**
+ * The stand-in module's source: the real module's shape, every export read through on first access. A real
+ * module that throws while it loads is not kept half-built (esbuild's wrapper would hand it back next time):
+ * every later use throws the first error again, naming the lazy file.
+ */
+export function standIn(file: string, group: string, { callable, esModule, keys }: Shape): string {
+  const where = `${keyOf(file)} (${deferredFile(group)})`
+  return `let real, failed
+const load = () => {
+  if (real) return real
+  if (failed) throw failed
+  try {
+    return (real = require(${JSON.stringify(deferredFile(group))})[${JSON.stringify(keyOf(file))}]())
+  } catch (cause) {
+    throw (failed = new Error(${JSON.stringify(`deferred module ${where} failed to load: `)} + (cause && cause.message), { cause }))
+  }
+}
 const standIn = (module.exports = ${
     callable
       ? 'function (...args) { return new.target ? Reflect.construct(load(), args) : load().apply(this, args) }'
       : '{}'
   })
 ${esModule ? "Object.defineProperty(standIn, '__esModule', { value: true })" : ''}
-for (const key of ${JSON.stringify(keys)})
-  Object.defineProperty(standIn, key, { enumerable: true, get: () => load()[key], set: (v) => { load()[key] = v } })
+for (const key of ${JSON.stringify(keys.filter((k) => k !== '__esModule' && k !== 'prototype'))})
+  Object.defineProperty(standIn, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => load()[key],
+    set: (v) => { load()[key] = v },
+  })
 `
 }
 

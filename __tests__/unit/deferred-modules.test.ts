@@ -4,11 +4,11 @@
  */
 import { build } from 'esbuild'
 import { execFileSync } from 'child_process'
-import { mkdtempSync, rmSync } from 'fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { dirname, join } from 'path'
 import { buildDeferred } from '../../scripts/build-functions'
-import { deferredModules } from '../../scripts/deferred-modules'
+import { deferredModules, standIn } from '../../scripts/deferred-modules'
 
 const SDK_DIR = join(dirname(require.resolve('@cloudbase/node-sdk')), 'utils')
 
@@ -80,3 +80,29 @@ it('gives the real exports on first use, and evaluates nothing before', async ()
   })
   expect(seen.wx).toContain('generateHTTPClient')
 }, 60_000)
+
+it('throws the first load error again on every later use, instead of handing back a half-built module', () => {
+  const dir = mkdtempSync(join(out, 'boom-'))
+  mkdirSync(join(dir, 'lazy'))
+  // What esbuild's wrapper does with a module that throws while it loads: the second call answers the exports
+  // as far as they got.
+  writeFileSync(
+    join(dir, 'lazy', 'sdk-t.js'),
+    `let started = false
+module.exports = { 'boom/index.js': () => {
+  if (started) return { half: true }
+  started = true
+  throw new Error('init failed')
+} }`,
+  )
+  const file = '/x/node_modules/boom/index.js'
+  writeFileSync(join(dir, 'index.js'), standIn(file, 't', { callable: false, esModule: false, keys: ['sign'] }))
+  const probe = `const m = require(process.argv[1])
+const tries = [0, 1].map(() => { try { return typeof m.sign } catch (e) { return e.message } })
+console.log(JSON.stringify(tries))`
+  const tries = JSON.parse(execFileSync(process.execPath, ['-e', probe, join(dir, 'index.js')], { encoding: 'utf8' }))
+  expect(tries).toEqual([
+    'deferred module boom/index.js (./lazy/sdk-t.js) failed to load: init failed',
+    'deferred module boom/index.js (./lazy/sdk-t.js) failed to load: init failed',
+  ])
+})
