@@ -12,6 +12,7 @@ import { CheckinLog, MemberLists } from './CheckinLists'
 import PosterPrint from './PosterPrint'
 import { clock, useCheckinActions } from './useCheckinActions'
 import { useLiveCheckin, type Purpose } from './useLiveCheckin'
+import { CHECKIN_STATE, SIGNUP_STATUS } from '../../shared/words'
 import './index.scss'
 
 const PURPOSES = [
@@ -23,11 +24,11 @@ const PURPOSES = [
 function countsOf(live: LiveCheckin): [string, number][] {
   const { counts } = live
   return [
-    ['已报名', counts.signedUp],
-    ['已签到', counts.checkedIn],
-    ['未签到', counts.notYet],
-    ...(live.level === 'L3' ? [['已签退', counts.checkedOut] as [string, number]] : []),
-    ...(counts.pending > 0 ? [['待确认', counts.pending] as [string, number]] : []),
+    [SIGNUP_STATUS.confirmed, counts.signedUp],
+    [CHECKIN_STATE.in, counts.checkedIn],
+    [CHECKIN_STATE.none, counts.notYet],
+    ...(live.level === 'L3' ? [[CHECKIN_STATE.out, counts.checkedOut] as [string, number]] : []),
+    ...(counts.pending > 0 ? [[CHECKIN_STATE.pending, counts.pending] as [string, number]] : []),
   ]
 }
 

@@ -4,6 +4,7 @@ import type { LectureDetail } from '../../shared/contract'
 import { themeName } from '../../shared/themes'
 import { formatTimeRange } from '../../shared/chinaTime'
 import { cancelPolicyText } from '../../utils/signup'
+import { SIGNUP_STATUS } from '../../shared/words'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -60,7 +61,7 @@ function SignupTerms({ l }: { l: LectureDetail }) {
         </Text>
       </Row>
       {(full || l.waiting > 0) && (
-        <Row label='候补'>
+        <Row label={SIGNUP_STATUS.waitlisted}>
           <Text className='lecture__text'>{`${l.waiting} 人在候补`}</Text>
         </Row>
       )}

@@ -8,6 +8,7 @@ import { routes } from '../../utils/routes'
 import { signupStatusLabel } from '../../utils/status'
 import { go } from './go'
 import SectionRefusal from './SectionRefusal'
+import { SIGNUP_STATUS } from '../../shared/words'
 
 export type Items<T> = Reply<{ items: T[] }>
 
@@ -56,9 +57,9 @@ export default function MyLectures({
       {refusal && <SectionRefusal refusal={refusal} />}
       {groups && (
         <>
-          <LectureGroup title='已报名' items={groups.signedUp} empty='暂无，去“党课”页看看吧' />
+          <LectureGroup title={SIGNUP_STATUS.confirmed} items={groups.signedUp} empty='暂无，去“党课”页看看吧' />
           <LectureGroup title='候补中' items={groups.waitlisted} />
-          <LectureGroup title='待审核' items={groups.pending} />
+          <LectureGroup title={SIGNUP_STATUS.pending} items={groups.pending} />
           <LectureGroup title='未通过审核' items={groups.declined} />
           <LectureGroup title='已参加' items={groups.attended} empty='暂无' />
         </>
