@@ -10,7 +10,7 @@
  */
 import type { CDPSession, Locator, Page } from 'playwright-core'
 import { buildSeed, type Seed } from '../../scripts/seed/data'
-import { chinaIso, chinaToday, formatPickedDate } from '../../src/shared/chinaTime'
+import { chinaDate, chinaIso, formatPickedDate } from '../../src/shared/chinaTime'
 import type { LectureDoc, MemberDoc, SignupDoc } from '../../src/shared/model'
 import { themeName, THEMES } from '../../src/shared/themes'
 import { eventually, exactly, shot, shown, signInAs, UI_TIMEOUT, localSystemForFile } from '../support/browser'
@@ -63,7 +63,7 @@ const { member, secretary, lecture, openid } = chooseCast(seed)
 const lectureTheme = themeName(lecture.theme)
 
 // The secretary's new lecture: tomorrow (China time) 14:30–16:00, sign-up until 12:00 the same day.
-const tomorrow = chinaToday(new Date(now.getTime() + 24 * 60 * 60_000))
+const tomorrow = chinaDate(new Date(now.getTime() + 24 * 60 * 60_000))
 const posted = {
   title: `Browser测试党课 ${Date.now()}`,
   theme: THEMES.find((t) => t.code === 'village')!,

@@ -3,7 +3,6 @@ import {
   chinaDateTime,
   chinaIso,
   chinaParts,
-  chinaToday,
   chinaWhen,
   chinaYear,
   formatDateTime,
@@ -63,7 +62,7 @@ describe('China time of the form', () => {
     expect(formatDateTime('')).toBe('')
     expect(formatPickedDate('2025-03-07')).toBe('2025年3月7日 周五')
     expect(formatPickedDate('')).toBe('')
-    expect(chinaToday(new Date('2025-11-28T17:00:00.000Z'))).toBe('2025-11-29')
+    expect(chinaDate(new Date('2025-11-28T17:00:00.000Z'))).toBe('2025-11-29')
   })
 })
 

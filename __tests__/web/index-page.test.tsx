@@ -6,6 +6,7 @@ import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { THEMES } from '../../src/shared/themes'
 import { lectureSummary } from './support/replies'
 import { expectTexts } from './support/see'
+import { ok } from './support/serve'
 import { navigateTo, showAgain } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -21,8 +22,6 @@ const lecture = (over: Partial<LectureSummary> = {}) =>
     hours: 2,
     ...over,
   })
-
-const ok = (data: LectureList): Reply<LectureList> => ({ ok: true, data })
 
 /** A reply the test resolves when it wants (to see loading states and out-of-order replies). */
 function deferred() {

@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { usePageLoad, type LoadStart } from '../../src/components/PageState'
 import { refusal, type Reply } from '../../src/shared/errors'
+import { ok } from './support/serve'
 import { showAgain } from './support/taro'
 
 /** A request the test answers by hand, in any order. */
@@ -9,8 +10,6 @@ function deferred() {
   const promise = new Promise<Reply<string>>((resolve) => (answer = resolve))
   return { promise, answer }
 }
-
-const ok = (data: string): Reply<string> => ({ ok: true, data })
 
 function setup(start: LoadStart, first = 'a') {
   const requests: ReturnType<typeof deferred>[] = []

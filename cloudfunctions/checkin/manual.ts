@@ -26,7 +26,7 @@ import type { HandlerContext } from '../_shared/router'
 import { inOrder, managedLecture } from '../_shared/lectures'
 import { memberAsActor } from '../_shared/members'
 import { loadCheckinSettings } from '../_shared/settings'
-import { formatDateTime } from '../../src/shared/chinaTime'
+import { chinaDayTime } from '../../src/shared/chinaTime'
 import { checkIn, readCheckin, resultOf, reverse } from './record'
 
 export async function manualCheckin(
@@ -92,12 +92,8 @@ async function heldLecture(ctx: HandlerContext, lectureId: string): Promise<{ ac
     throw new AppError('CHECKIN_NOT_OPEN', opensExplanation('in', window.opensAt, ctx.now))
   }
   if (ctx.now.getTime() > window.closesAt.getTime()) {
-    // A passed deadline always with its date: at 23:50 one made at midnight would read "截至 00:00".
     const days = settings.manualGraceDays
-    throw new AppError(
-      'CHECKIN_CLOSED',
-      `党课结束${days}天以后不能再补签（补签截至 ${formatDateTime(window.closesAt.toISOString())}）`,
-    )
+    throw new AppError('CHECKIN_CLOSED', `党课结束${days}天以后不能再补签（补签截至 ${chinaDayTime(window.closesAt)}）`)
   }
   return found
 }

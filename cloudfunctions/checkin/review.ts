@@ -18,7 +18,7 @@ import { addIfAbsent, type Database } from '../_shared/cloud'
 import { managedLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { loadCheckinSettings } from '../_shared/settings'
-import { formatDateTime } from '../../src/shared/chinaTime'
+import { chinaDayTime } from '../../src/shared/chinaTime'
 import { credit, readCheckin } from './record'
 
 /** The most pending scans one read (and one "confirm all") takes; the next tap takes the rest. */
@@ -55,10 +55,7 @@ export async function reviewScans(input: ParsedInput<'checkin', 'review'>, ctx: 
     // Confirming credits as a check-in by hand does: no later than its grace after the lecture.
     const { closesAt } = manualCheckinWindow(lecture, await loadCheckinSettings(db, now))
     if (now.getTime() > closesAt.getTime()) {
-      throw new AppError(
-        'CHECKIN_CLOSED',
-        `党课结束后超过补签期限，不能再确认（截至 ${formatDateTime(closesAt.toISOString())}）`,
-      )
+      throw new AppError('CHECKIN_CLOSED', `党课结束后超过补签期限，不能再确认（截至 ${chinaDayTime(closesAt)}）`)
     }
   }
   let docs: CheckinDoc[]

@@ -11,6 +11,7 @@ import { requireActor } from '../_shared/actor'
 import { addIfAbsent, type Database } from '../_shared/cloud'
 import { proposalLectureId } from '../_shared/lectureIds'
 import type { HandlerContext } from '../_shared/router'
+import { newestFirst } from '../_shared/newest'
 import { PROPOSAL_LIMIT, toView } from './view'
 
 /** Two database calls for a branch officer, three for an administrator (the branch's ancestors). */
@@ -22,8 +23,8 @@ export async function inbox(
   await managedBranch(ctx.db, actor, input.branchId, false)
   const where =
     input.status === 'pending' ? { branchId: input.branchId, status: 'pending' } : { branchId: input.branchId }
-  const res = await ctx.db.collection('proposals').where(where).orderBy('createdAt', 'desc').limit(PROPOSAL_LIMIT).get()
-  return { items: (res.data as ProposalDoc[]).map(toView) }
+  const items = await newestFirst<ProposalDoc>(ctx.db, 'proposals', where, 'createdAt', PROPOSAL_LIMIT)
+  return { items: items.map(toView) }
 }
 
 /**

@@ -44,11 +44,15 @@ export function chinaHourMinute(at: Date | number): string {
 /** "2026-03-05 14:30" (exports and file names). */
 export const chinaDateTime = (at: Date | number) => `${chinaDate(at)} ${chinaHourMinute(at)}`
 
-/** "19:02" today, else "5月3日 19:02" (a deadline in a refusal). */
-export function chinaWhen(at: Date, now: Date): string {
-  if (chinaDate(at) === chinaDate(now)) return chinaHourMinute(at)
+/** "5月3日 19:02" (a deadline days away, or passed: at 23:50 a bare "00:00" would not say which midnight). */
+export function chinaDayTime(at: Date): string {
   const c = chinaClock(at)
   return `${c.getUTCMonth() + 1}月${c.getUTCDate()}日 ${chinaHourMinute(at)}`
+}
+
+/** "19:02" today, else "5月3日 19:02" (when a check-in window opens or closes, in a refusal). */
+export function chinaWhen(at: Date, now: Date): string {
+  return chinaDate(at) === chinaDate(now) ? chinaHourMinute(at) : chinaDayTime(at)
 }
 
 interface Wall {
@@ -129,9 +133,6 @@ export function chinaIso(date: string, time: string): string {
   if (!DATE.test(date) || !TIME.test(time)) return ''
   return `${date}T${time}:00+08:00`
 }
-
-/** Today's date in China, "2025-11-28" (the earliest date the pickers offer for a new lecture). */
-export const chinaToday = (now: Date) => chinaDate(now)
 
 /** "2025-11-28" → "2025年11月28日 周五" (how a picked date reads on the form: the weekday helps). */
 export function formatPickedDate(date: string): string {

@@ -3,7 +3,7 @@ import type { Refusal } from '../../shared/errors'
 import RefusalView from '../RefusalView'
 import './index.scss'
 
-export { usePageLoad, type LoadStart, type PageLoad, type PageLoadState } from './usePageLoad'
+export { usePageLoad, type LoadStart } from './usePageLoad'
 
 export interface PageStateProps {
   /** loading: 正在加载…; refused: the refusal (RefusalView); empty: the `empty` text. */

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import { contract, type LiveCheckin, type LiveRow } from '../../shared/contract'
 import { ActionButton, Notice, ReasonForm } from '../components'
-import { CHECKIN_METHOD } from '../../shared/words'
+import { CHECKIN_METHOD, CHECKIN_STATE } from '../../shared/words'
 import { problemWith } from '../utils/validate'
 import { clock, type CheckinActions, type RowAction } from './useCheckinActions'
 
@@ -88,8 +88,8 @@ export function MemberLists({ rows, actions }: { rows: LiveRow[]; actions: Check
           <View key={row.memberId} className='manage-checkin__row'>
             <View className='manage-checkin__line'>
               <Text className='manage-checkin__name'>{row.name}</Text>
-              {row.state === 'undone' && <Text className='manage-checkin__tag'>已撤销</Text>}
-              {row.state === 'refused' && <Text className='manage-checkin__tag'>不予确认</Text>}
+              {row.state === 'undone' && <Text className='manage-checkin__tag'>{CHECKIN_STATE.undone}</Text>}
+              {row.state === 'refused' && <Text className='manage-checkin__tag'>{CHECKIN_STATE.refused}</Text>}
               <ActionButton size='small' variant='plain' onClick={() => actions.open(row.memberId, 'manual')}>
                 代签到
               </ActionButton>

@@ -1,7 +1,7 @@
 import { Notice } from '../components'
 import DateTimeField from '../components/DateTimeField'
 import FormField from '../components/FormField'
-import { chinaToday } from '../../shared/chinaTime'
+import { chinaDate } from '../../shared/chinaTime'
 import { FixedTime, Section } from './parts'
 import type { LectureFormState } from './useLectureForm'
 
@@ -50,7 +50,7 @@ function TimeField({ lecture, id, label, hint, start, locked = false }: TimeFiel
 /** 时间: start, end (fixed once check-in has opened) and the sign-up deadline. */
 export default function ScheduleSection({ lecture }: { lecture: LectureFormState }) {
   const { form, locked } = lecture
-  const today = chinaToday(new Date())
+  const today = chinaDate(new Date())
   return (
     <Section title='时间'>
       {locked && (

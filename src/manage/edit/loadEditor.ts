@@ -10,7 +10,7 @@ import type { LectureStatus } from '../../shared/model'
 import type { Option } from '../utils/labels'
 import { emptyForm, formFromDetail, type LectureForm } from '../utils/lectureForm'
 
-export type Self = NonNullable<Me['member']>
+type Self = NonNullable<Me['member']>
 
 export interface EditorStart {
   /** Absent for a new lecture (until its first save). */

@@ -12,7 +12,7 @@ const CANCEL_WARNING: Partial<Record<SignupStatus, string>> = {
   pending: '取消后，支部将不再审核您的报名。',
 }
 
-export type SignupKind = 'signUp' | 'waitlist' | 'cancel'
+type SignupKind = 'signUp' | 'waitlist' | 'cancel'
 
 /**
  * Signing up, joining the waitlist, cancelling (after the member confirms); then `reload` shows the lecture

@@ -58,7 +58,7 @@ export default function MyLectures({
       {groups && (
         <>
           <LectureGroup title={SIGNUP_STATUS.confirmed} items={groups.signedUp} empty='暂无，去“党课”页看看吧' />
-          <LectureGroup title='候补中' items={groups.waitlisted} />
+          <LectureGroup title={`${SIGNUP_STATUS.waitlisted}中`} items={groups.waitlisted} />
           <LectureGroup title={SIGNUP_STATUS.pending} items={groups.pending} />
           <LectureGroup title='未通过审核' items={groups.declined} />
           <LectureGroup title='已参加' items={groups.attended} empty='暂无' />
