@@ -39,6 +39,7 @@ export function actorOf(b: BindingDoc): Actor {
     path: b.path,
     roles: b.roles,
     adminOrgId: b.adminOrgId,
+    judgeOrgId: b.judgeOrgId,
   }
 }
 
@@ -54,5 +55,6 @@ export function bindingFor(openid: string, member: MemberDoc, branch: OrgDoc, bo
     roles: member.roles,
   }
   if (member.adminOrgId) doc.adminOrgId = member.adminOrgId
+  if (member.judgeOrgId) doc.judgeOrgId = member.judgeOrgId
   return doc
 }

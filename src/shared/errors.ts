@@ -35,6 +35,12 @@ export const ERROR_MESSAGES = {
   LECTURER_NOT_ALLOWED: '主讲人须是您本人或您所管理支部的党员；特邀的主讲人只填姓名，不记讲授学时',
   CHECKIN_UNDONE: '支部书记已撤销您这次签到，如有疑问请联系支部书记',
   POSTER_CODE_UNAVAILABLE: '暂时生成不了小程序码，请联系系统管理员开通微信接口',
+  SETUP_CODE_INVALID: '启用码不对或已过期，请向负责部署的同志核对',
+  SETUP_DONE: '这个环境已经启用，首位管理员已经产生；请向管理员要邀请码',
+  NODE_CLOSED: '这个组织已撤销，不能再进行这个操作',
+  LAST_ADMIN: '您是全市最后一位管理员，不能撤下自己；请先任命另一位',
+  MEMBER_INACTIVE: '这位党员已不在党员名册中',
+  TRANSFER_PENDING: '这位党员有一个转接还在等待接收，请先处理',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络不通，请检查网络后再试',
 } as const

@@ -15,6 +15,12 @@ export interface OrgDoc {
   parentId: string | null
   /** Ids of all ancestors, root first: a subtree query is `{path: id}`. */
   path: string[]
+  /** The official organisation code (组织代码), when the import gave one; unique within the city. */
+  code?: string
+  /** A closed node: its lectures and history stay readable; no new lectures, bindings or members. */
+  closedAt?: Date
+  /** Administrators appointed at this node (kept by appointments, so the city never loses its last). */
+  admins?: number
 }
 
 export type Role = 'member' | 'secretary' | 'committee' | 'admin' | 'judge'
@@ -29,6 +35,21 @@ export interface MemberDoc {
   inviteCode: string
   /** For node administrators: the node whose subtree they manage. */
   adminOrgId?: string
+  /** For judges (评审专家): the node whose selection they judge. */
+  judgeOrgId?: string
+  /**
+   * Appointed from outside the rolls (an invited administrator or judge): `branchId` is the node they were
+   * appointed at; in no roster and no study-hour target.
+   */
+  outsider?: true
+  /** Absent: active. `inactive`: left the party organisation's rolls — binding ended, history kept, no target. */
+  status?: 'inactive'
+  deactivatedAt?: Date
+  deactivatedReason?: string
+  /** When the phone was removed, the retention period after deactivation having passed (phone becomes `removed:<id>`). */
+  phoneRemovedAt?: Date
+  /** A transfer to another branch waiting for that branch to accept (transfers collection): one at a time. */
+  pendingTransferId?: string
 }
 
 /**
@@ -49,6 +70,7 @@ export interface BindingDoc {
   path: string[]
   roles: Role[]
   adminOrgId?: string
+  judgeOrgId?: string
   /** Set after too many wrong check-in codes (checkin function): no check-in by code until then. */
   checkinBlockedUntil?: Date
   /** Typed check-in codes tried since `typedWindowStart` (checkin function's typed-try gate). */
@@ -268,4 +290,93 @@ export interface ExportDoc {
   _id: string
   fileId: string
   createdAt: Date
+}
+
+/**
+ * `settings` document `setup`: the one-time, expiring code that makes the first city administrator
+ * (scripts/setup-city.ts writes it; member.claimSetup takes it). Only the code's SHA-256 is stored.
+ */
+export interface SetupDoc {
+  _id: 'setup'
+  rootOrgId: string
+  codeHash: string
+  expiresAt: Date
+  createdAt: Date
+  /** Set by the one claim that wins: the claimer's openid and the member made for them. */
+  usedBy?: string
+  usedAt?: Date
+  memberId?: string
+}
+
+/** `audit`: who changed the tree, an appointment, a transfer or a member's standing. Never edited. */
+export interface AuditDoc {
+  _id: string
+  action:
+    | 'setup'
+    | 'orgAdd'
+    | 'orgRename'
+    | 'orgMove'
+    | 'orgClose'
+    | 'orgImport'
+    | 'appoint'
+    | 'dismiss'
+    | 'invite'
+    | 'branchRole'
+    | 'transfer'
+    | 'transferAccept'
+    | 'transferDecline'
+    | 'transferWithdraw'
+    | 'deactivate'
+  /** The member who acted (or 'setup' for the first-start command) and their name. */
+  by: string
+  byName: string
+  /** The node acted on or under (for an administrator's audit view: `{orgPath: id}`). */
+  orgId: string
+  orgPath: string[]
+  memberId?: string
+  /** What happened, in Chinese, as an administrator reads it ("任命 张三 为 历下区 管理员"). */
+  detail: string
+  at: Date
+}
+
+/** `transfers`: a member moving from one branch to another (组织关系转接). */
+export interface TransferDoc {
+  _id: string
+  memberId: string
+  memberName: string
+  fromBranchId: string
+  fromBranchName: string
+  toBranchId: string
+  toBranchName: string
+  /** The new branch's ancestors, root first: administrators above it see the transfer in their inbox. */
+  toPath: string[]
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn'
+  reason: string
+  by: string
+  byName: string
+  createdAt: Date
+  decidedAt?: Date
+  decidedBy?: string
+  decidedByName?: string
+}
+
+/**
+ * `orgJobs`: a move of a node, done in bounded pages (each call rewrites the path copies of a few nodes:
+ * their org document, their members' bindings, their lectures) and resumable: a cut-off page is done again.
+ */
+export interface OrgJobDoc {
+  _id: string
+  kind: 'move'
+  nodeId: string
+  fromParentId: string
+  toParentId: string
+  /** The nodes whose path copies still need rewriting (the moved node and its subtree), in order. */
+  pending: string[]
+  done: number
+  total: number
+  state: 'running' | 'finished'
+  by: string
+  startedAt: Date
+  updatedAt: Date
+  finishedAt?: Date
 }

@@ -14,6 +14,8 @@ export interface Actor {
   roles: Role[]
   /** For node administrators: the node whose subtree they manage, and its own path (root first, itself last). */
   adminOrgId?: string
+  /** For judges: the node whose selection they judge. */
+  judgeOrgId?: string
 }
 
 /** A node as rights need it: its id and its ancestors (root first). */
