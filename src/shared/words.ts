@@ -4,7 +4,16 @@
  * messages. Type-only imports: a page that needs a word does not pull the zod schemas in with it.
  */
 import type { AttendanceState, ImportReport, ProposalStatus } from './contract'
-import type { CheckinLevel, CheckinMethod, HourBucket, HourSource, LectureStatus, Role, SignupState } from './model'
+import type {
+  CheckinLevel,
+  CheckinMethod,
+  HourBucket,
+  HourSource,
+  LectureStatus,
+  OrgKind,
+  Role,
+  SignupState,
+} from './model'
 
 export const LECTURE_STATUS: Record<LectureStatus, string> = {
   draft: '草稿',
@@ -99,4 +108,14 @@ export const IMPORT_RESULT: Record<ImportResult, string> = {
   updated: '更新',
   unchanged: '未变',
   error: '错误',
+}
+
+/** A node's kind as the organisation tree and its Excel file name it (the file also accepts 街道/镇 and 区/县). */
+export const ORG_KIND: Record<OrgKind, string> = {
+  city: '市',
+  district: '区县',
+  committee: '工委',
+  street: '街道（镇）',
+  partyCommittee: '党委',
+  branch: '支部',
 }
