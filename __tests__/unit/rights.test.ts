@@ -1,10 +1,15 @@
 import {
   type Actor,
   administers,
+  type AppointNode,
+  appointRefusal,
+  branchRoleRefusal,
   canSeeLecture,
+  dismissRefusal,
   managesLecturesOf,
   managesRosterOf,
   mayNameLecturer,
+  minAdminsLeft,
 } from '../../src/shared/rights'
 
 // 市 > 区A > 街道A1 > 支部a ; 区B > 街道B1 > 支部b
@@ -96,5 +101,97 @@ describe('mayNameLecturer', () => {
 
   it('lets anyone name themselves, wherever their branch is (the credit still needs a held lecture)', () => {
     expect(mayNameLecturer(otherDistrictAdmin, lecturer('m'))).toBe(true)
+  })
+})
+
+describe('appointRefusal', () => {
+  const node = (id: string, ancestors: string[], over: Partial<AppointNode> = {}): AppointNode => ({
+    id,
+    ancestors,
+    kind: 'street',
+    closed: false,
+    ...over,
+  })
+  const street = node('sA1', ['city', 'dA'])
+  const districtA = node('dA', ['city'], { kind: 'district' })
+  const cityNode = node('city', [], { kind: 'city' })
+  const appointee = (over = {}) => ({ name: '李四', home: branchA, inactive: false, ...over })
+
+  it.each([
+    ['a street admin, at their street', streetAdmin, street, undefined],
+    ['a city admin, at a district', cityAdmin, districtA, undefined],
+    ['a city admin, at the city', cityAdmin, cityNode, undefined],
+    ['a street admin, at the district above (never above their own node)', streetAdmin, districtA, 'FORBIDDEN'],
+    ['a street admin, at the city', streetAdmin, cityNode, 'FORBIDDEN'],
+    ['another district’s admin', otherDistrictAdmin, street, 'FORBIDDEN'],
+    ['a secretary', secretary, street, 'FORBIDDEN'],
+  ])('%s → %s', (_what, who, at, code) => {
+    expect(appointRefusal(who, at, 'admin', appointee())?.code).toBe(code)
+    expect(appointRefusal(who, at, 'judge')?.code).toBe(code)
+  })
+
+  it('appoints at the nodes above the branches only, and at open ones', () => {
+    const branch = node('bA', PATH_A, { kind: 'branch' })
+    expect(appointRefusal(cityAdmin, branch, 'admin', appointee())).toMatchObject({
+      code: 'INVALID_INPUT',
+      explanation: expect.stringContaining('支部不设管理员'),
+    })
+    for (const kind of ['district', 'committee', 'street', 'partyCommittee'] as const) {
+      expect(appointRefusal(cityAdmin, node('x', ['city'], { kind }), 'judge', appointee())).toBeUndefined()
+    }
+    expect(appointRefusal(cityAdmin, { ...street, closed: true }, 'admin')?.code).toBe('NODE_CLOSED')
+  })
+
+  it('appoints only active members from under the caller', () => {
+    expect(appointRefusal(streetAdmin, street, 'admin', appointee({ home: branchB }))?.code).toBe('FORBIDDEN')
+    expect(appointRefusal(streetAdmin, street, 'admin', appointee({ inactive: true }))?.code).toBe('MEMBER_INACTIVE')
+    // an outsider's home is the node they were appointed at
+    expect(appointRefusal(streetAdmin, street, 'judge', appointee({ home: street }))).toBeUndefined()
+  })
+
+  it('refuses someone who holds the role at another node, naming it; the same node again is no refusal', () => {
+    const holds = { id: 'sA2', name: '千佛山街道' }
+    expect(appointRefusal(cityAdmin, street, 'admin', appointee({ holds }))).toEqual({
+      code: 'INVALID_STATE',
+      explanation: '李四已是千佛山街道的管理员，一人只担任一个组织的管理员；请先撤下原来的任命',
+    })
+    expect(appointRefusal(cityAdmin, street, 'judge', appointee({ holds }))?.explanation).toContain('评审专家')
+    expect(appointRefusal(cityAdmin, street, 'admin', appointee({ holds: { id: 'sA1', name: 'x' } }))).toBeUndefined()
+  })
+})
+
+describe('dismissRefusal and minAdminsLeft', () => {
+  it('lets whoever administers the node dismiss, themselves included, and nobody else', () => {
+    expect(dismissRefusal(streetAdmin, streetA)).toBeUndefined()
+    expect(dismissRefusal(cityAdmin, streetA)).toBeUndefined()
+    expect(dismissRefusal(streetAdmin, { id: 'dA', ancestors: ['city'] })?.code).toBe('FORBIDDEN')
+    expect(dismissRefusal(secretary, streetA)?.code).toBe('FORBIDDEN')
+  })
+
+  it('keeps one administrator at the city and none required elsewhere', () => {
+    expect(minAdminsLeft({ parentId: null })).toBe(1)
+    expect(minAdminsLeft({ parentId: 'city' })).toBe(0)
+  })
+})
+
+describe('branchRoleRefusal', () => {
+  const branch = { ...branchA, kind: 'branch' as const }
+  const plain = { inactive: false, outsider: false }
+
+  it('is for the administrators above the branch only, not its secretary', () => {
+    expect(branchRoleRefusal(streetAdmin, branch, plain, 'committee')).toBeUndefined()
+    expect(branchRoleRefusal(secretary, branch, plain, 'committee')?.code).toBe('FORBIDDEN')
+    expect(branchRoleRefusal(otherDistrictAdmin, branch, plain, 'committee')?.code).toBe('FORBIDDEN')
+  })
+
+  it('refuses outsiders, nodes that are not branches, inactive members and a second secretary', () => {
+    expect(branchRoleRefusal(streetAdmin, branch, { ...plain, outsider: true }, 'member')?.code).toBe('INVALID_STATE')
+    expect(branchRoleRefusal(streetAdmin, { ...streetA, kind: 'street' }, plain, 'member')?.code).toBe('INVALID_STATE')
+    expect(branchRoleRefusal(streetAdmin, branch, { ...plain, inactive: true }, 'member')?.code).toBe('MEMBER_INACTIVE')
+    expect(branchRoleRefusal(streetAdmin, branch, plain, 'secretary', '王芳')).toEqual({
+      code: 'INVALID_STATE',
+      explanation: '本支部的书记是王芳，一个支部只有一位书记；请先把王芳改为委员或党员',
+    })
+    expect(branchRoleRefusal(streetAdmin, branch, plain, 'secretary')).toBeUndefined()
   })
 })

@@ -2,7 +2,9 @@
  * Who may do what: pure rules over the caller (from their binding) and the node or lecture at hand.
  * The server checks them on every action; pages use the same rules only to hide what would be refused.
  */
-import type { Role } from './model'
+import type { ErrorCode } from './errors'
+import type { OrgKind, Role } from './model'
+import { ROLE } from './words'
 
 /** The caller as the server knows them after reading their binding. */
 export interface Actor {
@@ -68,4 +70,101 @@ export function canSeeLecture(
  */
 export function mayNameLecturer(actor: Actor, lecturer: { memberId: string; branch: NodeRef }): boolean {
   return lecturer.memberId === actor.memberId || managesLecturesOf(actor, lecturer.branch)
+}
+
+// ---- Appointments (issue 15): administrators and judges of a node, and a branch member's 职务 set in the app ----
+
+/** Administrators and judges are appointed at the nodes above the branches; a branch has its secretary. */
+export const APPOINTABLE_KINDS: readonly OrgKind[] = ['city', 'district', 'committee', 'street', 'partyCommittee']
+
+export type AppointRole = 'admin' | 'judge'
+
+/** A rule's refusal: its code and, where the code alone would leave the person guessing, why. */
+export interface Refused {
+  code: ErrorCode
+  explanation?: string
+}
+
+/** A node as the appointment rules need it. */
+export interface AppointNode extends NodeRef {
+  kind: OrgKind
+  closed: boolean
+}
+
+/** The member to appoint, as the rules need them. */
+export interface Appointee {
+  name: string
+  /** Their branch; an outsider's: the node they were appointed at. */
+  home: NodeRef
+  inactive: boolean
+  /** Where they already hold the role given (a person administers one node and judges for one). */
+  holds?: { id: string; name: string }
+}
+
+/**
+ * Appointing at `node` (without `appointee`: inviting an outsider there). The caller administers the node,
+ * so never above their own; the node is one that has administrators and is open; the appointee is active,
+ * belongs under the caller, and holds the role nowhere else: appointing someone who does is refused with
+ * the reason, never moved silently (the other node may be the caller's superior's, or lose its last one).
+ * Appointing at the node where they already hold the role is no refusal (a repeated request).
+ */
+export function appointRefusal(
+  actor: Actor,
+  node: AppointNode,
+  role: AppointRole,
+  appointee?: Appointee,
+): Refused | undefined {
+  const word = ROLE[role]
+  if (!administers(actor, node)) return { code: 'FORBIDDEN', explanation: '只能在您管理的组织及其下级任命' }
+  if (!APPOINTABLE_KINDS.includes(node.kind)) {
+    return { code: 'INVALID_INPUT', explanation: `支部不设${word}；支部书记、委员请在“职务”里设置` }
+  }
+  if (node.closed) return { code: 'NODE_CLOSED' }
+  if (!appointee) return undefined
+  if (!administers(actor, appointee.home)) return { code: 'FORBIDDEN', explanation: '只能任命您管理范围内的党员' }
+  if (appointee.inactive) return { code: 'MEMBER_INACTIVE' }
+  const { holds, name } = appointee
+  if (holds && holds.id !== node.id) {
+    return {
+      code: 'INVALID_STATE',
+      explanation: `${name}已是${holds.name}的${word}，一人只担任一个组织的${word}；请先撤下原来的任命`,
+    }
+  }
+  return undefined
+}
+
+/**
+ * Dismissing from the node where the role is held: whoever administers that node, themselves included.
+ * The city's last administrator is kept by the database, not here (minAdminsLeft, LAST_ADMIN).
+ */
+export function dismissRefusal(actor: Actor, node: NodeRef): Refused | undefined {
+  return administers(actor, node) ? undefined : { code: 'FORBIDDEN', explanation: '只能撤下您管理的组织及其下级的任命' }
+}
+
+/** Administrators a node keeps at least: the city one (else nobody could appoint again), others none. */
+export const minAdminsLeft = (node: { parentId: string | null }) => (node.parentId === null ? 1 : 0)
+
+/**
+ * A branch member's 职务 (secretary, committee, member) changed in the app: by the administrators above the
+ * branch only (the secretary keeps the roster's file). One secretary a branch, as the roster import holds it.
+ */
+export function branchRoleRefusal(
+  actor: Actor,
+  branch: NodeRef & { kind: OrgKind },
+  member: { inactive: boolean; outsider: boolean },
+  role: 'secretary' | 'committee' | 'member',
+  otherSecretary?: string,
+): Refused | undefined {
+  if (!administers(actor, branch)) return { code: 'FORBIDDEN', explanation: '支部党员的职务由上级管理员设置' }
+  if (branch.kind !== 'branch' || member.outsider) {
+    return { code: 'INVALID_STATE', explanation: '这位不是支部的党员，没有支部职务' }
+  }
+  if (member.inactive) return { code: 'MEMBER_INACTIVE' }
+  if (role === 'secretary' && otherSecretary) {
+    return {
+      code: 'INVALID_STATE',
+      explanation: `本支部的书记是${otherSecretary}，一个支部只有一位书记；请先把${otherSecretary}改为委员或党员`,
+    }
+  }
+  return undefined
 }
