@@ -1,14 +1,20 @@
-/** A member's own documents of one kind ("my hours", "my proposals", "my lectures"), newest first. */
+/** Documents newest first: a member's own of one kind ("my hours", "my proposals", "my lectures"), a subtree's audit. */
 import type { Database } from './cloud'
 
-/** One query: the documents of `collection` matching `where`, newest by `field` first, at most `limit`. */
+/**
+ * One query: the documents of `collection` matching `where`, newest by `field` first, at most `limit`;
+ * with `tieBreak`, equal times newest by that field too (keyset paging needs a total order).
+ */
 export async function newestFirst<T>(
   db: Database,
   collection: string,
-  where: Record<string, unknown>,
+  where: object,
   field: string,
   limit: number,
+  tieBreak?: string,
 ): Promise<T[]> {
-  const res = await db.collection(collection).where(where).orderBy(field, 'desc').limit(limit).get()
+  let query = db.collection(collection).where(where).orderBy(field, 'desc')
+  if (tieBreak) query = query.orderBy(tieBreak, 'desc')
+  const res = await query.limit(limit).get()
   return res.data as T[]
 }

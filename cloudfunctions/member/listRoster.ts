@@ -1,9 +1,10 @@
 /** member.roster: a branch's members as its secretary keeps them (phones, invite codes, who has bound). */
 import type { ParsedInput, RosterEntry } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
-import type { BindingDoc, MemberDoc, Role } from '../../src/shared/model'
+import type { MemberDoc, Role } from '../../src/shared/model'
 import { managesRosterOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
+import { boundMemberIds } from '../_shared/members'
 import type { HandlerContext } from '../_shared/router'
 import { loadBranch, nodeOf } from './data'
 
@@ -16,16 +17,10 @@ export async function listRoster({ branchId }: ParsedInput<'member', 'roster'>, 
   const [actor, branch] = await Promise.all([requireActor(ctx), loadBranch(db, branchId)])
   if (!managesRosterOf(actor, nodeOf(branch))) throw new AppError('FORBIDDEN')
   const members = (await db.collection('members').where({ branchId }).limit(MAX_MEMBERS).get()).data as MemberDoc[]
-  const bound = new Set<string>()
-  if (members.length) {
-    const res = await db
-      .collection('bindings')
-      .where({ memberId: db.command.in(members.map((m) => m._id)) })
-      .field({ memberId: true })
-      .limit(MAX_MEMBERS)
-      .get()
-    for (const b of res.data as Pick<BindingDoc, 'memberId'>[]) bound.add(b.memberId)
-  }
+  const bound = await boundMemberIds(
+    db,
+    members.map((m) => m._id),
+  )
   const entries: RosterEntry[] = members
     .sort((a, b) => rank(a.roles) - rank(b.roles) || a.name.localeCompare(b.name, 'zh-Hans-CN'))
     .map((m) => ({

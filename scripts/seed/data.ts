@@ -31,6 +31,8 @@ export function buildSeed(now: Date): Seed {
   const { orgs, hosts } = buildOrgs()
   const { members, names, bound } = buildMembers(orgs.filter((o) => o.kind === 'branch').map((o) => o._id))
   const byId = new Map(orgs.map((o) => [o._id, o]))
+  // Each node counts its administrators (org.dismiss keeps the city's last one by this count).
+  for (const m of members) if (m.adminOrgId) byId.get(m.adminOrgId)!.admins = (byId.get(m.adminOrgId)!.admins ?? 0) + 1
   const bindings = bound.map((m) => bindingFor(demoOpenid(m._id), m, byId.get(m.branchId)!, SEED_EPOCH))
   const boundIds = new Set(bound.map((m) => m._id))
   const lectures = buildLectures(now, hosts, members, names)

@@ -46,9 +46,10 @@ function branchSizes(rng: Rng, branchIds: string[], minimum: Record<string, numb
   return sizes
 }
 
+const CITY = 'org-jinan'
 /** [node administered, branch of the administrator]: the city organisation department, districts, streets. */
 const ADMINS: Array<[string, string]> = [
-  ['org-jinan', 'br-szjg-zzb-1'],
+  [CITY, 'br-szjg-zzb-1'],
   ['org-lixia', 'br-lixia-qfs-jg'],
   ['org-jiyang', 'br-jiyang-cbh'],
   ['org-zhangqiu', 'br-zhangqiu-bmq'],
@@ -56,7 +57,7 @@ const ADMINS: Array<[string, string]> = [
   ['org-shizhong-shungeng', 'br-shizhong-sg-1'],
   ['org-jiyang-qudi', 'br-jiyang-qd'],
 ]
-/** The expert judges teach at the city Party school. */
+/** The expert judges teach at the city Party school and judge the city's selection. */
 const JUDGE_BRANCH = 'br-szjg-dx-jy'
 const MEMBER_COUNT = 200
 const UNBOUND_COUNT = 20
@@ -111,7 +112,11 @@ export function buildMembers(branchIds: string[]): People {
     m.roles.push('admin')
     m.adminOrgId = orgId
   }
-  for (const skip of [0, 1, 2]) lastOf(JUDGE_BRANCH, skip).roles.push('judge')
+  for (const skip of [0, 1, 2]) {
+    const judge = lastOf(JUDGE_BRANCH, skip)
+    judge.roles.push('judge')
+    judge.judgeOrgId = CITY
+  }
   // Bind everyone to a demo WeChat identity except UNBOUND_COUNT plain members, evenly spread.
   const plain = members.filter((m) => m.roles.length === 1)
   const unbound = new Set(

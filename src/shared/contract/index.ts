@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod'
 import type { Procedure } from './common'
+import { appointProcedures } from './appoint'
 import { checkinProcedures } from './checkin'
 import { hoursProcedures } from './hours'
 import { lectureProcedures } from './lecture'
@@ -14,6 +15,7 @@ import { memberProcedures } from './member'
 import { proposalProcedures } from './proposal'
 import { signupProcedures } from './signup'
 
+export * from './appoint'
 export * from './checkin'
 export * from './hours'
 export * from './lecture'
@@ -30,6 +32,7 @@ export const contract = {
   checkin: checkinProcedures,
   hours: hoursProcedures,
   maintenance: maintenanceProcedures,
+  org: { ...appointProcedures },
 } as const
 
 export type Contract = typeof contract

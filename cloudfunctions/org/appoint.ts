@@ -1,0 +1,67 @@
+/**
+ * org.appoint: an administrator appoints a member of their subtree as administrator or judge of a node they
+ * administer. It takes effect on the appointee's next call: the binding carries the roles (rights.ts Actor).
+ */
+import { auditDetail } from '../../src/shared/appointRules'
+import type { AppointmentView, ParsedInput } from '../../src/shared/contract'
+import { AppError } from '../../src/shared/errors'
+import { appointRefusal } from '../../src/shared/rights'
+import { requireActor } from '../_shared/actor'
+import { boundMemberIds, memberAsActor } from '../_shared/members'
+import { readOrg } from '../_shared/orgs'
+import type { HandlerContext } from '../_shared/router'
+import { appointmentView, appointNodeOf, auditAt, heldField, requireOrg } from './appointData'
+
+/**
+ * Database calls: caller, node, member and their branch (4 reads, 2 round trips), the member claimed (only
+ * if they hold the role nowhere), the node's count of administrators, the binding, the audit entry, whether
+ * they have bound: 9 for an administrator, 8 for a judge, 5 when they already hold it there (a repeat).
+ */
+export async function appoint(
+  { memberId, orgId, role }: ParsedInput<'org', 'appoint'>,
+  ctx: HandlerContext,
+): Promise<AppointmentView> {
+  const { db, now } = ctx
+  const _ = db.command
+  const [actor, node, found] = await Promise.all([
+    requireActor(ctx),
+    requireOrg(db, orgId),
+    memberAsActor(db, memberId),
+  ])
+  if (!found) throw new AppError('NOT_FOUND')
+  const { member } = found
+  const field = heldField(role)
+  const heldAt = member[field]
+  const holds = heldAt
+    ? { id: heldAt, name: heldAt === orgId ? node.name : ((await readOrg(db, heldAt))?.name ?? '另一个组织') }
+    : undefined
+  const refused = appointRefusal(actor, appointNodeOf(node), role, {
+    name: member.name,
+    home: { id: member.branchId, ancestors: found.actor.path.slice(0, -1) },
+    inactive: member.status === 'inactive',
+    holds,
+  })
+  if (refused) throw new AppError(refused.code, refused.explanation)
+
+  if (heldAt !== orgId) {
+    // The claim: of two appointments of one person at once, one finds the field still empty.
+    const claimed = await db
+      .collection('members')
+      .where({ _id: memberId, [field]: _.exists(false), status: _.neq('inactive') })
+      .update({ [field]: orgId, roles: _.addToSet(role) })
+    if (!claimed.updated) throw new AppError('INVALID_STATE', '这位党员的任命刚刚有了变化，请刷新后再看')
+    if (role === 'admin')
+      await db
+        .collection('orgs')
+        .doc(orgId)
+        .update({ admins: _.inc(1) })
+    await db
+      .collection('bindings')
+      .where({ memberId })
+      .update({ [field]: orgId, roles: _.addToSet(role) })
+    const detail = auditDetail.appoint(member.name, node.name, role)
+    await auditAt(db, actor, node, { action: 'appoint', memberId, detail }, now)
+  }
+  const bound = await boundMemberIds(db, [memberId])
+  return appointmentView(member, node, role, bound.has(memberId))
+}

@@ -1,0 +1,85 @@
+/** Reads, views and the audit entry shared by the org function's appointment actions. */
+import { maskPhone } from '../../src/shared/appointRules'
+import type { AppointmentView } from '../../src/shared/contract'
+import { AppError } from '../../src/shared/errors'
+import type { AuditDoc, MemberDoc, OrgDoc, OrgKind } from '../../src/shared/model'
+import type { Actor, AppointNode, AppointRole } from '../../src/shared/rights'
+import { writeAudit } from '../_shared/audit'
+import type { Database } from '../_shared/cloud'
+import { readOrg } from '../_shared/orgs'
+
+/** A `get` answers at most a thousand documents. */
+const PAGE = 1000
+
+/** A node of the tree, or NOT_FOUND. */
+export async function requireOrg(db: Database, id: string): Promise<OrgDoc> {
+  const org = await readOrg(db, id)
+  if (!org) throw new AppError('NOT_FOUND')
+  return org
+}
+
+export async function requireMember(db: Database, id: string): Promise<MemberDoc> {
+  const res = await db.collection('members').doc(id).get()
+  const member = (res.data as MemberDoc[])[0]
+  if (!member) throw new AppError('NOT_FOUND')
+  return member
+}
+
+export const appointNodeOf = (org: OrgDoc): AppointNode => ({
+  id: org._id,
+  ancestors: org.path,
+  kind: org.kind,
+  closed: Boolean(org.closedAt),
+})
+
+/** The member's field that says where they hold the role. */
+export const heldField = (role: AppointRole) => (role === 'admin' ? 'adminOrgId' : 'judgeOrgId')
+
+/** Every node below `rootId` (not itself), of `kinds` if given: one read per thousand, in _id order. */
+export async function nodesBelow(db: Database, rootId: string, kinds?: readonly OrgKind[]): Promise<OrgDoc[]> {
+  const _ = db.command
+  const found: OrgDoc[] = []
+  for (;;) {
+    const where: Record<string, unknown> = { path: rootId }
+    if (kinds) where.kind = _.in([...kinds])
+    if (found.length) where._id = _.gt(found[found.length - 1]._id)
+    const res = await db
+      .collection('orgs')
+      .where(where)
+      .orderBy('_id', 'asc')
+      .field({ name: true, kind: true, parentId: true, path: true })
+      .limit(PAGE)
+      .get()
+    const page = res.data as OrgDoc[]
+    found.push(...page)
+    if (page.length < PAGE) return found
+  }
+}
+
+export function appointmentView(member: MemberDoc, node: OrgDoc, role: AppointRole, bound: boolean): AppointmentView {
+  const view: AppointmentView = {
+    memberId: member._id,
+    name: member.name,
+    phone: maskPhone(member.phone),
+    orgId: node._id,
+    orgName: node.name,
+    orgKind: node.kind,
+    role,
+    outsider: Boolean(member.outsider),
+    bound,
+  }
+  if (!bound) view.inviteCode = member.inviteCode
+  return view
+}
+
+/** The audit entry of a change made at `node` (an administrator above it finds it by `orgPath`). */
+export function auditAt(
+  db: Database,
+  actor: Actor,
+  node: OrgDoc,
+  entry: { action: AuditDoc['action']; memberId: string; detail: string },
+  at: Date,
+): Promise<void> {
+  const orgPath = [...node.path, node._id]
+  return writeAudit(db, { ...entry, by: actor.memberId, byName: actor.name, orgId: node._id, orgPath }, at)
+}
