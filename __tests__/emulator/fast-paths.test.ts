@@ -6,9 +6,7 @@ import { EJSON } from 'bson'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os'
 import { join } from 'path'
-import { loadDeclarations } from '../../emulator/src/database/declarations'
 import { toStored } from '../../emulator/src/database/ejson'
-import { Store } from '../../emulator/src/database/store'
 import { loadFunctionBundlesInWorkers } from '../../emulator/src/function-workers'
 import { cloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
@@ -45,33 +43,6 @@ it('bulk-inserts documents that queries then read through the indexes', async ()
   expect(new Set(ids).size).toBe(2501)
   expect((await orgs().where({ parentId: 'p3' }).count()).total).toBe(250)
   expect(() => cloud.emulator.store.insertMany('orgs', [{ _id: 'given' }])).toThrow(/duplicate/)
-})
-
-it('finds an array field of a non-unique index by its elements (multikey, as MongoDB), also after a restart', async () => {
-  await orgs().add([
-    { _id: 'city', name: '市', path: [] },
-    { _id: 'd', name: '区', path: ['city'] },
-    { _id: 's', name: '街道', path: ['city', 'd'] },
-    { _id: 'x', name: '旧', path: 'd' }, // a scalar in the same field still matches
-  ])
-  const below = async (id: string) =>
-    ((await orgs().where({ path: id }).get()).data as { _id: string }[]).map((o) => o._id).sort()
-  expect(await below('city')).toEqual(['d', 's'])
-  expect(await below('d')).toEqual(['s', 'x'])
-  expect(await below('s')).toEqual([])
-  const again = new Store(join(cloud.dataDir, 'cloudbase.sqlite'), loadDeclarations())
-  try {
-    expect(
-      again
-        .scan('orgs', { path: 'd' })
-        .map((r) => r.id)
-        .sort(),
-    ).toEqual(['s', 'x'])
-  } finally {
-    again.close()
-  }
-  // A unique index holding an array is not emulated: refused, never silently missed.
-  await expect(cloud.db.collection('bindings').add({ _id: 'o', memberId: ['a', 'b'] })).rejects.toThrow(/unique index/)
 })
 
 it('runs function bundles in a worker thread with the caller identity, and reports their failures', async () => {

@@ -10,7 +10,8 @@ import { requireActor } from '../_shared/actor'
 import { boundMemberIds, memberAsActor } from '../_shared/members'
 import { readOrg } from '../_shared/orgs'
 import type { HandlerContext } from '../_shared/router'
-import { appointmentView, appointNodeOf, auditAt, heldField, requireOrg } from './appointData'
+import { appointmentView, appointNodeOf, auditAt, heldField } from './appointData'
+import { loadOrg } from './nodes'
 
 /**
  * Database calls: caller, node, member and their branch (4 reads, 2 round trips), the member claimed (only
@@ -23,11 +24,7 @@ export async function appoint(
 ): Promise<AppointmentView> {
   const { db, now } = ctx
   const _ = db.command
-  const [actor, node, found] = await Promise.all([
-    requireActor(ctx),
-    requireOrg(db, orgId),
-    memberAsActor(db, memberId),
-  ])
+  const [actor, node, found] = await Promise.all([requireActor(ctx), loadOrg(db, orgId), memberAsActor(db, memberId)])
   if (!found) throw new AppError('NOT_FOUND')
   const { member } = found
   const field = heldField(role)

@@ -6,17 +6,7 @@ import type { AuditDoc, MemberDoc, OrgDoc, OrgKind } from '../../src/shared/mode
 import type { Actor, AppointNode, AppointRole } from '../../src/shared/rights'
 import { writeAudit } from '../_shared/audit'
 import type { Database } from '../_shared/cloud'
-import { readOrg } from '../_shared/orgs'
-
-/** A `get` answers at most a thousand documents. */
-const PAGE = 1000
-
-/** A node of the tree, or NOT_FOUND. */
-export async function requireOrg(db: Database, id: string): Promise<OrgDoc> {
-  const org = await readOrg(db, id)
-  if (!org) throw new AppError('NOT_FOUND')
-  return org
-}
+import { nodeRef, READ_LIMIT } from './nodes'
 
 export async function requireMember(db: Database, id: string): Promise<MemberDoc> {
   const res = await db.collection('members').doc(id).get()
@@ -26,8 +16,7 @@ export async function requireMember(db: Database, id: string): Promise<MemberDoc
 }
 
 export const appointNodeOf = (org: OrgDoc): AppointNode => ({
-  id: org._id,
-  ancestors: org.path,
+  ...nodeRef(org),
   kind: org.kind,
   closed: Boolean(org.closedAt),
 })
@@ -48,11 +37,11 @@ export async function nodesBelow(db: Database, rootId: string, kinds?: readonly 
       .where(where)
       .orderBy('_id', 'asc')
       .field({ name: true, kind: true, parentId: true, path: true })
-      .limit(PAGE)
+      .limit(READ_LIMIT)
       .get()
     const page = res.data as OrgDoc[]
     found.push(...page)
-    if (page.length < PAGE) return found
+    if (page.length < READ_LIMIT) return found
   }
 }
 

@@ -6,9 +6,9 @@ import { administers, APPOINTABLE_KINDS, type AppointRole } from '../../src/shar
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { boundMemberIds } from '../_shared/members'
-import { nodeOf } from '../_shared/orgs'
 import type { HandlerContext } from '../_shared/router'
-import { appointmentView, nodesBelow, requireOrg } from './appointData'
+import { appointmentView, nodesBelow } from './appointData'
+import { loadOrg, nodeRef } from './nodes'
 
 /** Node ids per query: a city has a few hundred nodes above its branches. */
 const IDS_PER_QUERY = 500
@@ -19,8 +19,8 @@ const IDS_PER_QUERY = 500
  */
 export async function appointments({ orgId }: ParsedInput<'org', 'appointments'>, ctx: HandlerContext) {
   const { db } = ctx
-  const [actor, node] = await Promise.all([requireActor(ctx), requireOrg(db, orgId)])
-  if (!administers(actor, nodeOf(node))) throw new AppError('FORBIDDEN')
+  const [actor, node] = await Promise.all([requireActor(ctx), loadOrg(db, orgId)])
+  if (!administers(actor, nodeRef(node))) throw new AppError('FORBIDDEN')
   const nodes = new Map([node, ...(await nodesBelow(db, orgId, APPOINTABLE_KINDS))].map((n) => [n._id, n]))
   const members = await appointedAt(db, [...nodes.keys()])
   const bound = await boundMemberIds(

@@ -5,9 +5,8 @@ import type { AuditDoc } from '../../src/shared/model'
 import { administers } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import { newestFirst } from '../_shared/newest'
-import { nodeOf } from '../_shared/orgs'
 import type { HandlerContext } from '../_shared/router'
-import { requireOrg } from './appointData'
+import { loadOrg, nodeRef } from './nodes'
 
 const PAGE_SIZE = 20
 
@@ -15,8 +14,8 @@ const PAGE_SIZE = 20
 export async function auditList({ orgId, cursor }: ParsedInput<'org', 'audit'>, ctx: HandlerContext) {
   const { db } = ctx
   const _ = db.command
-  const [actor, node] = await Promise.all([requireActor(ctx), requireOrg(db, orgId)])
-  if (!administers(actor, nodeOf(node))) throw new AppError('FORBIDDEN')
+  const [actor, node] = await Promise.all([requireActor(ctx), loadOrg(db, orgId)])
+  if (!administers(actor, nodeRef(node))) throw new AppError('FORBIDDEN')
   const conditions: object[] = [{ orgPath: orgId }]
   if (cursor) {
     const at = new Date(cursor.at)

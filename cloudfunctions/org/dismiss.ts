@@ -8,9 +8,9 @@ import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import { dismissRefusal, minAdminsLeft } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
-import { nodeOf } from '../_shared/orgs'
 import type { HandlerContext } from '../_shared/router'
-import { auditAt, heldField, requireMember, requireOrg } from './appointData'
+import { auditAt, heldField, requireMember } from './appointData'
+import { loadOrg, nodeRef } from './nodes'
 
 /**
  * Database calls: caller and member at once, the node, the count of administrators, the member, the binding,
@@ -23,8 +23,8 @@ export async function dismiss({ memberId, role }: ParsedInput<'org', 'dismiss'>,
   const field = heldField(role)
   const heldAt = member[field]
   if (!heldAt) return { memberId, role, dismissed: false }
-  const node = await requireOrg(db, heldAt)
-  const refused = dismissRefusal(actor, nodeOf(node))
+  const node = await loadOrg(db, heldAt)
+  const refused = dismissRefusal(actor, nodeRef(node))
   if (refused) throw new AppError(refused.code, refused.explanation)
 
   const counted =

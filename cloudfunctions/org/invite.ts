@@ -14,14 +14,15 @@ import { requireActor } from '../_shared/actor'
 import { type Database, isDuplicateWrite } from '../_shared/cloud'
 import { boundMemberIds } from '../_shared/members'
 import type { HandlerContext } from '../_shared/router'
-import { appointmentView, appointNodeOf, auditAt, heldField, requireOrg } from './appointData'
+import { appointmentView, appointNodeOf, auditAt, heldField } from './appointData'
+import { loadOrg } from './nodes'
 
 type Input = ParsedInput<'org', 'invite'>
 
 /** Database calls: caller and node at once, the phone's owner, the new entry, the count, the audit entry: 6. */
 export async function invite(input: Input, ctx: HandlerContext): Promise<AppointmentView> {
   const { db, now } = ctx
-  const [actor, node] = await Promise.all([requireActor(ctx), requireOrg(db, input.orgId)])
+  const [actor, node] = await Promise.all([requireActor(ctx), loadOrg(db, input.orgId)])
   const refused = appointRefusal(actor, appointNodeOf(node), input.role)
   if (refused) throw new AppError(refused.code, refused.explanation)
 

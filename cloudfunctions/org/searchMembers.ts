@@ -11,7 +11,8 @@ import { requireActor } from '../_shared/actor'
 import { readByIds } from '../_shared/byIds'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { nodesBelow, requireOrg } from './appointData'
+import { nodesBelow } from './appointData'
+import { loadOrg } from './nodes'
 
 const MAX_HITS = 20
 /** Branch ids per query (a district may have more than a thousand branches). */
@@ -27,7 +28,7 @@ export async function searchMembers({ q }: ParsedInput<'org', 'searchMembers'>, 
   const actor = await requireActor(ctx)
   const rootId = actor.roles.includes('admin') ? actor.adminOrgId : undefined
   if (!rootId) throw new AppError('FORBIDDEN', '只有管理员可以查找党员')
-  const root = await requireOrg(db, rootId)
+  const root = await loadOrg(db, rootId)
   const matching = [{ status: db.command.neq('inactive') }, textCondition(db, q)]
 
   let members: MemberDoc[]

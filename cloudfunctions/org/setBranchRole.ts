@@ -11,8 +11,8 @@ import { rosterRoles } from '../../src/shared/roster'
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { memberAsActor } from '../_shared/members'
-import { nodeOf } from '../_shared/orgs'
 import type { HandlerContext } from '../_shared/router'
+import { nodeRef } from './nodes'
 import { auditAt } from './appointData'
 
 const BRANCH_ROLES = ['secretary', 'committee'] as const
@@ -32,7 +32,7 @@ export async function setBranchRole({ memberId, role }: ParsedInput<'org', 'setB
   const other = changes && role === 'secretary' ? await secretaryOf(db, branch._id, memberId) : undefined
   const refused = branchRoleRefusal(
     actor,
-    { ...nodeOf(branch), kind: branch.kind },
+    { ...nodeRef(branch), kind: branch.kind },
     { inactive: member.status === 'inactive', outsider: Boolean(member.outsider) },
     role,
     other?.name,

@@ -37,8 +37,8 @@ export class Store {
   private readonly indexes = new Map<string, IndexDeclaration[]>()
   private readonly statements = new Map<string, Database.Statement>()
   private readonly parsed = new ParsedCache(50_000)
-  /** `coll.field` of the non-unique indexes where some document has held an array (multikey, as MongoDB). */
-  private readonly arrayKeys = new Set<string>()
+  /** Non-unique indexes some document holds an array in (MongoDB's multikey indexes): never used to narrow. */
+  private readonly multikey = new Set<string>()
 
   constructor(file: string, declarations: Declarations) {
     this.sqlite = new Database(file)
@@ -49,10 +49,6 @@ export class Store {
     // 2 MiB, and every insert into a random-id primary key would read pages back from the file.
     this.sqlite.pragma('cache_size = -65536')
     this.sqlite.exec('CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY)')
-    this.sqlite.exec('CREATE TABLE IF NOT EXISTS array_keys (key TEXT PRIMARY KEY)')
-    for (const { key } of this.sqlite.prepare('SELECT key FROM array_keys').all() as { key: string }[]) {
-      this.arrayKeys.add(key)
-    }
     for (const { name } of this.sqlite.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.collections.add(name)
     }
@@ -60,6 +56,7 @@ export class Store {
       this.indexes.set(name, decl.indexes)
       if (!this.collections.has(name)) this.createCollection(name)
       this.ensureIndexes(name)
+      this.findMultikey(name)
     }
     for (const name of this.collections) {
       const row = this.sqlite.prepare(`SELECT max(seq) AS s FROM ${table(name)}`).get() as { s: number | null }
@@ -111,6 +108,16 @@ export class Store {
           .map(keyExpr)
           .join(', ')})`,
       )
+    }
+  }
+
+  /** After a restart: which indexes of a stored collection already hold an array somewhere. */
+  private findMultikey(coll: string): void {
+    for (const ix of this.indexes.get(coll) ?? []) {
+      for (const f of Object.keys(ix.keys)) {
+        const sql = `SELECT 1 FROM ${table(coll)} WHERE json_type(body, '$.${f}') = 'array' LIMIT 1`
+        if (this.sqlite.prepare(sql).get()) this.multikey.add(`${coll}\u0000${ix.name}`)
+      }
     }
   }
 
@@ -169,6 +176,7 @@ export class Store {
       return { where: ' WHERE id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)], index: '_id' }
     let best: { fields: string[]; values: Scalar[]; name: string } | undefined
     for (const ix of this.indexes.get(coll) ?? []) {
+      if (this.multikey.has(`${coll}\u0000${ix.name}`)) continue
       const fields: string[] = []
       const values: Scalar[] = []
       for (const f of Object.keys(ix.keys)) {
@@ -180,14 +188,8 @@ export class Store {
       if (fields.length > (best?.fields.length ?? 0)) best = { fields, values, name: ix.name }
     }
     if (!best) return { where: '', params: [] }
-    // A field that has held an array matches when the array holds the value: its index cannot say so, the
-    // row's own JSON can (a scalar is its own one element), still without parsing every document.
-    const condition = (f: string) =>
-      this.arrayKeys.has(`${coll}.${f}`)
-        ? `EXISTS (SELECT 1 FROM json_each(body, '$.${f}') WHERE value = ?)`
-        : `${keyExpr(f)} = ?`
     return {
-      where: ` WHERE ${best.fields.map(condition).join(' AND ')}`,
+      where: ` WHERE ${best.fields.map((f) => `${keyExpr(f)} = ?`).join(' AND ')}`,
       params: best.values.map(sqlValue),
       index: best.name,
     }
@@ -206,7 +208,7 @@ export class Store {
           this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.id)
           continue
         }
-        this.noteArrayKeys(w.coll, w.doc)
+        this.assertScalarKeys(w.coll, w.doc)
         const body = toStored({ ...w.doc, _id: w.id })
         const sql =
           w.kind === 'insert'
@@ -242,21 +244,19 @@ export class Store {
   }
 
   /**
-   * An index here is one value per document. An array in a non-unique indexed field (MongoDB's multikey
-   * index, e.g. orgs.path) is noted, once and for good, and `plan` then narrows on that field by the array's
-   * elements. Emulator limit: a unique index may not hold an array (refusing beats silently missing rows).
+   * An index here is one value per document. An array in a non-unique index's field (MongoDB makes the
+   * index multikey: `{path: id}` matches an element) marks the index so that it no longer narrows reads:
+   * mingo then matches elements over a full scan, slower but never missing rows. A unique index may not
+   * hold an array (MongoDB would require each element unique): refused rather than emulated wrongly.
    */
-  private noteArrayKeys(coll: string, doc: Doc): void {
+  private assertScalarKeys(coll: string, doc: Doc): void {
     for (const ix of this.indexes.get(coll) ?? []) {
       for (const f of Object.keys(ix.keys)) {
         if (!Array.isArray(valueAt(doc, f))) continue
         if (ix.unique) {
           throw invalidParam(`emulator: unique index field ${coll}.${f} holds an array (not emulated)`)
         }
-        const key = `${coll}.${f}`
-        if (this.arrayKeys.has(key)) continue
-        this.arrayKeys.add(key)
-        this.stmt('INSERT OR IGNORE INTO array_keys (key) VALUES (?)').run(key)
+        this.multikey.add(`${coll}\u0000${ix.name}`)
       }
     }
   }
