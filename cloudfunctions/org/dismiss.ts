@@ -6,8 +6,10 @@
 import { auditDetail } from '../../src/shared/appointRules'
 import type { ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
+import type { OrgDoc } from '../../src/shared/model'
 import { dismissRefusal, minAdminsLeft } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
+import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { auditAt, heldField, requireMember } from './appointData'
 import { loadOrg, nodeRef } from './nodes'
@@ -27,14 +29,7 @@ export async function dismiss({ memberId, role }: ParsedInput<'org', 'dismiss'>,
   const refused = dismissRefusal(actor, nodeRef(node))
   if (refused) throw new AppError(refused.code, refused.explanation)
 
-  const counted =
-    role === 'admin' &&
-    (
-      await db
-        .collection('orgs')
-        .where({ _id: node._id, admins: _.gt(minAdminsLeft(node)) })
-        .update({ admins: _.inc(-1) })
-    ).updated > 0
+  const counted = role === 'admin' && (await lowerAdminCount(db, node))
   if (role === 'admin' && !counted && minAdminsLeft(node) > 0) {
     throw new AppError('LAST_ADMIN', memberId === actor.memberId ? undefined : `${member.name}是全市最后一位管理员`)
   }
@@ -55,12 +50,17 @@ export async function dismiss({ memberId, role }: ParsedInput<'org', 'dismiss'>,
     .collection('bindings')
     .where({ memberId })
     .update({ [field]: _.remove(), roles: _.pull(role) })
-  await auditAt(
-    db,
-    actor,
-    node,
-    { action: 'dismiss', memberId, detail: auditDetail.dismiss(member.name, node.name, role) },
-    now,
-  )
+  const detail = auditDetail.dismiss(member.name, node.name, role)
+  await auditAt(db, actor, node, { action: 'dismiss', memberId, detail }, now)
   return { memberId, role, dismissed: true }
+}
+
+/** One administrator fewer at the node, unless that would leave fewer than it keeps; false if not lowered. */
+async function lowerAdminCount(db: Database, node: OrgDoc): Promise<boolean> {
+  const _ = db.command
+  const res = await db
+    .collection('orgs')
+    .where({ _id: node._id, admins: _.gt(minAdminsLeft(node)) })
+    .update({ admins: _.inc(-1) })
+  return res.updated > 0
 }
