@@ -161,6 +161,21 @@ describe('writes', () => {
     })
   })
 
+  it('an array in a non-unique indexed field (orgs.path) is stored and found by its elements; unique ones refuse', async () => {
+    const orgs = cloud.db.collection('orgs')
+    await orgs.add([
+      { _id: 'city', name: '市', path: [], parentId: null },
+      { _id: 'd1', name: '区', path: ['city'], parentId: 'city' },
+      { _id: 'b1', name: '支部', path: ['city', 'd1'], parentId: 'd1' },
+    ])
+    expect((await orgs.where({ path: 'city' }).get()).data.map((o) => o._id).sort()).toEqual(['b1', 'd1'])
+    expect(cloud.emulator.store.plan('orgs', { path: 'd1' }).index).toBeUndefined()
+    expect(cloud.emulator.store.plan('orgs', { parentId: 'd1' }).index).toBe('parentId')
+    await expect(cloud.db.collection('bindings').add({ _id: 'o-x', memberId: ['m1'] })).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+    })
+  })
+
   it('aggregate: $match, $group, $sort and $lookup', async () => {
     await addLectures(6)
     await cloud.db.collection('orgs').add([

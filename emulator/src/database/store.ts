@@ -35,6 +35,8 @@ export class Store {
   private seq = 0
   private readonly collections = new Set<string>()
   private readonly indexes = new Map<string, IndexDeclaration[]>()
+  /** `coll.field` of non-unique indexes that some document filled with an array (kept in `multikey`). */
+  private readonly multikey = new Set<string>()
   private readonly statements = new Map<string, Database.Statement>()
   private readonly parsed = new ParsedCache(50_000)
 
@@ -47,6 +49,10 @@ export class Store {
     // 2 MiB, and every insert into a random-id primary key would read pages back from the file.
     this.sqlite.pragma('cache_size = -65536')
     this.sqlite.exec('CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY)')
+    this.sqlite.exec('CREATE TABLE IF NOT EXISTS multikey (name TEXT PRIMARY KEY)')
+    for (const { name } of this.sqlite.prepare('SELECT name FROM multikey').all() as { name: string }[]) {
+      this.multikey.add(name)
+    }
     for (const { name } of this.sqlite.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.collections.add(name)
     }
@@ -167,7 +173,7 @@ export class Store {
       const values: Scalar[] = []
       for (const f of Object.keys(ix.keys)) {
         const v = eq.get(f)
-        if (v === undefined) break
+        if (v === undefined || this.multikey.has(`${coll}.${f}`)) break
         fields.push(f)
         values.push(v)
       }
@@ -230,14 +236,23 @@ export class Store {
   }
 
   /**
-   * Emulator limit: an index here is one value per document, so an indexed field may not hold an
-   * array (MongoDB would build a multikey index). Refusing is better than silently missing rows.
+   * Emulator limit: an index here is one value per document. A unique index's field may not hold an array
+   * (MongoDB would build a multikey index): refused, rather than silently not unique. A non-unique index whose
+   * field once held an array (e.g. orgs.path) is no longer used to narrow reads of that field: such queries
+   * scan the collection, and mingo matches array elements as MongoDB does.
    */
   private assertScalarKeys(coll: string, doc: Doc): void {
     for (const ix of this.indexes.get(coll) ?? []) {
       for (const f of Object.keys(ix.keys)) {
-        if (Array.isArray(valueAt(doc, f))) {
-          throw invalidParam(`emulator: indexed field ${coll}.${f} holds an array (multikey indexes are not emulated)`)
+        if (!Array.isArray(valueAt(doc, f))) continue
+        if (ix.unique) {
+          throw invalidParam(
+            `emulator: unique indexed field ${coll}.${f} holds an array (multikey indexes are not emulated)`,
+          )
+        }
+        if (!this.multikey.has(`${coll}.${f}`)) {
+          this.stmt('INSERT OR IGNORE INTO multikey (name) VALUES (?)').run(`${coll}.${f}`)
+          this.multikey.add(`${coll}.${f}`)
         }
       }
     }
