@@ -114,6 +114,10 @@ export default function Bind() {
           </Button>
         )}
       </View>
+
+      <Text className='bind__setup' onClick={() => void Taro.navigateTo({ url: routes.setup })}>
+        首次启用（有启用码）
+      </Text>
     </View>
   )
 }
