@@ -35,10 +35,10 @@ export class Store {
   private seq = 0
   private readonly collections = new Set<string>()
   private readonly indexes = new Map<string, IndexDeclaration[]>()
-  /** `coll.field` of non-unique indexes that some document filled with an array (kept in `multikey`). */
-  private readonly multikey = new Set<string>()
   private readonly statements = new Map<string, Database.Statement>()
   private readonly parsed = new ParsedCache(50_000)
+  /** Non-unique indexes some document holds an array in (MongoDB's multikey indexes): never used to narrow. */
+  private readonly multikey = new Set<string>()
 
   constructor(file: string, declarations: Declarations) {
     this.sqlite = new Database(file)
@@ -49,10 +49,6 @@ export class Store {
     // 2 MiB, and every insert into a random-id primary key would read pages back from the file.
     this.sqlite.pragma('cache_size = -65536')
     this.sqlite.exec('CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY)')
-    this.sqlite.exec('CREATE TABLE IF NOT EXISTS multikey (name TEXT PRIMARY KEY)')
-    for (const { name } of this.sqlite.prepare('SELECT name FROM multikey').all() as { name: string }[]) {
-      this.multikey.add(name)
-    }
     for (const { name } of this.sqlite.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.collections.add(name)
     }
@@ -60,6 +56,7 @@ export class Store {
       this.indexes.set(name, decl.indexes)
       if (!this.collections.has(name)) this.createCollection(name)
       this.ensureIndexes(name)
+      this.findMultikey(name)
     }
     for (const name of this.collections) {
       const row = this.sqlite.prepare(`SELECT max(seq) AS s FROM ${table(name)}`).get() as { s: number | null }
@@ -111,6 +108,16 @@ export class Store {
           .map(keyExpr)
           .join(', ')})`,
       )
+    }
+  }
+
+  /** After a restart: which indexes of a stored collection already hold an array somewhere. */
+  private findMultikey(coll: string): void {
+    for (const ix of this.indexes.get(coll) ?? []) {
+      for (const f of Object.keys(ix.keys)) {
+        const sql = `SELECT 1 FROM ${table(coll)} WHERE json_type(body, '$.${f}') = 'array' LIMIT 1`
+        if (this.sqlite.prepare(sql).get()) this.multikey.add(`${coll}\u0000${ix.name}`)
+      }
     }
   }
 
@@ -169,11 +176,12 @@ export class Store {
       return { where: ' WHERE id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)], index: '_id' }
     let best: { fields: string[]; values: Scalar[]; name: string } | undefined
     for (const ix of this.indexes.get(coll) ?? []) {
+      if (this.multikey.has(`${coll}\u0000${ix.name}`)) continue
       const fields: string[] = []
       const values: Scalar[] = []
       for (const f of Object.keys(ix.keys)) {
         const v = eq.get(f)
-        if (v === undefined || this.multikey.has(`${coll}.${f}`)) break
+        if (v === undefined) break
         fields.push(f)
         values.push(v)
       }
@@ -236,24 +244,19 @@ export class Store {
   }
 
   /**
-   * Emulator limit: an index here is one value per document. A unique index's field may not hold an array
-   * (MongoDB would build a multikey index): refused, rather than silently not unique. A non-unique index whose
-   * field once held an array (e.g. orgs.path) is no longer used to narrow reads of that field: such queries
-   * scan the collection, and mingo matches array elements as MongoDB does.
+   * An index here is one value per document. An array in a non-unique index's field (MongoDB makes the
+   * index multikey: `{path: id}` matches an element) marks the index so that it no longer narrows reads:
+   * mingo then matches elements over a full scan, slower but never missing rows. A unique index may not
+   * hold an array (MongoDB would require each element unique): refused rather than emulated wrongly.
    */
   private assertScalarKeys(coll: string, doc: Doc): void {
     for (const ix of this.indexes.get(coll) ?? []) {
       for (const f of Object.keys(ix.keys)) {
         if (!Array.isArray(valueAt(doc, f))) continue
         if (ix.unique) {
-          throw invalidParam(
-            `emulator: unique indexed field ${coll}.${f} holds an array (multikey indexes are not emulated)`,
-          )
+          throw invalidParam(`emulator: unique index field ${coll}.${f} holds an array (not emulated)`)
         }
-        if (!this.multikey.has(`${coll}.${f}`)) {
-          this.stmt('INSERT OR IGNORE INTO multikey (name) VALUES (?)').run(`${coll}.${f}`)
-          this.multikey.add(`${coll}.${f}`)
-        }
+        this.multikey.add(`${coll}\u0000${ix.name}`)
       }
     }
   }
