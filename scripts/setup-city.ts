@@ -17,7 +17,7 @@ import { join, resolve } from 'path'
 import { writeAudit } from '../cloudfunctions/_shared/audit'
 import { type Database, isDuplicateWrite } from '../cloudfunctions/_shared/cloud'
 import { hashSetupCode, readSetup, SETUP_ID } from '../cloudfunctions/_shared/setup'
-import { LOCAL_SECRET_ID } from '../emulator/src/credentials'
+import { sdkEnvironment } from '../emulator/src/credentials'
 import { startEmulator } from '../emulator/src/server'
 import { chinaDateTime } from '../src/shared/chinaTime'
 import type { OrgDoc, SetupDoc } from '../src/shared/model'
@@ -148,13 +148,8 @@ async function localDatabase(dataDir: string): Promise<{ db: Database; stop: () 
   mkdirSync(dataDir, { recursive: true })
   Object.assign(process.env, { TENCENTCLOUD: 'true', SILENCE: 'true' })
   const emulator = await startEmulator({ dataDir, port: 0 })
-  const app = tcb.init({
-    env: 'local-dev',
-    serviceUrl: emulator.adminUrl,
-    secretId: LOCAL_SECRET_ID,
-    secretKey: emulator.adminKey,
-    keepalive: false,
-  })
+  Object.assign(process.env, sdkEnvironment(emulator)) // its key, as `npm start` gives it to the functions
+  const app = tcb.init({ env: 'local-dev', serviceUrl: emulator.adminUrl, keepalive: false })
   return { db: app.database(), stop: () => emulator.stop() }
 }
 
