@@ -138,16 +138,14 @@ describe('claimSetup', () => {
 
   it('the command refuses a demo-like environment with administrators but no setup document', async () => {
     await cloud.db.collection('orgs').add({ _id: 'org-jn', name: '济南市', kind: 'city', parentId: null, path: [] })
-    await cloud.db
-      .collection('members')
-      .add({
-        _id: 'm-1',
-        name: '甲',
-        phone: '13900000009',
-        branchId: 'org-jn',
-        roles: ['member', 'admin'],
-        inviteCode: 'ABCDEF',
-      })
+    await cloud.db.collection('members').add({
+      _id: 'm-1',
+      name: '甲',
+      phone: '13900000009',
+      branchId: 'org-jn',
+      roles: ['member', 'admin'],
+      inviteCode: 'ABCDEF',
+    })
     await expect(setupCity(cloud.db, { name: '济南市' })).rejects.toThrow(SetupRefused)
     expect(setupDoc()).toBeUndefined()
   })
