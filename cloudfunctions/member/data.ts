@@ -4,7 +4,7 @@ import type { OrgDoc } from '../../src/shared/model'
 import type { Database } from '../_shared/cloud'
 import { readOrg } from '../_shared/orgs'
 
-export { nodeOf } from '../_shared/orgs'
+export { nodeOf, readOrg } from '../_shared/orgs'
 
 /** A branch (rosters belong to branches), or NOT_FOUND. */
 export async function loadBranch(db: Database, id: string): Promise<OrgDoc> {
