@@ -269,16 +269,14 @@ describe('org.close', () => {
       { parentId: 'org-lixia-jiefanglu', name: '待撤党支部', kind: 'branch' },
       STREET_ADMIN,
     )
-    await cloud.db
-      .collection('lectures')
-      .add({
-        ...seed.lectures[0],
-        _id: 'cl-coming',
-        hostOrgId: empty.id,
-        hostPath: empty.path,
-        status: 'published',
-        endAt: new Date(now.getTime() + 86400_000),
-      })
+    await cloud.db.collection('lectures').add({
+      ...seed.lectures[0],
+      _id: 'cl-coming',
+      hostOrgId: empty.id,
+      hostPath: empty.path,
+      status: 'published',
+      endAt: new Date(now.getTime() + 86400_000),
+    })
     const lectures = await call('close', { id: empty.id }, STREET_ADMIN)
     expect(lectures).toMatchObject({
       code: 'INVALID_STATE',
