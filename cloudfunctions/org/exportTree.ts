@@ -35,6 +35,7 @@ export async function treeWorkbook(rows: string[][], now: Date): Promise<Buffer>
   const book = new ExcelJS.Workbook()
   book.creator = '我来讲党课'
   book.created = now
+  book.modified = now
   const sheet = book.addWorksheet('组织架构', { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = TREE_COLUMNS.map((header, i) => ({ header, width: WIDTHS[i], style: { numFmt: '@' } }))
   sheet.getRow(1).font = { bold: true }
