@@ -309,3 +309,32 @@ describe('org.close', () => {
     )
   })
 })
+
+describe('the rights matrix: role × node', () => {
+  const NODES = ['br-lixia-ssdl-1', 'org-lixia-jiefanglu', 'org-lixia', 'org-jiyang', 'org-jinan']
+  /** Per caller, which NODES they may read (children, exportTree) and edit (rename; add, move, close, import alike). */
+  const MATRIX: [string, string, string, string][] = [
+    ['city admin', CITY_ADMIN, 'RRRRR', 'EEEEE'],
+    ['district admin', LIXIA_ADMIN, 'RRR--', 'EEE--'],
+    ['street admin', STREET_ADMIN, 'RR---', 'EE---'],
+    ['secretary', SECRETARY, 'R----', '-----'],
+    ['plain member', PLAIN, '-----', '-----'],
+  ]
+
+  it.each(MATRIX)('%s', async (_, who, reads, edits) => {
+    for (const [i, id] of NODES.entries()) {
+      const read = await call('children', { parentId: id }, who)
+      expect([id, read.ok]).toEqual([id, reads[i] === 'R'])
+      if (!read.ok) expect(read.code).toBe('FORBIDDEN')
+      const before = snapshot()
+      const { name } = storedOrg(id)
+      const renamed = await call('rename', { id, name: `${name}甲` }, who)
+      expect([id, renamed.ok]).toEqual([id, edits[i] === 'E'])
+      if (renamed.ok) await ok('rename', { id, name }, who)
+      else {
+        expect(renamed.code).toBe('FORBIDDEN')
+        expect(snapshot()).toEqual(before)
+      }
+    }
+  })
+})
