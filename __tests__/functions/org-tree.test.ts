@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'crypto'
 import { main as lecture } from '../../cloudfunctions/lecture/main'
+import { main as memberMain } from '../../cloudfunctions/member/main'
 import { main } from '../../cloudfunctions/org/main'
 import { treeWorkbook } from '../../cloudfunctions/org/exportTree'
 import type { OrgChildren, OrgNodeView, TreeImportReport } from '../../src/shared/contract'
@@ -295,6 +296,30 @@ describe('org.close', () => {
     })
     expect(await saveAt(empty.id, STREET_ADMIN)).toMatchObject({ code: 'NODE_CLOSED' })
     expect(await saveAt('br-lixia-ssdl-lt', STREET_ADMIN)).toMatchObject({ ok: true })
+    // Nobody joins a closed branch: no roster import, no binding (a member put there by hand cannot bind).
+    const roster = await upload(await treeWorkbook([], now))
+    const member = caller(memberMain)
+    expect(
+      await member.call(
+        'importRoster',
+        { branchId: empty.id, fileId: roster.replace('orgtrees/', 'rosters/') },
+        STREET_ADMIN,
+      ),
+    ).toMatchObject({ code: 'NODE_CLOSED' })
+    await cloud.db
+      .collection('members')
+      .add({
+        _id: 'cl-m',
+        name: '关闭测试',
+        phone: '19900000001',
+        branchId: empty.id,
+        roles: ['member'],
+        inviteCode: 'CLZZ22',
+      })
+    expect(await member.call('bind', { method: 'invite', code: 'CLZZ22' }, 'wx-closed-1')).toMatchObject({
+      code: 'NODE_CLOSED',
+    })
+    expect(stored('bindings', { _id: 'wx-closed-1' })).toEqual([])
   })
 
   it('closes a node and every node below it', async () => {
