@@ -306,16 +306,14 @@ describe('org.close', () => {
         STREET_ADMIN,
       ),
     ).toMatchObject({ code: 'NODE_CLOSED' })
-    await cloud.db
-      .collection('members')
-      .add({
-        _id: 'cl-m',
-        name: '关闭测试',
-        phone: '19900000001',
-        branchId: empty.id,
-        roles: ['member'],
-        inviteCode: 'CLZZ22',
-      })
+    await cloud.db.collection('members').add({
+      _id: 'cl-m',
+      name: '关闭测试',
+      phone: '19900000001',
+      branchId: empty.id,
+      roles: ['member'],
+      inviteCode: 'CLZZ22',
+    })
     expect(await member.call('bind', { method: 'invite', code: 'CLZZ22' }, 'wx-closed-1')).toMatchObject({
       code: 'NODE_CLOSED',
     })
