@@ -10,6 +10,7 @@ import { calledByTimer, cloudApp } from '../_shared/cloud'
 import { removeOldExports } from '../_shared/exports'
 import type { HandlerContext } from '../_shared/router'
 import { repairLecture } from './repair'
+import { removeOldPhones } from './retention'
 
 type JobContext = Pick<HandlerContext, 'db' | 'now'>
 type Job = (ctx: JobContext) => Promise<Record<string, number | boolean>>
@@ -19,6 +20,8 @@ export const JOBS: Record<string, Job> = {
   repairRecentLectures,
   // Exported rosters and hours sheets (names, phones) are kept a day.
   removeOldExports: async ({ now }) => ({ removed: await removeOldExports(cloudApp(), now) }),
+  // Phones of members who left the rolls, after the retention period (settings `privacy`).
+  removeOldPhones,
 }
 
 export function isTimerEvent(event: unknown, context: unknown): boolean {

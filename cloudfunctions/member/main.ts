@@ -4,6 +4,7 @@ import { bind } from './bind'
 import { importRoster } from './importRoster'
 import { listRoster } from './listRoster'
 import { me } from './me'
+import { exportMyData, myData } from './myData'
 import { unbind } from './unbind'
 
 export const main = createFunction('member', {
@@ -12,4 +13,6 @@ export const main = createFunction('member', {
   unbind,
   roster: listRoster,
   importRoster,
+  myData,
+  exportMyData,
 })

@@ -288,6 +288,17 @@ export interface CheckinSettingsDoc {
   updatedBy?: string
 }
 
+/**
+ * Privacy rules a city may tune (settings document `privacy`); a missing field takes the default of
+ * privacy.ts. retentionDays: how long a deactivated member's phone is kept (design15 "Phone removal").
+ */
+export interface PrivacySettingsDoc {
+  _id: 'privacy'
+  retentionDays?: number
+  updatedAt?: Date
+  updatedBy?: string
+}
+
 /** `exports`: one exported file (key: its random folder name), removed with the file a day after `createdAt`. */
 export interface ExportDoc {
   _id: string

@@ -19,6 +19,7 @@ export * from './hours'
 export * from './lecture'
 export * from './maintenance'
 export * from './member'
+export * from './privacy'
 export * from './proposal'
 export * from './signup'
 

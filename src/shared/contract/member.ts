@@ -3,6 +3,7 @@ import * as z from 'zod'
 import type { OrgKind, Role } from '../model'
 import { bindInput } from './bind'
 import { id, procedure, uploadedFileId } from './common'
+import { privacyProcedures } from './privacy'
 
 export { inviteCode, phone } from './bind'
 
@@ -50,4 +51,5 @@ export const memberProcedures = {
    * rosters/ (phone → storage → file id); all rows or none. Strict: file bytes never travel in a payload.
    */
   importRoster: procedure<ImportReport>()(z.strictObject({ branchId: id, fileId: uploadedFileId('roster') })),
+  ...privacyProcedures,
 }
