@@ -102,6 +102,10 @@ export default function Bind() {
           {busy ? '正在绑定…' : '绑定'}
         </Button>
 
+        <Text className='bind__privacy' onClick={() => void Taro.navigateTo({ url: routes.privacy })}>
+          绑定即表示您已阅读《隐私政策》（点此查看）
+        </Text>
+
         {refused?.code === 'ALREADY_BOUND' && (
           <Button
             className='bind__button bind__button--plain'
