@@ -13,8 +13,6 @@ const USES: Record<string, string> = {
   saveImageToPhotosAlbum: '把学时记录图片保存到您的相册',
 }
 
-const weapp = process.env.TARO_ENV === 'weapp'
-
 /**
  * The consent sheet (src/api/privacy.ts): shown when WeChat (or, in a browser, the location) asks before a
  * privacy API, with 同意 (open-type agreePrivacyAuthorization), 拒绝, and the guide and 隐私政策 to read.
@@ -30,6 +28,7 @@ function PrivacySheet() {
     ask.answer(agreed)
   }
   const use = USES[ask.referrer.replace(/^wx\./, '')]
+  const weapp = process.env.TARO_ENV === 'weapp'
 
   return (
     <View className='privacy-sheet' role='dialog' aria-label='隐私保护提示'>
