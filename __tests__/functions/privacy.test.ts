@@ -126,4 +126,16 @@ describe('the phone removal', () => {
     expect(phoneOf('ret-00002').phone).toBe('removed:ret-00002')
     expect(phoneOf('ret-00003').phone).toBe('13900000003')
   })
+
+  it('shows a removed phone as none in the roster', async () => {
+    const branch = seed.orgs.find((o) => o._id === busiest.branchId)!
+    const admin = seed.bindings.find((b) => b.roles.includes('admin') && branch.path.includes(b.adminOrgId!))!
+    const roster = await ok<{ members: { id: string; phone: string }[] }>(
+      'roster',
+      { branchId: busiest.branchId },
+      admin._id,
+    )
+    expect(roster.members.find((m) => m.id === 'ret-00001')!.phone).toBe('')
+    expect(roster.members.find((m) => m.id === 'ret-00003')!.phone).toBe('13900000003')
+  })
 })
