@@ -9,7 +9,15 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'member',
-      pages: ['propose/index', 'checkin/index', 'hours/index', 'mycode/index', 'privacy/index', 'mydata/index'],
+      pages: [
+        'propose/index',
+        'checkin/index',
+        'hours/index',
+        'mycode/index',
+        'setup/index',
+        'privacy/index',
+        'mydata/index',
+      ],
     },
     {
       root: 'manage',

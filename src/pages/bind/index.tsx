@@ -103,7 +103,7 @@ export default function Bind() {
         </Button>
 
         <Text className='bind__privacy' onClick={() => void Taro.navigateTo({ url: routes.privacy })}>
-          绑定即表示您已阅读《隐私政策》（点此查看）
+          查看《隐私政策》
         </Text>
 
         {refused?.code === 'ALREADY_BOUND' && (
@@ -115,6 +115,11 @@ export default function Bind() {
           </Button>
         )}
       </View>
+
+      {/* For the first city administrator only, so as small as it can be (main package) */}
+      <Text className='bind__setup' onClick={() => void Taro.navigateTo({ url: routes.setup })}>
+        首次启用（有启用码）
+      </Text>
     </View>
   )
 }

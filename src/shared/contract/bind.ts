@@ -8,13 +8,15 @@ import { INVITE_CODE, INVITE_CODE_WORDS, NAME_MAX, PHONE, PHONE_WORDS } from '..
 import './locale'
 
 export const phone = z.string().check(z.trim(), z.regex(PHONE, PHONE_WORDS))
+/** A name as on the roster. */
+export const memberName = z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX))
 export const inviteCode = z.string().check(z.trim(), z.toUpperCase(), z.regex(INVITE_CODE, INVITE_CODE_WORDS))
 
 export const bindInput = z.discriminatedUnion('method', [
   z.object({ method: z.literal('invite'), code: inviteCode }),
   z.object({
     method: z.literal('roster'),
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(NAME_MAX)),
+    name: memberName,
     phone,
   }),
 ])
