@@ -27,7 +27,8 @@ let listening = false
 /** A sheet shows itself when asked; returns the unsubscribe for its unmount. */
 export function onConsentAsked(sheet: Sheet): () => void {
   sheets.push(sheet)
-  if (!listening && process.env.TARO_ENV === 'weapp') {
+  // From base library 2.32.3; an older WeChat has no privacy flow and never asks.
+  if (!listening && process.env.TARO_ENV === 'weapp' && typeof Taro.onNeedPrivacyAuthorization === 'function') {
     listening = true
     Taro.onNeedPrivacyAuthorization((resolve, eventInfo) => {
       const top = sheets[sheets.length - 1]
@@ -67,5 +68,6 @@ export function askInBrowser(referrer: string): Promise<boolean> {
 }
 
 /** WeChat's own page of the guide declared in the admin console (wx.openPrivacyContract). */
-export const canOpenContract = (): boolean => process.env.TARO_ENV === 'weapp'
+export const canOpenContract = (): boolean =>
+  process.env.TARO_ENV === 'weapp' && typeof Taro.openPrivacyContract === 'function'
 export const openContract = (): void => void Taro.openPrivacyContract({})
