@@ -33,6 +33,7 @@ export async function bind(input: BindInput, ctx: HandlerContext): Promise<Me> {
 
   const branch = orgs.find((o) => o._id === match.branchId)
   if (!branch) throw new Error(`member ${match._id}: branch ${match.branchId} not found`)
+  if (branch.closedAt) throw new AppError('NODE_CLOSED')
   const binding = bindingFor(openid, match, branch, now)
   try {
     await db.collection('bindings').add(binding)

@@ -38,6 +38,7 @@ export async function importRoster(input: ParsedInput<'member', 'importRoster'>,
   const { db } = ctx
   const [actor, branch] = await Promise.all([requireActor(ctx), loadBranch(db, input.branchId)])
   if (!managesRosterOf(actor, nodeOf(branch))) throw new AppError('FORBIDDEN')
+  if (branch.closedAt) throw new AppError('NODE_CLOSED')
 
   let bytes: Buffer
   try {

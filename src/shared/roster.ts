@@ -15,7 +15,7 @@ export type BranchRole = 'member' | 'secretary' | 'committee'
 /** One file holds one branch: more rows than this is a mistake (or several branches in one file). */
 export const MAX_ROSTER_ROWS = 1000
 /** A title row ("某某支部党员名册") may stand above the headings: they are looked for in this many rows. */
-const HEADING_SEARCH_ROWS = 5
+export const HEADING_SEARCH_ROWS = 5
 
 const HEADINGS = {
   name: ['姓名'],
@@ -236,13 +236,13 @@ function columnsOf(cells: Cell[] | undefined, only?: Column): Partial<Record<Col
   return { name: found.name[0], phone: found.phone[0], duty: found.duty[0] }
 }
 
-/** "手机号（必填）", " 姓名* " → the bare heading. */
-function normalHeading(h: string): string {
+/** "手机号（必填）", " 姓名* " → the bare heading (the tree's sheet reads its headings so too, orgTree.ts). */
+export function normalHeading(h: string): string {
   return h.replace(/[\s*＊]/g, '').replace(/[(（][^)）]*[)）]$/, '')
 }
 
 /** Spaces that pad a two-character name in Excel ("王  芳") go; a space between Latin words stays. */
-function normalName(s: string): string {
+export function normalName(s: string): string {
   return s
     .replace(/\s+/g, ' ')
     .trim()
@@ -257,7 +257,7 @@ function normalPhone(s: string): string {
   return digits.replace(/^(\+86|0086|86)(?=1\d{10}$)/, '')
 }
 
-function text(c: Cell): string {
+export function text(c: Cell): string {
   if (c === null || c === undefined) return ''
   if (c instanceof Date) return c.toISOString().slice(0, 10)
   return String(c).replace(/\s/g, ' ').trim()
