@@ -11,6 +11,7 @@ import { removeOldExports } from '../_shared/exports'
 import { continueOrgJobs } from '../_shared/orgJobs'
 import type { HandlerContext } from '../_shared/router'
 import { repairLecture } from './repair'
+import { removeOldPhones } from './retention'
 
 type JobContext = Pick<HandlerContext, 'db' | 'now'>
 type Job = (ctx: JobContext) => Promise<Record<string, number | boolean>>
@@ -22,6 +23,8 @@ export const JOBS: Record<string, Job> = {
   removeOldExports: async ({ now }) => ({ removed: await removeOldExports(cloudApp(), now) }),
   // Moves of a node cut off before their last page (org.move, org.continueJob).
   continueOrgJobs: ({ db, now }) => continueOrgJobs(db, now, ORG_JOBS_BUDGET_MS),
+  // Phones of members who left the rolls, after the retention period (settings `privacy`).
+  removeOldPhones,
 }
 
 export function isTimerEvent(event: unknown, context: unknown): boolean {

@@ -2,6 +2,7 @@
 import type { ParsedInput, RosterEntry } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { BindingDoc, MemberDoc, Role } from '../../src/shared/model'
+import { isRemovedPhone } from '../../src/shared/privacy'
 import { managesRosterOf } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
@@ -31,7 +32,8 @@ export async function listRoster({ branchId }: ParsedInput<'member', 'roster'>, 
     .map((m) => ({
       id: m._id,
       name: m.name,
-      phone: m.phone,
+      // Removed after the retention period (maintenance/retention.ts): the placeholder is no phone.
+      phone: isRemovedPhone(m.phone) ? '' : m.phone,
       roles: m.roles,
       bound: bound.has(m._id),
       inviteCode: m.inviteCode,

@@ -8,6 +8,7 @@ import { claimSetup } from './claimSetup'
 import { importRoster } from './importRoster'
 import { listRoster } from './listRoster'
 import { me } from './me'
+import { exportMyData, myData } from './myData'
 import { unbind } from './unbind'
 
 export const main = createFunction('member', {
@@ -17,4 +18,6 @@ export const main = createFunction('member', {
   roster: listRoster,
   importRoster,
   claimSetup,
+  myData,
+  exportMyData,
 })

@@ -191,8 +191,11 @@ export interface CheckinDoc {
   hours: number
   /** A scan kept on the phone and sent later: when it was scanned and when it arrived. */
   offline?: { scannedAt: Date; receivedAt: Date }
-  /** Where the phone said it was (L2, L3), and how far that is from the venue. */
-  location?: ScanLocation & { distanceM: number }
+  /**
+   * How far from the venue the phone said it was (L2, L3), and how sure it was: never the coordinates
+   * themselves, as the 隐私政策 (member/privacy) promises.
+   */
+  location?: { distanceM: number; accuracy: ScanLocation['accuracy'] }
   /** The secretary who checked the member in (manual, member code). */
   by?: string
   reason?: string
@@ -281,6 +284,17 @@ export interface CheckinSettingsDoc {
   _id: 'checkinRules'
   manualGraceDays?: number
   lecturingMinScans?: number
+  updatedAt?: Date
+  updatedBy?: string
+}
+
+/**
+ * Privacy rules a city may tune (settings document `privacy`); a missing field takes the default of
+ * privacy.ts. retentionDays: how long a deactivated member's phone is kept (design15 "Phone removal").
+ */
+export interface PrivacySettingsDoc {
+  _id: 'privacy'
+  retentionDays?: number
   updatedAt?: Date
   updatedBy?: string
 }

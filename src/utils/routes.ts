@@ -15,6 +15,8 @@ export const routes = {
     `/member/checkin/index?id=${encodeURIComponent(id)}${qr ? `&qr=${encodeURIComponent(qr)}` : ''}`,
   hours: '/member/hours/index',
   myCode: '/member/mycode/index',
+  privacy: '/member/privacy/index',
+  myData: '/member/mydata/index',
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',

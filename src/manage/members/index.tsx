@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { call } from '../../api/client'
+import PrivacySheet from '../../components/PrivacySheet'
 import { ManagedNodesView, OrgPicker, PageState, usePageLoad, useManagedNodes } from '../components'
 import ImportSection from './ImportSection'
 import RosterList from './RosterList'
@@ -46,6 +47,7 @@ export default function ManageMembers() {
           <RosterList members={members} refresh={roster.quietReload} />
         </View>
       </ManagedNodesView>
+      <PrivacySheet />
     </View>
   )
 }

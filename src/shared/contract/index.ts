@@ -21,6 +21,7 @@ export * from './lecture'
 export * from './maintenance'
 export * from './member'
 export * from './org'
+export * from './privacy'
 export * from './proposal'
 export * from './signup'
 

@@ -4,6 +4,7 @@ import type { OrgKind, Role } from '../model'
 import { normaliseSetupCode } from '../setupCode'
 import { bindInput, memberName, phone } from './bind'
 import { id, procedure, uploadedFileId } from './common'
+import { privacyProcedures } from './privacy'
 
 export { inviteCode, phone } from './bind'
 
@@ -61,4 +62,5 @@ export const memberProcedures = {
   importRoster: procedure<ImportReport>()(z.strictObject({ branchId: id, fileId: uploadedFileId('roster') })),
   /** The first city administrator takes the environment's setup code (scripts/setup-city.ts made it). */
   claimSetup: procedure<Me>()(z.object({ code: setupCode, name: memberName, phone })),
+  ...privacyProcedures,
 }
