@@ -1,9 +1,13 @@
-/** The `member` cloud function: who am I, binding a WeChat identity to a member, and branch rosters. */
+/** The `member` cloud function: who am I, binding, branch rosters, members who move and who leave. */
 import { createFunction } from '../_shared/router'
 import { bind } from './bind'
+import { deactivate } from './deactivate'
 import { importRoster } from './importRoster'
 import { listRoster } from './listRoster'
 import { me } from './me'
+import { transferAccept, transferDecline, transferWithdraw } from './transferDecide'
+import { branchTransfers, transferBranches } from './transferList'
+import { transferStart } from './transferStart'
 import { unbind } from './unbind'
 
 export const main = createFunction('member', {
@@ -12,4 +16,11 @@ export const main = createFunction('member', {
   unbind,
   roster: listRoster,
   importRoster,
+  transferStart,
+  transferAccept,
+  transferDecline,
+  transferWithdraw,
+  transfers: branchTransfers,
+  transferBranches,
+  deactivate,
 })

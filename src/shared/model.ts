@@ -358,6 +358,8 @@ export interface TransferDoc {
   decidedAt?: Date
   decidedBy?: string
   decidedByName?: string
+  /** Why the new branch did not accept (declined only). */
+  declineReason?: string
 }
 
 /**

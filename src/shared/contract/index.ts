@@ -21,6 +21,7 @@ export * from './maintenance'
 export * from './member'
 export * from './proposal'
 export * from './signup'
+export * from './transfer'
 
 export const contract = {
   lecture: lectureProcedures,

@@ -3,6 +3,7 @@ import * as z from 'zod'
 import type { OrgKind, Role } from '../model'
 import { bindInput } from './bind'
 import { id, procedure, uploadedFileId } from './common'
+import { transferProcedures } from './transfer'
 
 export { inviteCode, phone } from './bind'
 
@@ -26,6 +27,10 @@ export interface RosterEntry {
   roles: Role[]
   bound: boolean
   inviteCode: string
+  /** Left the party organisation's rolls (退出党员名册): listed apart, no actions. */
+  inactive?: true
+  /** A transfer out of the branch waits for the new branch to accept. */
+  transferPending?: true
 }
 
 export interface ImportReport {
@@ -50,4 +55,5 @@ export const memberProcedures = {
    * rosters/ (phone → storage → file id); all rows or none. Strict: file bytes never travel in a payload.
    */
   importRoster: procedure<ImportReport>()(z.strictObject({ branchId: id, fileId: uploadedFileId('roster') })),
+  ...transferProcedures,
 }
