@@ -69,7 +69,9 @@ export default function ManageTransfers() {
         <OrgPicker label='党支部' nodes={nodes.nodes} value={branchId} onChange={nodes.select} />
         <View className='manage-transfers__body'>
           {done && <Notice tone='success' text={done} />}
-          {page.phase !== 'ready' && <PageState phase={page.phase} refusal={page.refusal} onRetry={() => void page.reload()} />}
+          {page.phase !== 'ready' && (
+            <PageState phase={page.phase} refusal={page.refusal} onRetry={() => void page.reload()} />
+          )}
           {data && (
             <>
               <Section title='等待本支部接收' items={data.incoming} empty='没有等待接收的党员'>

@@ -52,7 +52,9 @@ export default function Moved() {
   }
   return (
     <View className='moved'>
-      <Text className='moved__help'>您已转到新的支部，下面这些党课是原支部的，您已看不到。去不了的，请取消报名，把座位让给别人。</Text>
+      <Text className='moved__help'>
+        您已转到新的支部，下面这些党课是原支部的，您已看不到。去不了的，请取消报名，把座位让给别人。
+      </Text>
       {page.data.map((item) => (
         <View key={item.lecture.id} className='moved__item'>
           <Text className='moved__title'>{item.lecture.title}</Text>
