@@ -7,24 +7,21 @@ import type { TransferDoc } from '../model'
 import { reason } from './checkin'
 import { id, procedure } from './common'
 
-/** A transfer as the pages of both branches show it. */
-export interface TransferView {
-  id: string
-  memberId: string
-  memberName: string
-  fromBranchId: string
-  fromBranchName: string
-  toBranchId: string
-  toBranchName: string
-  status: TransferDoc['status']
-  reason: string
-  byName: string
-  createdAt: string
-  decidedAt?: string
-  decidedByName?: string
-  /** Why the new branch did not accept (declined only). */
-  declineReason?: string
-}
+/** A transfer as the pages of both branches show it (the stored fields pages need, dates as ISO text). */
+export type TransferView = Pick<
+  TransferDoc,
+  | 'memberId'
+  | 'memberName'
+  | 'fromBranchId'
+  | 'fromBranchName'
+  | 'toBranchId'
+  | 'toBranchName'
+  | 'status'
+  | 'reason'
+  | 'byName'
+  | 'decidedByName'
+  | 'declineReason'
+> & { id: string; createdAt: string; decidedAt?: string }
 
 export interface BranchTransfers {
   /** Waiting for this branch to accept. */
