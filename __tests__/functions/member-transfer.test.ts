@@ -8,8 +8,18 @@ import { main as hoursMain } from '../../cloudfunctions/hours/main'
 import { LEFT_OVER_AFTER_MS } from '../../cloudfunctions/member/transferStart'
 import { newTransferId } from '../../cloudfunctions/member/transfers'
 import { main as signupMain } from '../../cloudfunctions/signup/main'
-import type { BranchHours, BranchTransfers, MyLectureItem, RosterEntry, TransferView } from '../../src/shared/contract'
+import type {
+  BranchHours,
+  BranchTransfers,
+  ImportReport,
+  MyLectureItem,
+  RosterEntry,
+  TransferView,
+} from '../../src/shared/contract'
 import type { AuditDoc, BindingDoc, LedgerEntryDoc, MemberDoc, TransferDoc } from '../../src/shared/model'
+import { randomBytes } from 'crypto'
+import { uploadPath } from '../../src/shared/files'
+import { REJOIN_REFUSED } from '../../src/shared/roster'
 import { hoursYear } from '../../src/shared/studyHours'
 import { caller, dataOf } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
@@ -358,6 +368,18 @@ describe('deactivation', () => {
       code: 'NO_MATCH',
     })
     expect(stored('bindings', { memberId: 'm-0013' })).toEqual([])
+  })
+
+  it('a roster re-import with their phone refuses that row and writes nothing', async () => {
+    const m = memberDoc('m-0013')
+    const csv = `姓名,手机号,职务\r\n${m.name},${m.phone},党员\r\n新党员,13700009999,党员\r\n`
+    const cloudPath = uploadPath('roster', '名册.csv', randomBytes(16))!
+    const { fileID } = await cloud.app.uploadFile({ cloudPath, fileContent: Buffer.from(csv) })
+    const report = await ok<ImportReport>(call(as('m-0008'), 'importRoster', { branchId: QFS, fileId: fileID }))
+    expect(report.applied).toBe(false)
+    expect(report.rows[0]).toMatchObject({ result: 'error', errors: [REJOIN_REFUSED] })
+    expect(memberDoc('m-0013').status).toBe('inactive')
+    expect(stored('members', { phone: '13700009999' })).toEqual([])
   })
 
   it('a deactivation and a transfer at once: exactly one lands', async () => {

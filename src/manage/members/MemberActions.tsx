@@ -1,12 +1,13 @@
-import { Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
-import SearchBox from '../../components/SearchBox'
 import type { BranchChoice, RosterEntry } from '../../shared/contract'
 import type { Reply } from '../../shared/errors'
 import { ActionButton, ChoiceChips, type NoticeMessage, ReasonForm, refusalNotice } from '../components'
+import { PLACEHOLDER_STYLE } from '../components/FormField'
 
+const FIND = '输入接收党支部的名称'
 const needsReason = (reason: string) => (reason.length < 2 ? '请写明原因' : undefined)
 
 export interface MemberActionsProps {
@@ -36,7 +37,6 @@ export default function MemberActions({ member, onDone }: MemberActionsProps) {
   }
 
   const search = async (q: string) => {
-    setSearched(q)
     setToBranch(undefined)
     if (!q) return setFound(undefined)
     const reply = await call('member', 'transferBranches', { q })
@@ -81,7 +81,23 @@ export default function MemberActions({ member, onDone }: MemberActionsProps) {
     return (
       <View className='manage-members__form'>
         <Text className='manage-members__form-title'>{`转出 ${member.name}`}</Text>
-        <SearchBox value={searched} onSearch={(q) => void search(q)} placeholder='输入接收党支部的名称' />
+        {/* Not the main package's SearchBox: a manage page importing it would move it into the main package. */}
+        <View className='manage-members__search'>
+          <Input
+            className='manage-members__search-input'
+            value={searched}
+            placeholder={FIND}
+            placeholderStyle={PLACEHOLDER_STYLE}
+            aria-label={FIND}
+            confirmType='search'
+            maxlength={30}
+            onInput={(e) => setSearched(e.detail.value)}
+            onConfirm={() => void search(searched.trim())}
+          />
+          <ActionButton size='small' onClick={() => void search(searched.trim())}>
+            搜索
+          </ActionButton>
+        </View>
         {found && found.length === 0 && <Text className='manage-members__help'>没有找到这个名称的党支部</Text>}
         {found && found.length > 0 && (
           <ChoiceChips
