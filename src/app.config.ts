@@ -7,7 +7,10 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index', 'pages/lecture/index', 'pages/bind/index'],
   subPackages: [
-    { root: 'member', pages: ['propose/index', 'checkin/index', 'hours/index', 'mycode/index', 'moved/index'] },
+    {
+      root: 'member',
+      pages: ['propose/index', 'checkin/index', 'hours/index', 'mycode/index', 'setup/index', 'moved/index'],
+    },
     {
       root: 'manage',
       pages: [

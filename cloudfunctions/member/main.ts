@@ -1,6 +1,10 @@
-/** The `member` cloud function: who am I, binding, branch rosters, members who move and who leave. */
+/**
+ * The `member` cloud function: who am I, binding a WeChat identity to a member, branch rosters, the first
+ * administrator's setup code, and members who move and who leave.
+ */
 import { createFunction } from '../_shared/router'
 import { bind } from './bind'
+import { claimSetup } from './claimSetup'
 import { deactivate } from './deactivate'
 import { importRoster } from './importRoster'
 import { listRoster } from './listRoster'
@@ -16,6 +20,7 @@ export const main = createFunction('member', {
   unbind,
   roster: listRoster,
   importRoster,
+  claimSetup,
   transferStart,
   transferAccept,
   transferDecline,
