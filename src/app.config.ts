@@ -17,6 +17,7 @@ export default defineAppConfig({
         'setup/index',
         'privacy/index',
         'mydata/index',
+        'moved/index',
       ],
     },
     {
@@ -30,6 +31,7 @@ export default defineAppConfig({
         'checkin/index',
         'hours/index',
         'targets/index',
+        'transfers/index',
       ],
     },
   ],

@@ -64,7 +64,7 @@ async function membersWithPhones(db: Database, phones: string[]): Promise<Existi
   const res = await db
     .collection('members')
     .where({ phone: db.command.in(phones) })
-    .field({ name: true, phone: true, branchId: true, roles: true })
+    .field({ name: true, phone: true, branchId: true, roles: true, status: true })
     .limit(1000)
     .get()
   return res.data as ExistingMember[]

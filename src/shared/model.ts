@@ -372,6 +372,8 @@ export interface TransferDoc {
   decidedAt?: Date
   decidedBy?: string
   decidedByName?: string
+  /** Why the new branch did not accept (declined only). */
+  declineReason?: string
 }
 
 /**

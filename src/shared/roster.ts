@@ -102,6 +102,8 @@ export interface ExistingMember {
   phone: string
   branchId: string
   roles: Role[]
+  /** Left the rolls: a row with their phone is refused, not a silent return. */
+  status?: 'inactive'
 }
 
 export interface ImportPlan {
@@ -111,6 +113,9 @@ export interface ImportPlan {
   creates: { row: number; name: string; phone: string; roles: Role[] }[]
   updates: { memberId: string; name: string; roles: Role[] }[]
 }
+
+/** The row of a member who left the rolls (退出党员名册): importing does not bring them back unnoticed. */
+export const REJOIN_REFUSED = '这位党员已退出党员名册，不能再导入；如确需恢复，请联系上级管理员'
 
 /**
  * What importing the lines into `branchId` does. File-wide checks (a phone twice in the file, a phone of
@@ -142,7 +147,9 @@ export function planImport(lines: RosterLine[], existing: ExistingMember[], bran
   }
   for (const l of rows) {
     const stored = byPhone.get(l.phone)
-    if (stored && stored.branchId !== branchId) l.errors.push('这个手机号已登记在其他支部的党员名下，请先联系该支部')
+    if (stored?.status === 'inactive') l.errors.push(REJOIN_REFUSED)
+    else if (stored && stored.branchId !== branchId)
+      l.errors.push('这个手机号已登记在其他支部的党员名下，请先联系该支部')
     if (l.errors.length || !l.role) {
       plan.report.rows.push({ row: l.row, name: l.name, result: 'error', errors: l.errors })
       continue

@@ -24,6 +24,7 @@ export * from './org'
 export * from './privacy'
 export * from './proposal'
 export * from './signup'
+export * from './transfer'
 
 export const contract = {
   lecture: lectureProcedures,

@@ -5,6 +5,7 @@ import { normaliseSetupCode } from '../setupCode'
 import { bindInput, memberName, phone } from './bind'
 import { id, procedure, uploadedFileId } from './common'
 import { privacyProcedures } from './privacy'
+import { transferProcedures } from './transfer'
 
 export { inviteCode, phone } from './bind'
 
@@ -28,6 +29,10 @@ export interface RosterEntry {
   roles: Role[]
   bound: boolean
   inviteCode: string
+  /** Left the party organisation's rolls (退出党员名册): listed apart, no actions. */
+  inactive?: true
+  /** A transfer out of the branch waits for the new branch to accept. */
+  transferPending?: true
 }
 
 export interface ImportReport {
@@ -63,4 +68,5 @@ export const memberProcedures = {
   /** The first city administrator takes the environment's setup code (scripts/setup-city.ts made it). */
   claimSetup: procedure<Me>()(z.object({ code: setupCode, name: memberName, phone })),
   ...privacyProcedures,
+  ...transferProcedures,
 }
