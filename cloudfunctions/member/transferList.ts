@@ -45,7 +45,7 @@ export async function branchTransfers(
 
 /**
  * Open branches of the city whose name holds `q`: a member may move anywhere in the city. For those who
- * start transfers (secretaries, administrators); to be replaced by org.find when it lands.
+ * start transfers (secretaries, administrators). Not org.find, which stays inside the caller's own subtree.
  */
 export async function transferBranches(
   { q }: ParsedInput<'member', 'transferBranches'>,

@@ -60,7 +60,6 @@ export async function transferStart(
     fromBranchName: from.name,
     toBranchId: to._id,
     toBranchName: to.name,
-    toPath: [...to.path, to._id],
     status: 'pending',
     reason: input.reason,
     by: actor.memberId,

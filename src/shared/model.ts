@@ -362,8 +362,6 @@ export interface TransferDoc {
   fromBranchName: string
   toBranchId: string
   toBranchName: string
-  /** The new branch's ancestors, root first: administrators above it see the transfer in their inbox. */
-  toPath: string[]
   status: 'pending' | 'accepted' | 'declined' | 'withdrawn'
   reason: string
   by: string
