@@ -86,6 +86,24 @@ export function readsTreeNode(actor: Actor, node: NodeRef): boolean {
   return administers(actor, node)
 }
 
+// ---- Members who move and members who leave (issue 15, h15-move) ----
+
+/**
+ * A transfer (组织关系转接) is started and withdrawn by those who keep the old branch's roster (its secretary,
+ * administrators above it), and accepted or declined by those who keep the new branch's.
+ */
+export function mayActOnTransfer(actor: Actor, side: 'from' | 'to', transfer: { from: NodeRef; to: NodeRef }): boolean {
+  return managesRosterOf(actor, side === 'from' ? transfer.from : transfer.to)
+}
+
+/** A branch's transfers (waiting, sent, recent): whoever keeps its roster. */
+export const seesTransfersOf = managesRosterOf
+
+/** Taking a member off the rolls (退出党员名册): whoever keeps the branch's roster, never for themselves. */
+export function mayDeactivate(actor: Actor, member: { id: string; branch: NodeRef }): boolean {
+  return member.id !== actor.memberId && managesRosterOf(actor, member.branch)
+}
+
 // ---- Appointments (issue 15): administrators and judges of a node, and a branch member's 职务 set in the app ----
 
 /** Administrators and judges are appointed at the nodes above the branches; a branch has its secretary. */
