@@ -403,6 +403,12 @@ describe('audit', () => {
 
     const street = await org.ok<{ items: AuditView[] }>('audit', { orgId: 'org-lixia-jiefanglu' }, as('m-0004'))
     expect(street.items.every((i) => i.orgId === 'org-lixia-jiefanglu')).toBe(true)
+  })
+
+  it('shows a node’s administrators what was done to the node itself (a rename of their street)', async () => {
+    await org.ok('rename', { id: 'org-lixia-jiefanglu', name: '解放路街道办事处' }, as('m-0004'))
+    const street = await org.ok<{ items: AuditView[] }>('audit', { orgId: 'org-lixia-jiefanglu' }, as('m-0004'))
+    expect(street.items[0]).toMatchObject({ action: 'orgRename', orgId: 'org-lixia-jiefanglu', byName: '高宇杰' })
     expect(await org.call('audit', { orgId: DISTRICT }, as('m-0004'))).toMatchObject({ code: 'FORBIDDEN' })
     expect(await org.call('audit', { orgId: BRANCH }, as('m-0008'))).toMatchObject({ code: 'FORBIDDEN' })
   })

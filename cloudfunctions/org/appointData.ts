@@ -2,11 +2,11 @@
 import { maskPhone } from '../../src/shared/appointRules'
 import type { AppointmentView } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
-import type { AuditDoc, MemberDoc, OrgDoc, OrgKind } from '../../src/shared/model'
+import type { AuditDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
 import type { Actor, AppointNode, AppointRole } from '../../src/shared/rights'
 import { writeAudit } from '../_shared/audit'
 import type { Database } from '../_shared/cloud'
-import { nodeRef, READ_LIMIT } from './nodes'
+import { nodeRef } from './nodes'
 
 export async function requireMember(db: Database, id: string): Promise<MemberDoc> {
   const res = await db.collection('members').doc(id).get()
@@ -23,27 +23,6 @@ export const appointNodeOf = (org: OrgDoc): AppointNode => ({
 
 /** The member's field that says where they hold the role. */
 export const heldField = (role: AppointRole) => (role === 'admin' ? 'adminOrgId' : 'judgeOrgId')
-
-/** Every node below `rootId` (not itself), of `kinds` if given: one read per thousand, in _id order. */
-export async function nodesBelow(db: Database, rootId: string, kinds?: readonly OrgKind[]): Promise<OrgDoc[]> {
-  const _ = db.command
-  const found: OrgDoc[] = []
-  for (;;) {
-    const where: Record<string, unknown> = { path: rootId }
-    if (kinds) where.kind = _.in([...kinds])
-    if (found.length) where._id = _.gt(found[found.length - 1]._id)
-    const res = await db
-      .collection('orgs')
-      .where(where)
-      .orderBy('_id', 'asc')
-      .field({ name: true, kind: true, parentId: true, path: true })
-      .limit(READ_LIMIT)
-      .get()
-    const page = res.data as OrgDoc[]
-    found.push(...page)
-    if (page.length < READ_LIMIT) return found
-  }
-}
 
 export function appointmentView(member: MemberDoc, node: OrgDoc, role: AppointRole, bound: boolean): AppointmentView {
   const view: AppointmentView = {

@@ -1,14 +1,12 @@
 /** org.appointments: the administrators and judges at a node the caller administers and below it. */
 import type { AppointmentView, ParsedInput } from '../../src/shared/contract'
-import { AppError } from '../../src/shared/errors'
 import type { MemberDoc, OrgDoc } from '../../src/shared/model'
-import { administers, APPOINTABLE_KINDS, type AppointRole } from '../../src/shared/rights'
-import { requireActor } from '../_shared/actor'
+import { APPOINTABLE_KINDS, type AppointRole } from '../../src/shared/rights'
 import type { Database } from '../_shared/cloud'
 import { boundMemberIds } from '../_shared/members'
 import type { HandlerContext } from '../_shared/router'
-import { appointmentView, nodesBelow } from './appointData'
-import { loadOrg, nodeRef } from './nodes'
+import { appointmentView } from './appointData'
+import { nodesBelow, requireAdministered } from './nodes'
 
 /** Node ids per query: a city has a few hundred nodes above its branches. */
 const IDS_PER_QUERY = 500
@@ -19,8 +17,7 @@ const IDS_PER_QUERY = 500
  */
 export async function appointments({ orgId }: ParsedInput<'org', 'appointments'>, ctx: HandlerContext) {
   const { db } = ctx
-  const [actor, node] = await Promise.all([requireActor(ctx), loadOrg(db, orgId)])
-  if (!administers(actor, nodeRef(node))) throw new AppError('FORBIDDEN')
+  const { node } = await requireAdministered(ctx, orgId)
   const nodes = new Map([node, ...(await nodesBelow(db, orgId, APPOINTABLE_KINDS))].map((n) => [n._id, n]))
   const members = await appointedAt(db, [...nodes.keys()])
   const bound = await boundMemberIds(

@@ -1,12 +1,9 @@
 /** org.audit: the audit entries of a node the caller administers and of everything below it, newest first. */
 import type { AuditCursor, AuditView, ParsedInput } from '../../src/shared/contract'
-import { AppError } from '../../src/shared/errors'
 import type { AuditDoc } from '../../src/shared/model'
-import { administers } from '../../src/shared/rights'
-import { requireActor } from '../_shared/actor'
 import { newestFirst } from '../_shared/newest'
 import type { HandlerContext } from '../_shared/router'
-import { loadOrg, nodeRef } from './nodes'
+import { requireAdministered } from './nodes'
 
 const PAGE_SIZE = 20
 
@@ -14,8 +11,7 @@ const PAGE_SIZE = 20
 export async function auditList({ orgId, cursor }: ParsedInput<'org', 'audit'>, ctx: HandlerContext) {
   const { db } = ctx
   const _ = db.command
-  const [actor, node] = await Promise.all([requireActor(ctx), loadOrg(db, orgId)])
-  if (!administers(actor, nodeRef(node))) throw new AppError('FORBIDDEN')
+  await requireAdministered(ctx, orgId)
   const conditions: object[] = [{ orgPath: orgId }]
   if (cursor) {
     const at = new Date(cursor.at)

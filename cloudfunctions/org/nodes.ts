@@ -1,7 +1,7 @@
 /** Reading the tree's nodes as pages see them (OrgNodeView), shared by the tree actions. */
 import type { OrgNodeView } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
-import type { OrgDoc } from '../../src/shared/model'
+import type { OrgDoc, OrgKind } from '../../src/shared/model'
 import { type Actor, administers, type NodeRef } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
 import type { AuditEntry } from '../_shared/audit'
@@ -67,14 +67,17 @@ export async function requireAdministered(ctx: HandlerContext, id: string): Prom
   return { actor, node }
 }
 
-/** Every node below `rootId`, parents before children (by depth), read a page of READ_LIMIT at a time. */
-export async function nodesBelow(db: Database, rootId: string): Promise<OrgDoc[]> {
+/**
+ * Every node below `rootId` (of `kinds` only, if given), parents before children (by depth), read a page of
+ * READ_LIMIT at a time.
+ */
+export async function nodesBelow(db: Database, rootId: string, kinds?: readonly OrgKind[]): Promise<OrgDoc[]> {
   const _ = db.command
   const nodes: OrgDoc[] = []
   for (let after = ''; ;) {
     const res = await db
       .collection('orgs')
-      .where({ path: rootId, _id: _.gt(after) })
+      .where({ path: rootId, _id: _.gt(after), ...(kinds && { kind: _.in([...kinds]) }) })
       .orderBy('_id', 'asc')
       .limit(READ_LIMIT)
       .get()
@@ -85,7 +88,8 @@ export async function nodesBelow(db: Database, rootId: string): Promise<OrgDoc[]
   }
 }
 
-/** An audit entry by the caller about a node. */
+/** An audit entry by the caller about a node; its path ends with the node, whose administrators read it too. */
 export function auditOf(actor: Actor, node: OrgDoc, action: AuditEntry['action'], detail: string): AuditEntry {
-  return { action, by: actor.memberId, byName: actor.name, orgId: node._id, orgPath: node.path, detail }
+  const orgPath = [...node.path, node._id]
+  return { action, by: actor.memberId, byName: actor.name, orgId: node._id, orgPath, detail }
 }

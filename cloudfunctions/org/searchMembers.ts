@@ -11,8 +11,7 @@ import { requireActor } from '../_shared/actor'
 import { readByIds } from '../_shared/byIds'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
-import { nodesBelow } from './appointData'
-import { loadOrg } from './nodes'
+import { loadOrg, nodesBelow } from './nodes'
 
 const MAX_HITS = 20
 /** Branch ids per query (a district may have more than a thousand branches). */
