@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { call } from '../../api/client'
-import { ManagedNodesView, OrgPicker, PageState, usePageLoad, useManagedNodes } from '../components'
+import { ManagedNodesView, OrgPicker, PageState, useFileImport, usePageLoad, useManagedNodes } from '../components'
 import ImportSection from './ImportSection'
 import RosterList from './RosterList'
-import { useRosterImport } from './useRosterImport'
 import './index.scss'
 
 /**
@@ -16,7 +15,11 @@ export default function ManageMembers() {
   const nodes = useManagedNodes(true)
   const branchId = nodes.selectedId
   const roster = usePageLoad(() => (branchId ? call('member', 'roster', { branchId }) : undefined), [branchId], 'mount')
-  const importing = useRosterImport(branchId, roster.quietReload)
+  const importing = useFileImport(
+    'roster',
+    branchId ? (fileId) => call('member', 'importRoster', { branchId, fileId }) : undefined,
+    roster.quietReload,
+  )
   const { reset } = importing
 
   // another branch: nothing left over from the last one's import
