@@ -19,6 +19,8 @@ export default defineAppConfig({
         'checkin/index',
         'hours/index',
         'targets/index',
+        'org/index',
+        'appoint/index',
       ],
     },
   ],

@@ -20,7 +20,8 @@ export interface ManageEntry {
 
 /**
  * The secretary's pages a member may open (src/shared/rights.ts decides on the server): lectures and
- * proposals for anyone who manages a node's lectures, the roster for secretaries and administrators.
+ * proposals for anyone who manages a node's lectures, the roster for secretaries and administrators, the
+ * tree and its appointments for administrators.
  */
 export function manageEntries(member: NonNullable<Me['member']>): ManageEntry[] {
   if (member.manages.length === 0) return []
@@ -29,6 +30,12 @@ export function manageEntries(member: NonNullable<Me['member']>): ManageEntry[] 
     { title: '党课管理', url: routes.manageLectures },
     ...(roster ? [{ title: '党员名册', url: routes.manageMembers }] : []),
     { title: '自荐审核', url: routes.manageProposals },
+    ...(member.roles.includes('admin')
+      ? [
+          { title: '组织架构', url: routes.manageOrg },
+          { title: '管理员与评审专家', url: routes.manageAppoint },
+        ]
+      : []),
   ]
 }
 
