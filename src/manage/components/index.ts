@@ -10,6 +10,7 @@ export { default as DecideButtons } from './DecideButtons'
 export { default as ExportButton } from './ExportButton'
 export { default as ImportPanel } from './ImportPanel'
 export { default as Notice, refusalNotice, type NoticeMessage } from './Notice'
+export { default as NodeSearch } from './NodeSearch'
 export { default as OrgPicker } from './OrgPicker'
 export { default as PageState, usePageLoad } from '../../components/PageState'
 // after PageState, whose styles it brings

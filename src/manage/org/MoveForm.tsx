@@ -1,12 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { call } from '../../api/client'
-import SearchBox from '../../components/SearchBox'
 import type { OrgNodeView } from '../../shared/contract'
 import { mayNestUnder } from '../../shared/orgTree'
-import { ORG_KIND } from '../../shared/words'
-import { ActionButton, Notice, refusalNotice, type NoticeMessage } from '../components'
+import { ActionButton, NodeSearch, Notice } from '../components'
 import { jobProgress, type MoveJob } from './useMoveJob'
 
 /** Where `node` may go: not under itself or its own subtree, not where it is, not under a closed node, only where its kind may nest. */
@@ -19,20 +15,6 @@ const mayGoUnder = (node: OrgNodeView, to: OrgNodeView) =>
 
 /** 移动到…: search the new parent by name (org.find), confirm, then follow the move until it is done. */
 export default function MoveForm({ node, job, onBack }: { node: OrgNodeView; job: MoveJob; onBack: () => void }) {
-  const [q, setQ] = useState('')
-  const [found, setFound] = useState<OrgNodeView[]>()
-  const [message, setMessage] = useState<NoticeMessage>()
-
-  const search = async (text: string) => {
-    setQ(text)
-    setFound(undefined)
-    setMessage(undefined)
-    if (!text) return
-    const reply = await call('org', 'find', { q: text })
-    if (!reply.ok) return setMessage(refusalNotice(reply))
-    setFound(reply.data.nodes.filter((to) => mayGoUnder(node, to)))
-  }
-
   const choose = async (to: OrgNodeView) => {
     const { confirm } = await Taro.showModal({
       title: '移动组织',
@@ -47,8 +29,7 @@ export default function MoveForm({ node, job, onBack }: { node: OrgNodeView; job
   if (job.job || job.running) {
     return (
       <View className='manage-org__form'>
-        {job.job && <Text className='manage-org__progress'>{jobProgress(job.job)}</Text>}
-        {!job.job && <Text className='manage-org__progress'>正在开始移动…</Text>}
+        <Text className='manage-org__progress'>{job.job ? jobProgress(job.job) : '正在开始移动…'}</Text>
         {job.problem && (
           <Notice {...job.problem}>
             <ActionButton size='small' busy={job.running} onClick={() => void job.resume()}>
@@ -63,16 +44,13 @@ export default function MoveForm({ node, job, onBack }: { node: OrgNodeView; job
   return (
     <View className='manage-org__form'>
       <Text className='manage-org__form-title'>{`把「${node.name}」移动到哪个组织下面？`}</Text>
-      <SearchBox value={q} onSearch={(text) => void search(text)} placeholder='输入上级组织的名称' />
-      {message && <Notice {...message} />}
+      <NodeSearch
+        accept={(to) => mayGoUnder(node, to)}
+        onPick={(to) => void choose(to)}
+        placeholder='输入上级组织的名称'
+        none='没有找到可以移入的组织，请换个名称再搜'
+      />
       {job.problem && <Notice {...job.problem} />}
-      {found && found.length === 0 && <Text className='manage-org__help'>没有找到可以移入的组织，请换个名称再搜</Text>}
-      {found?.map((to) => (
-        <View key={to.id} className='manage-org__found' onClick={() => void choose(to)}>
-          <Text className='manage-org__child-name'>{to.name}</Text>
-          <Text className='manage-org__child-note'>{ORG_KIND[to.kind]}</Text>
-        </View>
-      ))}
       <ActionButton size='small' variant='quiet' className='manage-org__back' onClick={onBack}>
         返回
       </ActionButton>
