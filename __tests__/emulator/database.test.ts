@@ -251,6 +251,16 @@ describe('indexes', () => {
     expect(explain.map((r) => r.detail).join(' ')).toMatch(/USING INDEX ix_lectures_status_startAt/)
   })
 
+  it('an array in a non-unique indexed field matches its elements (multikey), the index no longer narrowing', async () => {
+    const orgs = () => cloud.db.collection('orgs')
+    await orgs().add({ _id: 'o-a', name: 'a', kind: 'branch', path: ['root', 'mid'] })
+    await orgs().add({ _id: 'o-b', name: 'b', kind: 'branch', path: ['root'] })
+    expect(cloud.emulator.store.plan('orgs', { path: 'mid' }).index).toBeUndefined()
+    const res = await orgs().where({ path: 'mid' }).get()
+    expect(res.data.map((d: { _id: string }) => d._id)).toEqual(['o-a'])
+    expect((await orgs().where({ path: 'root' }).count()).total).toBe(2)
+  })
+
   it('an _id in a list reads those rows by primary key', async () => {
     await addLectures(5)
     const store = cloud.emulator.store

@@ -69,3 +69,17 @@ export function canSeeLecture(
 export function mayNameLecturer(actor: Actor, lecturer: { memberId: string; branch: NodeRef }): boolean {
   return lecturer.memberId === actor.memberId || managesLecturesOf(actor, lecturer.branch)
 }
+
+// ── The organisation tree (issue 15): who reads and edits it ──
+
+/** The node the caller's view of the tree starts from: the one they administer, else a secretary's branch. */
+export function treeRootOf(actor: Actor): string | undefined {
+  if (actor.adminOrgId && actor.roles.includes('admin')) return actor.adminOrgId
+  return actor.roles.includes('secretary') ? actor.branchId : undefined
+}
+
+/** Reading a node of the tree: its administrators, and (read-only) a branch's secretary their branch. */
+export function readsTreeNode(actor: Actor, node: NodeRef): boolean {
+  if (actor.roles.includes('secretary') && node.id === actor.branchId) return true
+  return administers(actor, node)
+}

@@ -37,6 +37,8 @@ export class Store {
   private readonly indexes = new Map<string, IndexDeclaration[]>()
   private readonly statements = new Map<string, Database.Statement>()
   private readonly parsed = new ParsedCache(50_000)
+  /** Non-unique indexes some document holds an array in (MongoDB's multikey indexes): never used to narrow. */
+  private readonly multikey = new Set<string>()
 
   constructor(file: string, declarations: Declarations) {
     this.sqlite = new Database(file)
@@ -54,6 +56,7 @@ export class Store {
       this.indexes.set(name, decl.indexes)
       if (!this.collections.has(name)) this.createCollection(name)
       this.ensureIndexes(name)
+      this.findMultikey(name)
     }
     for (const name of this.collections) {
       const row = this.sqlite.prepare(`SELECT max(seq) AS s FROM ${table(name)}`).get() as { s: number | null }
@@ -105,6 +108,16 @@ export class Store {
           .map(keyExpr)
           .join(', ')})`,
       )
+    }
+  }
+
+  /** After a restart: which indexes of a stored collection already hold an array somewhere. */
+  private findMultikey(coll: string): void {
+    for (const ix of this.indexes.get(coll) ?? []) {
+      for (const f of Object.keys(ix.keys)) {
+        const sql = `SELECT 1 FROM ${table(coll)} WHERE json_type(body, '$.${f}') = 'array' LIMIT 1`
+        if (this.sqlite.prepare(sql).get()) this.multikey.add(`${coll}\u0000${ix.name}`)
+      }
     }
   }
 
@@ -163,6 +176,7 @@ export class Store {
       return { where: ' WHERE id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)], index: '_id' }
     let best: { fields: string[]; values: Scalar[]; name: string } | undefined
     for (const ix of this.indexes.get(coll) ?? []) {
+      if (this.multikey.has(`${coll}\u0000${ix.name}`)) continue
       const fields: string[] = []
       const values: Scalar[] = []
       for (const f of Object.keys(ix.keys)) {
@@ -230,15 +244,19 @@ export class Store {
   }
 
   /**
-   * Emulator limit: an index here is one value per document, so an indexed field may not hold an
-   * array (MongoDB would build a multikey index). Refusing is better than silently missing rows.
+   * An index here is one value per document. An array in a non-unique index's field (MongoDB makes the
+   * index multikey: `{path: id}` matches an element) marks the index so that it no longer narrows reads:
+   * mingo then matches elements over a full scan, slower but never missing rows. A unique index may not
+   * hold an array (MongoDB would require each element unique): refused rather than emulated wrongly.
    */
   private assertScalarKeys(coll: string, doc: Doc): void {
     for (const ix of this.indexes.get(coll) ?? []) {
       for (const f of Object.keys(ix.keys)) {
-        if (Array.isArray(valueAt(doc, f))) {
-          throw invalidParam(`emulator: indexed field ${coll}.${f} holds an array (multikey indexes are not emulated)`)
+        if (!Array.isArray(valueAt(doc, f))) continue
+        if (ix.unique) {
+          throw invalidParam(`emulator: unique index field ${coll}.${f} holds an array (not emulated)`)
         }
+        this.multikey.add(`${coll}\u0000${ix.name}`)
       }
     }
   }

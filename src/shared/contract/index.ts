@@ -11,6 +11,7 @@ import { hoursProcedures } from './hours'
 import { lectureProcedures } from './lecture'
 import { maintenanceProcedures } from './maintenance'
 import { memberProcedures } from './member'
+import { orgTreeProcedures } from './org'
 import { proposalProcedures } from './proposal'
 import { signupProcedures } from './signup'
 
@@ -19,6 +20,7 @@ export * from './hours'
 export * from './lecture'
 export * from './maintenance'
 export * from './member'
+export * from './org'
 export * from './proposal'
 export * from './signup'
 
@@ -30,6 +32,7 @@ export const contract = {
   checkin: checkinProcedures,
   hours: hoursProcedures,
   maintenance: maintenanceProcedures,
+  org: { ...orgTreeProcedures },
 } as const
 
 export type Contract = typeof contract
