@@ -5,8 +5,7 @@ import SearchBox from '../../components/SearchBox'
 import type { MemberHit } from '../../shared/contract'
 import { ROLE } from '../../shared/words'
 import { roleNames } from '../../utils/member'
-import { ActionButton, Notice, refusalNotice, type NoticeMessage } from '../components'
-import { useOrgAction } from '../org/useOrgAction'
+import { ActionButton, Notice, refusalNotice, type NoticeMessage, useAction } from '../components'
 import RoleAndNode, { type Placed } from './RoleAndNode'
 
 interface Props {
@@ -22,7 +21,7 @@ export default function AppointForm({ node, onDone }: Props) {
   const [searchMessage, setSearchMessage] = useState<NoticeMessage>()
   const [member, setMember] = useState<MemberHit>()
   const [placed, setPlaced] = useState<Placed>({ role: undefined, node })
-  const action = useOrgAction()
+  const action = useAction()
 
   const search = async (text: string) => {
     setQ(text)

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { AppointmentView } from '../../shared/contract'
 import { ROLE } from '../../shared/words'
-import { ActionButton, Notice, PageState } from '../components'
-import { useOrgAction } from '../org/useOrgAction'
+import { ActionButton, Notice, PageState, useAction } from '../components'
 import { call } from '../../api/client'
 
 interface Props {
@@ -16,7 +15,7 @@ const key = (a: AppointmentView) => `${a.memberId}:${a.role}`
 
 /** Who holds which role where, whether they have bound (else their invite code, large), and 撤下 after a confirmation. */
 export default function AppointmentList({ appointments, refresh }: Props) {
-  const action = useOrgAction()
+  const action = useAction()
 
   const dismiss = async (a: AppointmentView) => {
     const { confirm } = await Taro.showModal({

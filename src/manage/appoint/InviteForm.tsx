@@ -4,8 +4,7 @@ import { call } from '../../api/client'
 import TextField from '../../components/TextField'
 import type { AppointmentView } from '../../shared/contract'
 import { ROLE } from '../../shared/words'
-import { ActionButton, Notice } from '../components'
-import { useOrgAction } from '../org/useOrgAction'
+import { ActionButton, Notice, useAction } from '../components'
 import RoleAndNode, { type Placed } from './RoleAndNode'
 
 interface Props {
@@ -22,7 +21,7 @@ export default function InviteForm({ node, onDone }: Props) {
   const [phone, setPhone] = useState('')
   const [placed, setPlaced] = useState<Placed>({ role: undefined, node })
   const [invited, setInvited] = useState<AppointmentView>()
-  const action = useOrgAction()
+  const action = useAction()
 
   const invite = () => {
     const { role } = placed

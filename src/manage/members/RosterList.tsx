@@ -5,6 +5,7 @@ import { call } from '../../api/client'
 import type { RosterEntry } from '../../shared/contract'
 import { ActionButton, Notice, refusalNotice, type NoticeMessage } from '../components'
 import { ROLE } from '../../shared/words'
+import BranchRole from './BranchRole'
 
 /** "138 0013 8000": a phone number read out in groups. */
 function spacedPhone(phone: string): string {
@@ -15,10 +16,12 @@ export interface RosterListProps {
   members: RosterEntry[]
   /** Ask for the roster again keeping it on screen (after an unbinding). */
   refresh: () => Promise<unknown>
+  /** An administrator above the branch also sets each member's 职务 here (the server decides). */
+  admin?: boolean
 }
 
 /** The branch's members: binding state, the invite code (large, to read out or copy) and 解绑. */
-export default function RosterList({ members, refresh }: RosterListProps) {
+export default function RosterList({ members, refresh, admin = false }: RosterListProps) {
   const [unbinding, setUnbinding] = useState<string>()
   const [message, setMessage] = useState<{ id: string } & NoticeMessage>()
 
@@ -62,6 +65,7 @@ export default function RosterList({ members, refresh }: RosterListProps) {
               {member.inviteCode}
             </Text>
           </View>
+          {admin && <BranchRole entry={member} refresh={refresh} />}
           {member.bound && (
             <ActionButton
               size='small'

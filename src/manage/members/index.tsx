@@ -46,7 +46,7 @@ export default function ManageMembers() {
               onRetry={() => void roster.reload()}
             />
           )}
-          <RosterList members={members} refresh={roster.quietReload} />
+          <RosterList members={members} refresh={roster.quietReload} admin={nodes.roles.includes('admin')} />
         </View>
       </ManagedNodesView>
     </View>

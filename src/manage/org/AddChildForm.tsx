@@ -6,12 +6,11 @@ import type { OrgNodeView } from '../../shared/contract'
 import type { OrgKind } from '../../shared/model'
 import { ORG_KINDS, mayNestUnder } from '../../shared/orgTree'
 import { ORG_KIND } from '../../shared/words'
-import { ActionButton, ChoiceChips } from '../components'
-import type { OrgAction } from './useOrgAction'
+import { ActionButton, ChoiceChips, type Action } from '../components'
 
 interface Props {
   node: OrgNodeView
-  action: OrgAction
+  action: Action
   /** Added: close the form and show the new child. */
   onAdded: (name: string) => Promise<unknown>
   onBack: () => void

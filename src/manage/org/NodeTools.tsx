@@ -5,11 +5,10 @@ import { call } from '../../api/client'
 import TextField from '../../components/TextField'
 import type { OrgChildren, OrgNodeView } from '../../shared/contract'
 import { ORG_KINDS, mayNestUnder } from '../../shared/orgTree'
-import { ActionButton, Notice } from '../components'
+import { ActionButton, Notice, useAction, type Action } from '../components'
 import AddChildForm from './AddChildForm'
 import MoveForm from './MoveForm'
 import { useMoveJob } from './useMoveJob'
-import { useOrgAction, type OrgAction } from './useOrgAction'
 
 type Tool = 'add' | 'rename' | 'move'
 
@@ -26,7 +25,7 @@ interface Props {
 export default function NodeTools({ at, refresh }: Props) {
   const { node } = at
   const [open, setOpen] = useState<Tool>()
-  const action = useOrgAction()
+  const action = useAction()
   const job = useMoveJob(refresh)
   const own = at.ancestors.length === 0
   const nests = ORG_KINDS.some((k) => mayNestUnder(k, node.kind))
@@ -91,7 +90,7 @@ function Tool({ label, busy, onClick }: { label: string; busy?: boolean; onClick
 
 interface RenameProps {
   node: OrgNodeView
-  action: OrgAction
+  action: Action
   onDone: (text: string) => Promise<unknown>
   onBack: () => void
 }

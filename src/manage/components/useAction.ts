@@ -1,9 +1,9 @@
-/** One action of the tree page at a time: busy while it runs, its outcome (or the server's refusal, as worded). */
+/** One action of a manage page at a time: busy while it runs, its outcome (or the server's refusal, as worded). */
 import { useState } from 'react'
 import type { Reply } from '../../shared/errors'
-import { refusalNotice, type NoticeMessage } from '../components'
+import { refusalNotice, type NoticeMessage } from './Notice'
 
-export function useOrgAction() {
+export function useAction() {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<NoticeMessage>()
 
@@ -24,4 +24,4 @@ export function useOrgAction() {
   return { busy, message, setMessage, run }
 }
 
-export type OrgAction = ReturnType<typeof useOrgAction>
+export type Action = ReturnType<typeof useAction>
