@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManageOrg from '../../src/manage/org'
-import type { ImportReport, OrgChildren, OrgJobView, OrgNodeView } from '../../src/shared/contract'
+import type { OrgChildren, OrgJobView, OrgNodeView, TreeImportReport } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { stubWindowOpen } from './support/exports'
 import { type } from './support/fill'
@@ -53,8 +53,7 @@ function serveTree(more: Record<string, Handler> = {}, me = ADMIN) {
   })
 }
 
-const job = (done: number, state: OrgJobView['state'] = 'running'): Reply<OrgJobView> =>
-  ok({ jobId: 'j-1', done, total: 51, state })
+const job = (done: number): Reply<OrgJobView> => ok({ jobId: 'j-1', done, total: 51, finished: done === 51 })
 
 beforeEach(() => resetPage({}, {}))
 
@@ -131,7 +130,7 @@ describe('manage: the organisation tree', () => {
     expect(await screen.findByText(`移动没有做完：${ERROR_MESSAGES.NETWORK}`)).toBeInTheDocument()
 
     fireEvent.click(screen.getByText('继续'))
-    await act(async () => step(job(51, 'finished')))
+    await act(async () => step(job(51)))
     expect(await screen.findByText('移动完成，共更新 51 个组织')).toBeInTheDocument()
     expect(callMock.mock.calls.filter((c) => c[1] === 'continueJob')).toHaveLength(3)
   })
@@ -155,10 +154,10 @@ describe('manage: the organisation tree', () => {
   })
 
   it('imports a tree file: nothing changed when a row is wrong, the rows to correct listed', async () => {
-    const report = (applied: boolean): ImportReport => ({
+    const report = (applied: boolean): TreeImportReport => ({
       applied,
       created: applied ? 2 : 0,
-      updated: 0,
+      unchanged: applied ? 120 : 0,
       rows: [
         { row: 2, name: '泉城路街道', result: 'created', errors: [] },
         {
@@ -180,21 +179,24 @@ describe('manage: the organisation tree', () => {
     pick()
     await tapThenSee('开始导入', '有错误，组织架构没有任何改动，请改正后重新导入')
     expectTexts('第3行', '上级名称重复，请填写上级的组织代码')
-    expect(callMock).toHaveBeenCalledWith('org', 'importTree', { parentId: 'd-1', fileId: FILE_ID })
+    expect(callMock).toHaveBeenCalledWith('org', 'importTree', { rootId: 'd-1', fileId: FILE_ID })
 
     applied = true
     pick()
-    await tapThenSee('开始导入', '导入完成：新增 2 个组织，更新 0 个组织，未变 0 个组织')
+    await tapThenSee('开始导入', '导入完成：新增 2 个组织，未变 120 个组织')
     // the tree is read again with what was imported
     await waitFor(() => expect(callMock.mock.calls.filter((c) => c[1] === 'children')).toHaveLength(2))
   })
 
   it('exports the subtree as the roster exports do', async () => {
-    serveTree({ 'org.exportTree': () => ok({ url: 'https://files.example/t.xlsx', fileName: '历下区组织架构.xlsx' }) })
+    serveTree({
+      'org.exportTree': () =>
+        ok({ fileId: 'cloud://x/t.xlsx', url: 'https://files.example/t.xlsx', fileName: '历下区组织架构.xlsx' }),
+    })
     render(<ManageOrg />)
     await screen.findByText('导出Excel')
     await tapThenSee('导出Excel', '组织架构已导出：历下区组织架构.xlsx')
-    expect(callMock).toHaveBeenCalledWith('org', 'exportTree', { id: 'd-1' })
+    expect(callMock).toHaveBeenCalledWith('org', 'exportTree', { rootId: 'd-1' })
     expect(openWindow).toHaveBeenCalledWith('https://files.example/t.xlsx', '_blank')
   })
 })

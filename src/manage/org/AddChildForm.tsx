@@ -8,6 +8,9 @@ import { ORG_KINDS, mayNestUnder } from '../../shared/orgTree'
 import { ORG_KIND } from '../../shared/words'
 import { ActionButton, ChoiceChips, type Action } from '../components'
 
+/** The city is the root: every other kind may be added under some node. */
+type ChildKind = Exclude<OrgKind, 'city'>
+
 interface Props {
   node: OrgNodeView
   action: Action
@@ -18,9 +21,9 @@ interface Props {
 
 /** 新增下级: a name, a kind among those that may nest here, and the official code if there is one. */
 export default function AddChildForm({ node, action, onAdded, onBack }: Props) {
-  const kinds = ORG_KINDS.filter((k) => mayNestUnder(k, node.kind))
+  const kinds = ORG_KINDS.filter((k): k is ChildKind => k !== 'city' && mayNestUnder(k, node.kind))
   const [name, setName] = useState('')
-  const [kind, setKind] = useState<OrgKind | undefined>(kinds.length === 1 ? kinds[0] : undefined)
+  const [kind, setKind] = useState<ChildKind | undefined>(kinds.length === 1 ? kinds[0] : undefined)
   const [code, setCode] = useState('')
 
   const add = () => {

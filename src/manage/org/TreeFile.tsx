@@ -9,7 +9,7 @@ import { ExportButton, ImportPanel, useFileImport } from '../components'
  * format, so that a file exported, corrected and imported again changes only what was corrected.
  */
 export default function TreeFile({ node, refresh }: { node: OrgNodeView; refresh: () => Promise<unknown> }) {
-  const file = useFileImport('orgTree', (fileId) => call('org', 'importTree', { parentId: node.id, fileId }), refresh)
+  const file = useFileImport('orgTree', (fileId) => call('org', 'importTree', { rootId: node.id, fileId }), refresh)
   const { reset } = file
   // another node: nothing left over from the last one's import
   useEffect(() => reset(), [node.id, reset])
@@ -28,7 +28,7 @@ export default function TreeFile({ node, refresh }: { node: OrgNodeView; refresh
         unit='个组织'
       />
       <View className='manage-org__export'>
-        <ExportButton noun='组织架构' request={() => call('org', 'exportTree', { id: node.id })} />
+        <ExportButton noun='组织架构' request={() => call('org', 'exportTree', { rootId: node.id })} />
       </View>
     </View>
   )

@@ -20,7 +20,7 @@ export function useMoveJob(onFinished: () => Promise<unknown>) {
     setProblem(undefined)
     try {
       let reply = await first()
-      while (reply.ok && reply.data.state === 'running') {
+      while (reply.ok && !reply.data.finished) {
         setJob(reply.data)
         const jobId = reply.data.jobId
         reply = await call('org', 'continueJob', { jobId })
@@ -43,5 +43,5 @@ export type MoveJob = ReturnType<typeof useMoveJob>
 
 /** "正在更新 12/51 个组织…", or what the finished move did. */
 export function jobProgress(job: OrgJobView): string {
-  return job.state === 'finished' ? `移动完成，共更新 ${job.total} 个组织` : `正在更新 ${job.done}/${job.total} 个组织…`
+  return job.finished ? `移动完成，共更新 ${job.total} 个组织` : `正在更新 ${job.done}/${job.total} 个组织…`
 }

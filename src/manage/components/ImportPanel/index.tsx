@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { ImportReport } from '../../../shared/contract'
 import ActionButton from '../ActionButton'
 import FilePicker from '../FilePicker'
-import ImportReportView from '../ImportReportView'
+import ImportReportView, { type ImportReportLike } from '../ImportReportView'
 import Notice from '../Notice'
 import type { FileImport } from '../useFileImport'
 import './index.scss'
@@ -14,7 +13,7 @@ export interface ImportPanelProps {
   help: string[]
   /** The picker's words before a file is chosen, e.g. 选择名册文件. */
   pickLabel: string
-  file: FileImport<ImportReport>
+  file: FileImport<ImportReportLike>
   /** For the report: what was imported (名册) and what its rows count (人). */
   what: string
   unit: string

@@ -6,8 +6,20 @@ import ActionButton from '../ActionButton'
 import Notice from '../Notice'
 import './index.scss'
 
+/**
+ * A roster's report (every row listed) or a tree's (rows already stored are counted in `unchanged`, not
+ * listed, and nothing is updated: no `updated`).
+ */
+export interface ImportReportLike {
+  applied: boolean
+  created: number
+  updated?: number
+  unchanged?: number
+  rows: ImportReport['rows']
+}
+
 export interface ImportReportViewProps {
-  report: ImportReport
+  report: ImportReportLike
   /** What was imported (名册, 组织架构) and what its rows count (人, 个组织). */
   what?: string
   unit?: string
@@ -22,17 +34,15 @@ function ImportReportView(props: ImportReportViewProps) {
   const [showAll, setShowAll] = useState(false)
   const errors = report.rows.filter((r) => r.result === 'error')
   const changed = report.rows.filter((r) => r.result === 'created' || r.result === 'updated')
-  const unchanged = report.rows.filter((r) => r.result === 'unchanged').length
+  const unchanged = report.unchanged ?? report.rows.filter((r) => r.result === 'unchanged').length
+  const updated = report.updated === undefined ? '' : `更新 ${report.updated} ${unit}，`
   const focus = report.applied ? changed : errors.length > 0 ? errors : report.rows
   const rows = showAll ? report.rows : focus
 
   return (
     <View className='import-report'>
       {report.applied ? (
-        <Notice
-          tone='success'
-          text={`导入完成：新增 ${report.created} ${unit}，更新 ${report.updated} ${unit}，未变 ${unchanged} ${unit}`}
-        />
+        <Notice tone='success' text={`导入完成：新增 ${report.created} ${unit}，${updated}未变 ${unchanged} ${unit}`} />
       ) : (
         <Notice
           tone='error'
