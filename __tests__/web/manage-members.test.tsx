@@ -73,7 +73,7 @@ describe('manage: branch roster', () => {
     expect(await screen.findByText('李秀英')).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('member', 'roster', { branchId: 'b-1' })
     expectTexts('城关村党支部 共 2 人，已绑定 1 人，未绑定 1 人', '138 0013 8000 · 党员、支部书记', '已绑定', '未绑定')
-    expect(screen.getByText('ABC123')).toHaveClass('manage-members__code')
+    expect(screen.getByText('ABC123')).toHaveClass('invite-code__code')
     expect(screen.getAllByText('解绑')).toHaveLength(1) // only the bound member
     expect(screen.getByText(/第一行是标题：姓名、手机号、职务/)).toBeInTheDocument()
   })

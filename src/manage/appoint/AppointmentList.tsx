@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import type { AppointmentView } from '../../shared/contract'
 import { ROLE } from '../../shared/words'
-import { ActionButton, Notice, PageState, useAction } from '../components'
+import { ActionButton, InviteCode, Notice, PageState, useAction } from '../components'
 import { call } from '../../api/client'
 
 interface Props {
@@ -48,14 +48,7 @@ export default function AppointmentList({ appointments, refresh }: Props) {
           <Text className='manage-appoint__detail'>
             {`${a.orgName} · ${a.phone}${a.outsider ? ' · 外部人员' : ''} · ${a.bound ? '已绑定' : '未绑定'}`}
           </Text>
-          {!a.bound && a.inviteCode && (
-            <View className='manage-appoint__code-row'>
-              <Text className='manage-appoint__code-label'>邀请码</Text>
-              <Text className='manage-appoint__code' userSelect>
-                {a.inviteCode}
-              </Text>
-            </View>
-          )}
+          {!a.bound && a.inviteCode && <InviteCode code={a.inviteCode} />}
           <ActionButton
             size='small'
             variant='quiet'

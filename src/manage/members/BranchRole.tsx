@@ -39,7 +39,7 @@ export default function BranchRole({ entry, refresh }: { entry: RosterEntry; ref
 
   return (
     <View className='manage-members__role'>
-      <Text className='manage-members__code-label'>职务</Text>
+      <Text className='manage-members__role-label'>职务</Text>
       <ChoiceChips
         options={CHOICES.map((role) => ({ value: role, label: ROLE[role] }))}
         value={held}

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import type { RosterEntry } from '../../shared/contract'
-import { ActionButton, Notice, refusalNotice, type NoticeMessage } from '../components'
+import { ActionButton, InviteCode, Notice, refusalNotice, type NoticeMessage } from '../components'
 import { ROLE } from '../../shared/words'
 import BranchRole from './BranchRole'
 
@@ -59,12 +59,7 @@ export default function RosterList({ members, refresh, admin = false }: RosterLi
           <Text className='manage-members__detail'>
             {`${spacedPhone(member.phone)} · ${member.roles.map((r) => ROLE[r]).join('、')}`}
           </Text>
-          <View className='manage-members__code-row'>
-            <Text className='manage-members__code-label'>邀请码</Text>
-            <Text className='manage-members__code' userSelect>
-              {member.inviteCode}
-            </Text>
-          </View>
+          <InviteCode code={member.inviteCode} />
           {admin && <BranchRole entry={member} refresh={refresh} />}
           {member.bound && (
             <ActionButton

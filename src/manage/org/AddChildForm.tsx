@@ -6,7 +6,8 @@ import type { OrgNodeView } from '../../shared/contract'
 import type { OrgKind } from '../../shared/model'
 import { ORG_KINDS, mayNestUnder } from '../../shared/orgTree'
 import { ORG_KIND } from '../../shared/words'
-import { ActionButton, ChoiceChips, type Action } from '../components'
+import { ChoiceChips, type Action } from '../components'
+import SubmitOrBack from './SubmitOrBack'
 
 /** The city is the root: every other kind may be added under some node. */
 type ChildKind = Exclude<OrgKind, 'city'>
@@ -48,14 +49,7 @@ export default function AddChildForm({ node, action, onAdded, onBack }: Props) {
       <Text className='manage-org__label'>类型</Text>
       <ChoiceChips options={kinds.map((k) => ({ value: k, label: ORG_KIND[k] }))} value={kind} onChange={setKind} />
       <TextField label='组织代码（选填）' value={code} onInput={setCode} maxlength={40} />
-      <View className='manage-org__actions'>
-        <ActionButton size='small' busy={action.busy} className='manage-org__action' onClick={add}>
-          {action.busy ? '请稍候…' : '新增'}
-        </ActionButton>
-        <ActionButton size='small' variant='quiet' className='manage-org__action' onClick={onBack}>
-          返回
-        </ActionButton>
-      </View>
+      <SubmitOrBack label='新增' busy={action.busy} onSubmit={add} onBack={onBack} />
     </View>
   )
 }

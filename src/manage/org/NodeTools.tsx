@@ -8,6 +8,7 @@ import { ORG_KINDS, mayNestUnder } from '../../shared/orgTree'
 import { ActionButton, Notice, useAction, type Action } from '../components'
 import AddChildForm from './AddChildForm'
 import MoveForm from './MoveForm'
+import SubmitOrBack from './SubmitOrBack'
 import { useMoveJob } from './useMoveJob'
 
 type Tool = 'add' | 'rename' | 'move'
@@ -108,14 +109,7 @@ function RenameForm({ node, action, onDone, onBack }: RenameProps) {
   return (
     <View className='manage-org__form'>
       <TextField label='新的名称' value={name} onInput={setName} maxlength={50} />
-      <View className='manage-org__actions'>
-        <ActionButton size='small' busy={action.busy} className='manage-org__action' onClick={rename}>
-          {action.busy ? '请稍候…' : '改名'}
-        </ActionButton>
-        <ActionButton size='small' variant='quiet' className='manage-org__action' onClick={onBack}>
-          返回
-        </ActionButton>
-      </View>
+      <SubmitOrBack label='改名' busy={action.busy} onSubmit={rename} onBack={onBack} />
     </View>
   )
 }
