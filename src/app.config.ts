@@ -7,7 +7,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index', 'pages/lecture/index', 'pages/bind/index'],
   subPackages: [
-    { root: 'member', pages: ['propose/index', 'checkin/index', 'hours/index', 'mycode/index'] },
+    { root: 'member', pages: ['propose/index', 'checkin/index', 'hours/index', 'mycode/index', 'setup/index'] },
     {
       root: 'manage',
       pages: [

@@ -157,6 +157,35 @@ describe('/app/* takes writes only from its own pages', () => {
   })
 })
 
+describe('a new WeChat user on the local sign-in', () => {
+  const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
+  const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]
+
+  it('is offered on the page, and signs in as a fresh openid the server makes, which survives reloads', async () => {
+    expect(await (await fetch(`${url}/app/login`)).text()).toContain('新的微信用户（还没有绑定）')
+    const first = await post('/app/login', 'new=1', FORM)
+    const second = await post('/app/login', 'new=1', FORM)
+    expect([first.status, second.status]).toEqual([303, 303])
+    const openid = await whoIs(cookieOf(first))
+    expect(openid).toMatch(/^o-new-[0-9a-f]{16}$/)
+    expect(await whoIs(cookieOf(second))).not.toBe(openid)
+    // A reload of the app: the same cookie, the same person, for the functions too.
+    expect(await whoIs(cookieOf(first))).toBe(openid)
+    const res = await post('/app/call/echo', '{"action":"x"}', { ...JSON_TYPE, cookie: cookieOf(first) })
+    expect((await res.json()).data.openid).toBe(openid)
+    const page = await (await fetch(`${url}/app/login`, { headers: { cookie: cookieOf(first) } })).text()
+    expect(page).toContain(`现在是：新的微信用户（${openid}）`)
+  })
+
+  it('takes no openid from the form that it did not make or list', async () => {
+    for (const body of ['openid=o-new-0123456789abcdef', 'new=2&openid=o-new-0123456789abcdef', 'openid=']) {
+      const res = await post('/app/login', body, FORM)
+      expect(res.status).toBe(400)
+      expect(res.headers.get('set-cookie')).toBeNull()
+    }
+  })
+})
+
 describe('sessions end, and sign-out revokes them', () => {
   it('an ended session is no identity', async () => {
     const sessions = new Sessions(loadOrMakeKey(cloud.dataDir, 'secret'), join(cloud.dataDir, 'unused-revoked'))

@@ -1,6 +1,6 @@
 /** member.me and member.bind in-process, through the real SDK and the emulator, with seeded data. */
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
-import { BIND_ATTEMPT_WINDOW_MS } from '../../cloudfunctions/member/bind'
+import { BIND_ATTEMPT_WINDOW_MS } from '../../cloudfunctions/member/attempts'
 import type { Me } from '../../src/shared/contract'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
 import { seededCloudForFile } from '../support/cloudForFile'

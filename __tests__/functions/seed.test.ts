@@ -4,6 +4,7 @@ import { main as hoursMain } from '../../cloudfunctions/hours/main'
 import { main as signupMain } from '../../cloudfunctions/signup/main'
 import { buildSeed } from '../../scripts/seed/data'
 import { seedDatabase } from '../../scripts/seed/index'
+import { setupCity } from '../../scripts/setup-city'
 import { TODAY_BRANCH_ID, TODAY_LECTURE_ID } from '../../scripts/seed/today'
 import { checkinWindow, geofence } from '../../src/shared/checkinRules'
 import type { MyHours, MyLectureItem } from '../../src/shared/contract'
@@ -348,6 +349,18 @@ describe('seedDatabase', () => {
       expect(checkinWindow(added[0].doc as unknown as LectureDoc).opensAt.getTime()).toBeLessThanOrEqual(
         later.getTime(),
       )
+    } finally {
+      await cloud.stop()
+    }
+  })
+
+  it('adds nothing to a live city (no demo lecture of today in it): a later start of a folder set up empty', async () => {
+    const cloud = await startTestCloud()
+    try {
+      await setupCity(cloud.db, { name: '济南市', now: NOW })
+      const later = new Date(NOW.getTime() + 2 * 24 * 3600_000)
+      expect(await seedDatabase(cloud.db, later)).toEqual({ seeded: false, counts: {} })
+      expect(cloud.emulator.store.scan('lectures', {})).toEqual([])
     } finally {
       await cloud.stop()
     }

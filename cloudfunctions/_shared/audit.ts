@@ -5,11 +5,13 @@
  */
 import { randomUUID } from 'crypto'
 import type { AuditDoc } from '../../src/shared/model'
-import type { Database } from './cloud'
+import { addIfAbsent, type Database } from './cloud'
 
 export type AuditEntry = Omit<AuditDoc, '_id' | 'at'>
 
-export async function writeAudit(db: Database, entry: AuditEntry, at: Date): Promise<void> {
-  const doc: AuditDoc = { _id: 'aud-' + randomUUID().replace(/-/g, ''), ...entry, at }
-  await db.collection('audit').add(doc)
+/** `id`: a deterministic one, for a change whose retry cannot tell whether it applied (then written once). */
+export async function writeAudit(db: Database, entry: AuditEntry, at: Date, id?: string): Promise<void> {
+  const doc: AuditDoc = { _id: id ?? 'aud-' + randomUUID().replace(/-/g, ''), ...entry, at }
+  if (id) await addIfAbsent(db, 'audit', doc)
+  else await db.collection('audit').add(doc)
 }

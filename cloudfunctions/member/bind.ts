@@ -10,11 +10,8 @@ import { actorOf, bindingFor, findActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import type { HandlerContext } from '../_shared/router'
 import { isDuplicateWrite } from '../_shared/cloud'
+import { countAttempt } from './attempts'
 import { describeMember, orgsOf } from './me'
-
-/** More than this many tries within the window is refused: a code or a phone is not to be guessed. */
-export const MAX_BIND_ATTEMPTS = 5
-export const BIND_ATTEMPT_WINDOW_MS = 10 * 60_000
 
 type BindInput = ParsedInput<'member', 'bind'>
 
@@ -29,20 +26,9 @@ export async function bind(input: BindInput, ctx: HandlerContext): Promise<Me> {
   if (already) throw new AppError('ALREADY_BOUND')
   const match = found.length === 1 ? found[0] : undefined
 
-  // Every try is written down BEFORE it is counted, so that a burst of simultaneous guesses cannot all pass
-  // the count: each sees at least the tries written before its own. A right try counts too (harmless: the
-  // identity is then bound); a refused one is taken back, so that the lock lasts 10 minutes, not longer.
-  const attempts = db.collection('bindAttempts')
-  const attempt = await attempts.add({ openid, at: now, method: input.method })
-  const since = new Date(now.getTime() - BIND_ATTEMPT_WINDOW_MS)
-  const [count, orgs] = await Promise.all([
-    attempts.where({ openid, at: db.command.gt(since) }).count(),
+  const orgs = await countAttempt({ ...ctx, openid }, input.method, '请10分钟后再试，或向支部书记要邀请码', async () =>
     match ? orgsOf(db, { branchId: match.branchId, roles: match.roles, adminOrgId: match.adminOrgId }) : [],
-  ])
-  if (count.total > MAX_BIND_ATTEMPTS) {
-    await attempts.doc(String(attempt.id)).remove()
-    throw new AppError('TOO_MANY_ATTEMPTS', '请10分钟后再试，或向支部书记要邀请码')
-  }
+  )
   if (!match) throw new AppError('NO_MATCH')
 
   const branch = orgs.find((o) => o._id === match.branchId)

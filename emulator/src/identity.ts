@@ -15,6 +15,12 @@ export interface Identity {
 }
 
 export const SESSION_COOKIE = 'dangke_session'
+
+/**
+ * A WeChat user who opens the app for the first time (in WeChat anyone can, with their own openid): made
+ * here, never taken from the form, so the sign-in still refuses an openid it did not make or list.
+ */
+export const newWeChatUser = () => `o-new-${randomBytes(8).toString('hex')}`
 /** A working day; then the person signs in again. */
 export const SESSION_TTL_MS = 12 * 3600_000
 
@@ -116,6 +122,8 @@ export function loginPage(identities: Identity[], current: string | undefined): 
           .join(''),
     )
     .join('')
+  const known = current === undefined || identities.some((i) => i.openid === current)
+  const now = known ? '' : `<p class="current">现在是：新的微信用户（${escapeHtml(current)}）</p>`
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>本地登录 · 我来讲党课</title>
@@ -125,12 +133,14 @@ h1{font-size:26px;color:#c40000;margin:8px 0}h2{font-size:20px;margin:20px 0 8px
 p{margin:4px 0 12px}input{font-size:20px;padding:10px;width:100%;box-sizing:border-box;margin-bottom:8px}
 button{display:block;width:100%;min-height:52px;font-size:20px;text-align:left;padding:10px 14px;margin:6px 0;
 border:2px solid #c40000;border-radius:10px;background:#fff;color:#1a1a1a}
-button.current{background:#c40000;color:#fff}
+button.current,p.current{background:#c40000;color:#fff}p.current{padding:8px 14px;border-radius:10px}
 [hidden]{display:none}
 </style></head><body>
 <h1>本地登录</h1>
 <p>这是本地运行时代替微信登录的页面：选择一位演示党员，以他的身份使用小程序。</p>
 <input id="filter" placeholder="输入姓名或单位筛选" oninput="for(const b of document.querySelectorAll('button'))b.hidden=!b.textContent.includes(this.value)">
-<form method="post" action="/app/login">${sections}</form>
+<form method="post" action="/app/login">${now}<h2>新用户</h2>
+<button name="new" value="1">新的微信用户（还没有绑定）</button>
+<p>像第一次打开小程序的人：可以用邀请码绑定党员，或用启用码成为首位管理员。</p>${sections}</form>
 </body></html>`
 }

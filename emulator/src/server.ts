@@ -19,7 +19,15 @@ import { invalidParam, ServiceError } from './database/errors'
 import { DatabaseService } from './database/service'
 import { Store } from './database/store'
 import { FunctionHost, FunctionNotFound } from './functions'
-import { type Identity, loginPage, readCookie, SESSION_COOKIE, SESSION_TTL_MS, Sessions } from './identity'
+import {
+  type Identity,
+  loginPage,
+  newWeChatUser,
+  readCookie,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  Sessions,
+} from './identity'
 import { decodeText, isPlainObject, mediaType, parseJsonObject, readBody as readBoundedBody } from './requests'
 import { StorageService } from './storage'
 import { handleUpload } from './upload'
@@ -144,12 +152,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       return send(res, 200, loginPage(options.identities?.(store) ?? [], openid), 'text/html; charset=utf-8')
     }
     if (path === '/app/login' && req.method === 'POST') {
-      const form = await readBoundedBody(req, 4096)
-      const text = form && decodeText(form)
-      const chosen = (text?.ok && new URLSearchParams(text.value).get('openid')) || ''
-      const known = options.isIdentity
-        ? options.isIdentity(store, chosen)
-        : (options.identities?.(store).some((i) => i.openid === chosen) ?? false)
+      const body = await readBoundedBody(req, 4096)
+      const text = body && decodeText(body)
+      const form = new URLSearchParams(text?.ok ? text.value : '')
+      const fresh = form.get('new') === '1'
+      const chosen = fresh ? newWeChatUser() : form.get('openid') || ''
+      const known =
+        fresh ||
+        (options.isIdentity
+          ? options.isIdentity(store, chosen)
+          : (options.identities?.(store).some((i) => i.openid === chosen) ?? false))
       if (!known) return send(res, 400, '未知的身份', 'text/plain; charset=utf-8')
       const maxAge = SESSION_TTL_MS / 1000
       res.setHeader(

@@ -13,6 +13,7 @@ import { loadFunctionBundles } from '../../emulator/src/functions'
 import { type Emulator, startEmulator } from '../../emulator/src/server'
 import { buildFunctions } from '../build-functions'
 import { seedDatabase } from '../seed/index'
+import { describeSetup, SetupRefused, setupCity } from '../setup-city'
 import { isIdentity, localIdentities } from './identities'
 import { useCheckinSecret } from './secret'
 
@@ -37,12 +38,19 @@ export interface LocalSystemOptions {
   functionWorkers?: number
   /** More function bundles to host (folders of `<name>/index.js`), e.g. a benchmark's own. */
   extraFunctionRoots?: string[]
+  /**
+   * No demo: the first start of a real city (setup-city.ts's step) instead of the seed. Until someone takes
+   * it, every start issues a new setup code (the last one printed is the one that works).
+   */
+  empty?: { cityName: string }
 }
 
 export interface LocalSystem {
   emulator: Emulator
   functions: string[]
   seeded: Awaited<ReturnType<typeof seedDatabase>>
+  /** With `empty`: what the setup step says (the code and its expiry, or why there is none). */
+  setup?: string[]
   stop(): Promise<void>
 }
 
@@ -85,14 +93,25 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
   const workers = workerCount > 0 ? loadFunctionBundlesInWorkers(emulator.functions, roots, workerCount) : undefined
   const functions = workers?.names ?? roots.flatMap((root) => loadFunctionBundles(emulator.functions, root)).sort()
   const db = tcb.init({ env: ENV_ID, serviceUrl: emulator.adminUrl, keepalive: false }).database()
-  const seeded = await seedDatabase(db, options.now)
+  const seeded = options.empty ? { seeded: false, counts: {} } : await seedDatabase(db, options.now)
+  const setup = options.empty && (await firstStart(db, options.empty.cityName, options.now))
   return {
     emulator,
     functions,
     seeded,
+    setup: setup || undefined,
     async stop() {
       await workers?.stop()
       await emulator.stop()
     },
+  }
+}
+
+async function firstStart(db: Parameters<typeof setupCity>[0], name: string, now?: Date): Promise<string[]> {
+  try {
+    return describeSetup(await setupCity(db, { name, renew: true, now }))
+  } catch (err) {
+    if (err instanceof SetupRefused) return err.message.split('\n')
+    throw err
   }
 }

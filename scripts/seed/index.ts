@@ -37,14 +37,15 @@ export async function seedDatabase(
 /**
  * A later start of kept data: the demo's lecture of today (scripts/seed/today.ts) has long ended, so the
  * start adds that day's one, `lec-today-<yyyymmdd>` with the same branch and sign-ups, unless the first
- * one has not ended yet or that day's one exists.
+ * one has not ended yet or that day's one exists. Data without the first one is not the demo's (a city
+ * started empty, DANGKE_EMPTY=1): nothing is added to it.
  */
 async function addTodayLecture(db: Database, now: Date): Promise<Record<string, number>> {
   const seed = buildSeed(now)
   const today = seed.lectures.find((l) => l._id === TODAY_LECTURE_ID)!
   const first = check(await db.collection('lectures').doc(TODAY_LECTURE_ID).get(), 'read the lecture of today')
   const firstEnd = (first.data as { endAt?: Date }[])[0]?.endAt
-  if (firstEnd && new Date(firstEnd).getTime() > now.getTime()) return {}
+  if (!firstEnd || new Date(firstEnd).getTime() > now.getTime()) return {}
   const id = `${TODAY_LECTURE_ID}-${chinaDate(now).replace(/-/g, '')}`
   const again = check(await db.collection('lectures').doc(id).get(), 'read the lecture of today')
   if ((again.data as unknown[]).length > 0) return {} // one a day is enough for a demo

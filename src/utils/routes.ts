@@ -8,6 +8,8 @@ export const routes = {
   bind: '/pages/bind/index',
   lecture: (id: string) => `/pages/lecture/index?id=${encodeURIComponent(id)}`,
   propose: '/member/propose/index',
+  /** 首次启用: the first city administrator's setup code (from 绑定). */
+  setup: '/member/setup/index',
   /** The member's check-in page; `qr` is a code the member already scanned (from "我的" → 扫码签到). */
   checkin: (id: string, qr?: string) =>
     `/member/checkin/index?id=${encodeURIComponent(id)}${qr ? `&qr=${encodeURIComponent(qr)}` : ''}`,

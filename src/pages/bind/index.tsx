@@ -114,6 +114,11 @@ export default function Bind() {
           </Button>
         )}
       </View>
+
+      {/* For the first city administrator only, so as small as it can be (main package) */}
+      <Text className='bind__setup' onClick={() => void Taro.navigateTo({ url: routes.setup })}>
+        首次启用（有启用码）
+      </Text>
     </View>
   )
 }

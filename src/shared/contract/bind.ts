@@ -7,13 +7,15 @@ import * as z from 'zod/mini'
 import './locale'
 
 export const phone = z.string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请填写11位手机号'))
+/** A name as on the roster. */
+export const memberName = z.string().check(z.trim(), z.minLength(1), z.maxLength(20))
 export const inviteCode = z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9]{6}$/, '邀请码是6位字母或数字'))
 
 export const bindInput = z.discriminatedUnion('method', [
   z.object({ method: z.literal('invite'), code: inviteCode }),
   z.object({
     method: z.literal('roster'),
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+    name: memberName,
     phone,
   }),
 ])

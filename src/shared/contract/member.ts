@@ -1,7 +1,8 @@
 /** member: binding a WeChat identity to a roster entry, and the roster a secretary keeps. */
 import * as z from 'zod'
 import type { OrgKind, Role } from '../model'
-import { bindInput } from './bind'
+import { normaliseSetupCode } from '../setupCode'
+import { bindInput, memberName, phone } from './bind'
 import { id, procedure, uploadedFileId } from './common'
 
 export { inviteCode, phone } from './bind'
@@ -40,6 +41,14 @@ export interface ImportReport {
   rows: { row: number; name: string; result: 'created' | 'updated' | 'unchanged' | 'error'; errors: string[] }[]
 }
 
+/** A setup code as typed (any case, dashes or not), answered as its 12 characters. */
+export const setupCode = z.string().transform((typed, ctx) => {
+  const code = normaliseSetupCode(typed)
+  if (code) return code
+  ctx.issues.push({ code: 'custom', message: '启用码是12位字母或数字，形如 ABCD-EFGH-JKLM', input: typed })
+  return z.NEVER
+})
+
 export const memberProcedures = {
   me: procedure<Me>()(z.object({})),
   bind: procedure<Me>()(bindInput),
@@ -50,4 +59,6 @@ export const memberProcedures = {
    * rosters/ (phone → storage → file id); all rows or none. Strict: file bytes never travel in a payload.
    */
   importRoster: procedure<ImportReport>()(z.strictObject({ branchId: id, fileId: uploadedFileId('roster') })),
+  /** The first city administrator takes the environment's setup code (scripts/setup-city.ts made it). */
+  claimSetup: procedure<Me>()(z.object({ code: setupCode, name: memberName, phone })),
 }
