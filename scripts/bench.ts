@@ -5,6 +5,7 @@
  *   - requests per second and latency under concurrent load
  *   - sign-ups per second with 100 members at once, each signed in as themselves (the local sign-in cookie)
  *   - the cold require of each function bundle (scripts/bench/cold.ts); alone: `npm run bench -- cold`
+ *   - the organisation tree: the demo city's Excel imported, a street moved (scripts/bench/tree.ts); alone: `npm run bench -- tree`
  */
 import { mkdtempSync, rmSync } from 'fs'
 import { cpus, tmpdir } from 'os'
@@ -16,6 +17,7 @@ import { checkinBench } from './bench/checkin'
 import { coldBench } from './bench/cold'
 import { benchOf, load } from './bench/harness'
 import { hoursBench } from './bench/hours'
+import { treeBench } from './bench/tree'
 import { startLocalSystem } from './local/system'
 
 // The functions run in this process; the SDK adds a 'connect' listener to its keep-alive socket per request,
@@ -24,21 +26,28 @@ EventEmitter.defaultMaxListeners = 200
 
 async function main(): Promise<void> {
   const rows: string[][] = []
-  if (process.argv[2] !== 'cold') await systemBench(rows)
-  console.error('bench: cold require of each function bundle…')
-  await coldBench(rows)
+  const only = process.argv[2]
+  if (only !== 'cold') await systemBench(rows, only === 'tree')
+  if (only !== 'tree') {
+    console.error('bench: cold require of each function bundle…')
+    await coldBench(rows)
+  }
   const width = Math.max(...rows.map((r) => r[0].length))
   console.log(`\ndangke benchmark (${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores)`)
   for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(18)}  ${target}`)
 }
 
-async function systemBench(rows: string[][]): Promise<void> {
+async function systemBench(rows: string[][], treeOnly: boolean): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dangke-bench-'))
   const system = await startLocalSystem({ port: 0, dataDir, app: false })
   const { emulator } = system
   const bench = benchOf(emulator, rows)
   const { signIn, callAs, callsOf } = bench
   try {
+    if (treeOnly) {
+      console.error('bench: the demo city’s tree imported, a street moved…')
+      return await treeBench(bench)
+    }
     console.error('bench: lecture list and sign-up…')
     // Database calls per action.
     emulator.counters.reset()
@@ -137,6 +146,8 @@ async function systemBench(rows: string[][]): Promise<void> {
     await checkinBench(bench)
     console.error('bench: the hours page with 1,000,000 ledger entries…')
     await hoursBench(bench)
+    console.error('bench: the demo city’s tree imported, a street moved…')
+    await treeBench(bench)
   } finally {
     await system.stop()
     rmSync(dataDir, { recursive: true, force: true })

@@ -7,7 +7,19 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index', 'pages/lecture/index', 'pages/bind/index'],
   subPackages: [
-    { root: 'member', pages: ['propose/index', 'checkin/index', 'hours/index', 'mycode/index', 'setup/index'] },
+    {
+      root: 'member',
+      pages: [
+        'propose/index',
+        'checkin/index',
+        'hours/index',
+        'mycode/index',
+        'setup/index',
+        'privacy/index',
+        'mydata/index',
+        'moved/index',
+      ],
+    },
     {
       root: 'manage',
       pages: [
@@ -19,6 +31,7 @@ export default defineAppConfig({
         'checkin/index',
         'hours/index',
         'targets/index',
+        'transfers/index',
         'org/index',
         'appoint/index',
       ],
@@ -28,6 +41,9 @@ export default defineAppConfig({
     'pages/mine/index': { network: 'all', packages: ['manage', 'member'] },
     'pages/lecture/index': { network: 'all', packages: ['member'] },
   },
+  // WeChat's privacy flow on (小程序隐私协议开发指南): a privacy API waits for the member's consent, asked by
+  // the PrivacySheet of the page that calls it. Taro passes the key to app.json as it is.
+  __usePrivacyCheck__: true,
   // Location check-in (L2, L3) asks for the position; WeChat wants both declared.
   requiredPrivateInfos: ['getLocation'],
   permission: { 'scope.userLocation': { desc: '党课签到时核对您是否在现场' } },

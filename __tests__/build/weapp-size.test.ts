@@ -4,8 +4,9 @@
  * about 35 s; this writes dist/weapp as `npm run build:weapp` does.
  */
 import { execFile } from 'child_process'
-import { resolve } from 'path'
-import { MAIN_LIMIT, weappSizes } from '../../scripts/weapp-size'
+import { readdirSync, readFileSync } from 'fs'
+import { join, resolve } from 'path'
+import { MAIN_LIMIT, WEAPP_DIST, weappSizes } from '../../scripts/weapp-size'
 
 const ROOT = resolve(__dirname, '..', '..')
 
@@ -22,4 +23,11 @@ it(`builds the weapp app with a main package within ${MAIN_LIMIT / 1024} KB`, as
   expect(main).toBeLessThanOrEqual(MAIN_LIMIT)
   // The sub-packages are built too (WeChat allows 2 MB each).
   expect(Object.keys(subPackages)).toEqual(['member', 'manage'])
+  // No zod in the main package: any of it there brings zod's whole core (~69 KB), which the classic zod of the
+  // sub-packages keeps whole (the bind page checks with src/shared/bindRules.ts).
+  const mainScripts = readdirSync(WEAPP_DIST, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.endsWith('.js') && !/^(member|manage)\//.test(f),
+  )
+  for (const f of mainScripts)
+    expect([f, readFileSync(join(WEAPP_DIST, f), 'utf8').includes('$ZodType')]).toEqual([f, false])
 }, 600_000)

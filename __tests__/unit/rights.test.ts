@@ -4,7 +4,10 @@ import {
   canSeeLecture,
   managesLecturesOf,
   managesRosterOf,
+  mayActOnTransfer,
+  mayDeactivate,
   mayNameLecturer,
+  seesTransfersOf,
 } from '../../src/shared/rights'
 
 // 市 > 区A > 街道A1 > 支部a ; 区B > 街道B1 > 支部b
@@ -96,5 +99,36 @@ describe('mayNameLecturer', () => {
 
   it('lets anyone name themselves, wherever their branch is (the credit still needs a held lecture)', () => {
     expect(mayNameLecturer(otherDistrictAdmin, lecturer('m'))).toBe(true)
+  })
+})
+
+describe('transfers and deactivation (role × node)', () => {
+  // a member of branch a moves to branch b (another district)
+  const transfer = { from: branchA, to: branchB }
+  const secretaryB = actor({ branchId: 'bB', path: ['city', 'dB', 'sB1', 'bB'], roles: ['member', 'secretary'] })
+  it.each([
+    ['old branch secretary', secretary, true, false],
+    ['old branch committee member', committee, false, false],
+    ['plain member', member, false, false],
+    ['new branch secretary', secretaryB, false, true],
+    ['street admin above the old branch', streetAdmin, true, false],
+    ['district admin above the new branch', otherDistrictAdmin, false, true],
+    ['city admin', cityAdmin, true, true],
+  ])('%s: start/withdraw %s, accept/decline %s', (_what, who, fromSide, toSide) => {
+    expect(mayActOnTransfer(who, 'from', transfer)).toBe(fromSide)
+    expect(mayActOnTransfer(who, 'to', transfer)).toBe(toSide)
+  })
+
+  it('a branch’s transfers are seen by whoever keeps its roster', () => {
+    expect(seesTransfersOf(secretaryB, branchB)).toBe(true)
+    expect(seesTransfersOf(secretary, branchB)).toBe(false)
+  })
+
+  it('deactivating: the roster keepers, never oneself', () => {
+    expect(mayDeactivate(secretary, { id: 'm-2', branch: branchA })).toBe(true)
+    expect(mayDeactivate(secretary, { id: 'm', branch: branchA })).toBe(false)
+    expect(mayDeactivate(committee, { id: 'm-2', branch: branchA })).toBe(false)
+    expect(mayDeactivate(streetAdmin, { id: 'm-2', branch: branchA })).toBe(true)
+    expect(mayDeactivate(otherDistrictAdmin, { id: 'm-2', branch: branchA })).toBe(false)
   })
 })

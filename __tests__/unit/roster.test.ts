@@ -6,6 +6,7 @@ import {
   newInviteCode,
   parseCsv,
   planImport,
+  REJOIN_REFUSED,
   readRosterSheet,
   rosterRoles,
 } from '../../src/shared/roster'
@@ -188,6 +189,19 @@ describe('planImport', () => {
       branch,
     )
     expect(plan.updates).toEqual([{ memberId: 'm-1', name: '王建国', roles: ['member', 'admin', 'judge'] }])
+  })
+
+  it('refuses the row of a member who left the rolls (same phone, this branch or another): no silent return', () => {
+    for (const branchId of [branch, 'br-other']) {
+      const plan = planImport(
+        lines(['王建华', '13800000001', '党员'], ['李明', '13800000002', '']),
+        [stored({ status: 'inactive', branchId })],
+        branch,
+      )
+      expect(plan.ok).toBe(false)
+      expect(plan.report.rows[0]).toEqual({ row: 2, name: '王建华', result: 'error', errors: [REJOIN_REFUSED] })
+      expect(plan.creates).toEqual([])
+    }
   })
 
   it('finds roles equal in any order', () => {

@@ -255,7 +255,7 @@ describe('member check-in page', () => {
     await tapThenSee('提交签到码', '网络不通，已保存，网络恢复后自动提交')
   })
 
-  it('at L2 sends the location with the code; a refused location is explained and nothing is sent', async () => {
+  it('at L2 asks consent once, then sends the location with the code; a refused location is explained, nothing sent', async () => {
     const getCurrentPosition = jest.fn()
     Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition }, configurable: true })
     serve({
@@ -268,8 +268,12 @@ describe('member check-in page', () => {
       fail({ code: 1, PERMISSION_DENIED: 1 }),
     )
     typeCode('123456')
-    fireEvent.click(screen.getByText('提交签到码'))
+    // The consent sheet first (as WeChat asks before wx.getLocation); the browser's own question after it.
+    await tapThenSee('提交签到码', '请您先同意隐私保护指引')
+    expect(getCurrentPosition).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByText('同意'))
     expect(await screen.findByRole('alert')).toHaveTextContent('浏览器没有允许使用位置')
+    expect(setStorageSync).toHaveBeenCalledWith('privacyConsent', 'agreed')
     expect(callMock).toHaveBeenCalledTimes(1)
 
     getCurrentPosition.mockImplementationOnce((done: (p: unknown) => void) =>
@@ -281,6 +285,21 @@ describe('member check-in page', () => {
       typed: '123456',
       location: { lat: 36.66, lng: 117.03, accuracy: 25 },
     })
+  })
+
+  it('at L2, 拒绝 on the consent sheet asks no location, sends nothing and says what is left', async () => {
+    const getCurrentPosition = jest.fn()
+    Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition }, configurable: true })
+    serve({ 'checkin.status': () => ok(status({ level: 'L2', needsLocation: true })) })
+    await open()
+    typeCode('123456')
+    await tapThenSee('提交签到码', '请您先同意隐私保护指引')
+    fireEvent.click(screen.getByText('拒绝'))
+    expect(await screen.findByRole('alert')).toHaveTextContent('您没有同意使用位置')
+    expect(screen.queryByText('请您先同意隐私保护指引')).not.toBeInTheDocument()
+    expect(getCurrentPosition).not.toHaveBeenCalled()
+    expect(callMock).toHaveBeenCalledTimes(1)
+    expect(setStorageSync).not.toHaveBeenCalledWith('privacyConsent', 'agreed')
   })
 
   it('sends a code scanned on "我的" at once', async () => {

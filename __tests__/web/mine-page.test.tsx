@@ -107,6 +107,18 @@ describe('我的 page', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/lecture/index?id=l2' })
   })
 
+  it('says of a sign-up left in the old branch that it may be cancelled, and opens the page that does it', async () => {
+    answer({
+      me: member(),
+      upcoming: ok({ items: [{ ...item('l1', '原支部的党课', 'confirmed'), movedAway: true }] }),
+      past: empty,
+      proposals: empty,
+    })
+    render(<Mine />)
+    fireEvent.click(await screen.findByText('已转出原支部，可取消报名'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/member/moved/index' })
+  })
+
   it('shows my proposals with their state and a decline reason, and 我要讲党课 opens the form', async () => {
     answer({
       me: member(),

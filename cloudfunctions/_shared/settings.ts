@@ -4,7 +4,8 @@
  * for them. An instance that writes one keeps what it wrote; others see the change within CACHE_MS.
  */
 import { CHECKIN_SETTINGS_ID, type CheckinSettings, checkinSettingsOf } from '../../src/shared/checkinRules'
-import type { CheckinSettingsDoc, HourTargetsDoc } from '../../src/shared/model'
+import type { CheckinSettingsDoc, HourTargetsDoc, PrivacySettingsDoc } from '../../src/shared/model'
+import { PRIVACY_SETTINGS_ID, retentionDaysOf } from '../../src/shared/privacy'
 import type { Database } from './cloud'
 
 export const TARGETS_ID = 'studyHourTargets'
@@ -30,4 +31,9 @@ export const loadTargets = (db: Database, now: Date) => loadSetting<HourTargetsD
 
 export async function loadCheckinSettings(db: Database, now: Date): Promise<CheckinSettings> {
   return checkinSettingsOf(await loadSetting<CheckinSettingsDoc>(db, CHECKIN_SETTINGS_ID, now))
+}
+
+/** Days a deactivated member's phone is kept (settings `privacy`, default 365). */
+export async function loadRetentionDays(db: Database, now: Date): Promise<number> {
+  return retentionDaysOf(await loadSetting<PrivacySettingsDoc>(db, PRIVACY_SETTINGS_ID, now))
 }

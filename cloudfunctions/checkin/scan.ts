@@ -91,7 +91,8 @@ export async function scan(input: ScanInput, ctx: HandlerContext): Promise<Check
       method,
       hours: needsCheckout(lecture.checkinLevel) ? 0 : attendanceHours(lecture),
       ...(offline && { offline }),
-      ...(input.location && distanceM !== undefined && { location: { ...input.location, distanceM } }),
+      // The distance only, not where the member was (the 隐私政策 says so).
+      ...(input.location && distanceM !== undefined && { location: { distanceM, accuracy: input.location.accuracy } }),
       updatedAt: now,
     },
     held,

@@ -53,8 +53,14 @@ async function loadBranch(db: Database, id: string): Promise<OrgDoc> {
   return org
 }
 
+/** The branch's members on the rolls: one who left (退出党员名册) has no target and is not counted. */
 async function membersOf(db: Database, branchId: string): Promise<MemberDoc[]> {
-  const res = await db.collection('members').where({ branchId }).field({ name: true, roles: true }).limit(PAGE).get()
+  const res = await db
+    .collection('members')
+    .where({ branchId, status: db.command.neq('inactive') })
+    .field({ name: true, roles: true })
+    .limit(PAGE)
+    .get()
   return res.data as MemberDoc[]
 }
 

@@ -44,6 +44,8 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   if (!host) throw new AppError('INVALID_INPUT', `主办单位不存在：${values.hostOrgId}`)
   if (!managesLecturesOf(actor, { id: host._id, ancestors: host.path })) throw new AppError('FORBIDDEN')
   if (existing && !managesLecturesOf(actor, hostOf(existing))) throw new AppError('FORBIDDEN')
+  // A closed node hosts no new lecture, and its lectures are not edited any more (design15.md).
+  if (host.closedAt) throw new AppError('NODE_CLOSED')
   const missing = missingOrgsProblem(
     values.coHostOrgIds,
     orgs.map((o) => o._id),

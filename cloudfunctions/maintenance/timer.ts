@@ -8,8 +8,10 @@ import type { Reply } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
 import { calledByTimer, cloudApp } from '../_shared/cloud'
 import { removeOldExports } from '../_shared/exports'
+import { continueOrgJobs } from '../_shared/orgJobs'
 import type { HandlerContext } from '../_shared/router'
 import { repairLecture } from './repair'
+import { removeOldPhones } from './retention'
 
 type JobContext = Pick<HandlerContext, 'db' | 'now'>
 type Job = (ctx: JobContext) => Promise<Record<string, number | boolean>>
@@ -19,6 +21,10 @@ export const JOBS: Record<string, Job> = {
   repairRecentLectures,
   // Exported rosters and hours sheets (names, phones) are kept a day.
   removeOldExports: async ({ now }) => ({ removed: await removeOldExports(cloudApp(), now) }),
+  // Moves of a node cut off before their last page (org.move, org.continueJob).
+  continueOrgJobs: ({ db, now }) => continueOrgJobs(db, now, ORG_JOBS_BUDGET_MS),
+  // Phones of members who left the rolls, after the retention period (settings `privacy`).
+  removeOldPhones,
 }
 
 export function isTimerEvent(event: unknown, context: unknown): boolean {
@@ -46,6 +52,8 @@ const LOOK_AHEAD_MS = 30 * DAY
 const PAGE = 100
 /** Stop in time (the function's timeout is 60 s); the next run starts over. */
 const BUDGET_MS = 40_000
+/** What is left of the 60 s for the moves after the repairs. */
+const ORG_JOBS_BUDGET_MS = 10_000
 
 /** Repairs the lectures that were held recently or are coming up, as maintenance.repair does one. */
 export async function repairRecentLectures({ db, now }: JobContext) {

@@ -33,6 +33,7 @@ export async function bind(input: BindInput, ctx: HandlerContext): Promise<Me> {
 
   const branch = orgs.find((o) => o._id === match.branchId)
   if (!branch) throw new Error(`member ${match._id}: branch ${match.branchId} not found`)
+  if (branch.closedAt) throw new AppError('NODE_CLOSED')
   const binding = bindingFor(openid, match, branch, now)
   try {
     await db.collection('bindings').add(binding)
@@ -46,9 +47,16 @@ export async function bind(input: BindInput, ctx: HandlerContext): Promise<Me> {
   return describeMember(actorOf(binding), orgs)
 }
 
-/** The roster entries the input points at (more than one is no match: it must be exactly one). */
+/**
+ * The roster entries the input points at (more than one is no match: it must be exactly one). A member who
+ * left the rolls (退出党员名册) is no match: their code and phone no longer bind.
+ */
 async function findMembers(db: Database, input: BindInput): Promise<MemberDoc[]> {
   const query = input.method === 'invite' ? { inviteCode: input.code } : { phone: input.phone, name: input.name }
-  const res = await db.collection('members').where(query).limit(2).get()
+  const res = await db
+    .collection('members')
+    .where({ ...query, status: db.command.neq('inactive') })
+    .limit(2)
+    .get()
   return res.data as MemberDoc[]
 }

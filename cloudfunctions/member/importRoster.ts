@@ -38,6 +38,7 @@ export async function importRoster(input: ParsedInput<'member', 'importRoster'>,
   const { db } = ctx
   const [actor, branch] = await Promise.all([requireActor(ctx), loadBranch(db, input.branchId)])
   if (!managesRosterOf(actor, nodeOf(branch))) throw new AppError('FORBIDDEN')
+  if (branch.closedAt) throw new AppError('NODE_CLOSED')
 
   let bytes: Buffer
   try {
@@ -63,7 +64,7 @@ async function membersWithPhones(db: Database, phones: string[]): Promise<Existi
   const res = await db
     .collection('members')
     .where({ phone: db.command.in(phones) })
-    .field({ name: true, phone: true, branchId: true, roles: true })
+    .field({ name: true, phone: true, branchId: true, roles: true, status: true })
     .limit(1000)
     .get()
   return res.data as ExistingMember[]

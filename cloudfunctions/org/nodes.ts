@@ -2,8 +2,11 @@
 import type { OrgNodeView } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { OrgDoc } from '../../src/shared/model'
-import type { NodeRef } from '../../src/shared/rights'
+import { type Actor, administers, type NodeRef } from '../../src/shared/rights'
+import { requireActor } from '../_shared/actor'
+import type { AuditEntry } from '../_shared/audit'
 import type { Database } from '../_shared/cloud'
+import type { HandlerContext } from '../_shared/router'
 
 /** The most documents one read answers (the server SDK's limit). */
 export const READ_LIMIT = 1000
@@ -55,4 +58,34 @@ export async function nodeViews(db: Database, orgs: OrgDoc[]): Promise<OrgNodeVi
     orgs.map((o) => o._id),
   )
   return orgs.map((o) => nodeView(o, counts.get(o._id) ?? 0))
+}
+
+/** The caller and the node, when the caller administers it; else FORBIDDEN. Reads: binding and node side by side. */
+export async function requireAdministered(ctx: HandlerContext, id: string): Promise<{ actor: Actor; node: OrgDoc }> {
+  const [actor, node] = await Promise.all([requireActor(ctx), loadOrg(ctx.db, id)])
+  if (!administers(actor, nodeRef(node))) throw new AppError('FORBIDDEN')
+  return { actor, node }
+}
+
+/** Every node below `rootId`, parents before children (by depth), read a page of READ_LIMIT at a time. */
+export async function nodesBelow(db: Database, rootId: string): Promise<OrgDoc[]> {
+  const _ = db.command
+  const nodes: OrgDoc[] = []
+  for (let after = ''; ;) {
+    const res = await db
+      .collection('orgs')
+      .where({ path: rootId, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(READ_LIMIT)
+      .get()
+    const page = res.data as OrgDoc[]
+    nodes.push(...page)
+    if (page.length < READ_LIMIT) return nodes.sort((a, b) => a.path.length - b.path.length)
+    after = page[page.length - 1]._id
+  }
+}
+
+/** An audit entry by the caller about a node. */
+export function auditOf(actor: Actor, node: OrgDoc, action: AuditEntry['action'], detail: string): AuditEntry {
+  return { action, by: actor.memberId, byName: actor.name, orgId: node._id, orgPath: node.path, detail }
 }

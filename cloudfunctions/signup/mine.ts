@@ -5,7 +5,8 @@
  */
 import type { MyLectureItem, ParsedInput } from '../../src/shared/contract'
 import type { LectureDoc, SignupDoc } from '../../src/shared/model'
-import { byScope, isUpcoming, SHOWN_TO_MEMBER } from '../../src/shared/signupRules'
+import { canSeeLecture } from '../../src/shared/rights'
+import { byScope, isHolding, isUpcoming, SHOWN_TO_MEMBER } from '../../src/shared/signupRules'
 import { requireActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { toSummary } from '../_shared/lectures'
@@ -43,6 +44,8 @@ export async function mySignups(
     const item: MyLectureItem = { lecture: toSummary(lectures.get(s.lectureId)!), status: s.status }
     if (s.status === 'waitlisted') item.position = (ahead.get(s.lectureId) ?? 0) + 1
     if (s.status === 'declined' && s.reason) item.reason = s.reason
+    const mayCancel = input.scope === 'upcoming' && isHolding(s.status)
+    if (mayCancel && !canSeeLecture(actor, lectures.get(s.lectureId)!)) item.movedAway = true
     return item
   })
   return { items: byScope(items, input.scope) }

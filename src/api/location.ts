@@ -5,8 +5,10 @@
  */
 import Taro from '@tarojs/taro'
 import type { ScanLocation } from '../shared/contract/checkin'
+import { askInBrowser } from './privacy'
 
-export type LocationProblem = 'denied' | 'off' | 'unavailable'
+/** `refused`: the member said 拒绝 on the consent sheet (PrivacySheet). */
+export type LocationProblem = 'denied' | 'off' | 'unavailable' | 'refused'
 
 export type Located =
   { ok: true; location: ScanLocation; at: number } | { ok: false; problem: LocationProblem; message: string }
@@ -18,6 +20,7 @@ const MESSAGES: Record<LocationProblem, string> = {
       : '浏览器没有允许使用位置。请在浏览器的设置里允许本网站使用位置，再签到。',
   off: '手机的定位没有打开。请在手机设置里打开定位（GPS），并允许微信使用位置，再签到。',
   unavailable: '暂时获取不到位置。请到窗边或开阔处稍等一下，再签到。',
+  refused: '您没有同意使用位置，这场党课要核对位置才能签到。想签到时再点一次并选“同意”，或请支部书记为您补签。',
 }
 
 const fail = (problem: LocationProblem): Located => ({ ok: false, problem, message: MESSAGES[problem] })
@@ -36,12 +39,16 @@ export async function locate(): Promise<Located> {
       return located(res.latitude, res.longitude, res.accuracy)
     } catch (err) {
       const msg = String((err as { errMsg?: string })?.errMsg ?? err)
+      // 拒绝 on the consent sheet (WeChat answers "privacy permission is not authorized").
+      if (/privacy permission/i.test(msg)) return fail('refused')
       if (/auth den/i.test(msg)) return fail('denied')
       if (/system permission|LOCATIONSWITCHOFF/i.test(msg)) return fail('off')
       return fail('unavailable')
     }
   }
   if (typeof navigator === 'undefined' || !navigator.geolocation) return fail('unavailable')
+  // The browser asks only whether the site may know the place; the consent sheet asks first, as in WeChat.
+  if (!(await askInBrowser('getLocation'))) return fail('refused')
   return new Promise((resolve) => {
     navigator.geolocation.getCurrentPosition(
       (p) => resolve(located(p.coords.latitude, p.coords.longitude, p.coords.accuracy)),

@@ -19,6 +19,13 @@ export const UPLOADS = {
     wrongKind: '请选择 .xlsx 或 .csv 文件',
     tooBig: '文件太大（超过2MB），请只保留本支部的名册后再导入',
   },
+  orgTree: {
+    folder: 'orgtrees/',
+    extensions: ['xlsx'],
+    maxBytes: 5 * 1024 * 1024,
+    wrongKind: '请选择 .xlsx 文件（组织架构表）',
+    tooBig: '文件太大（超过5MB），请按区县分开导入',
+  },
 } as const
 
 export type UploadKind = keyof typeof UPLOADS

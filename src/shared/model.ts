@@ -191,8 +191,11 @@ export interface CheckinDoc {
   hours: number
   /** A scan kept on the phone and sent later: when it was scanned and when it arrived. */
   offline?: { scannedAt: Date; receivedAt: Date }
-  /** Where the phone said it was (L2, L3), and how far that is from the venue. */
-  location?: ScanLocation & { distanceM: number }
+  /**
+   * How far from the venue the phone said it was (L2, L3), and how sure it was: never the coordinates
+   * themselves, as the 隐私政策 (member/privacy) promises.
+   */
+  location?: { distanceM: number; accuracy: ScanLocation['accuracy'] }
   /** The secretary who checked the member in (manual, member code). */
   by?: string
   reason?: string
@@ -285,6 +288,17 @@ export interface CheckinSettingsDoc {
   updatedBy?: string
 }
 
+/**
+ * Privacy rules a city may tune (settings document `privacy`); a missing field takes the default of
+ * privacy.ts. retentionDays: how long a deactivated member's phone is kept (design15 "Phone removal").
+ */
+export interface PrivacySettingsDoc {
+  _id: 'privacy'
+  retentionDays?: number
+  updatedAt?: Date
+  updatedBy?: string
+}
+
 /** `exports`: one exported file (key: its random folder name), removed with the file a day after `createdAt`. */
 export interface ExportDoc {
   _id: string
@@ -348,8 +362,6 @@ export interface TransferDoc {
   fromBranchName: string
   toBranchId: string
   toBranchName: string
-  /** The new branch's ancestors, root first: administrators above it see the transfer in their inbox. */
-  toPath: string[]
   status: 'pending' | 'accepted' | 'declined' | 'withdrawn'
   reason: string
   by: string
@@ -358,6 +370,8 @@ export interface TransferDoc {
   decidedAt?: Date
   decidedBy?: string
   decidedByName?: string
+  /** Why the new branch did not accept (declined only). */
+  declineReason?: string
 }
 
 /**

@@ -83,3 +83,21 @@ export function readsTreeNode(actor: Actor, node: NodeRef): boolean {
   if (actor.roles.includes('secretary') && node.id === actor.branchId) return true
   return administers(actor, node)
 }
+
+// ---- Members who move and members who leave (issue 15, h15-move) ----
+
+/**
+ * A transfer (组织关系转接) is started and withdrawn by those who keep the old branch's roster (its secretary,
+ * administrators above it), and accepted or declined by those who keep the new branch's.
+ */
+export function mayActOnTransfer(actor: Actor, side: 'from' | 'to', transfer: { from: NodeRef; to: NodeRef }): boolean {
+  return managesRosterOf(actor, side === 'from' ? transfer.from : transfer.to)
+}
+
+/** A branch's transfers (waiting, sent, recent): whoever keeps its roster. */
+export const seesTransfersOf = managesRosterOf
+
+/** Taking a member off the rolls (退出党员名册): whoever keeps the branch's roster, never for themselves. */
+export function mayDeactivate(actor: Actor, member: { id: string; branch: NodeRef }): boolean {
+  return member.id !== actor.memberId && managesRosterOf(actor, member.branch)
+}

@@ -15,7 +15,7 @@ export type BranchRole = 'member' | 'secretary' | 'committee'
 /** One file holds one branch: more rows than this is a mistake (or several branches in one file). */
 export const MAX_ROSTER_ROWS = 1000
 /** A title row ("某某支部党员名册") may stand above the headings: they are looked for in this many rows. */
-const HEADING_SEARCH_ROWS = 5
+export const HEADING_SEARCH_ROWS = 5
 
 const HEADINGS = {
   name: ['姓名'],
@@ -102,6 +102,8 @@ export interface ExistingMember {
   phone: string
   branchId: string
   roles: Role[]
+  /** Left the rolls: a row with their phone is refused, not a silent return. */
+  status?: 'inactive'
 }
 
 export interface ImportPlan {
@@ -111,6 +113,9 @@ export interface ImportPlan {
   creates: { row: number; name: string; phone: string; roles: Role[] }[]
   updates: { memberId: string; name: string; roles: Role[] }[]
 }
+
+/** The row of a member who left the rolls (退出党员名册): importing does not bring them back unnoticed. */
+export const REJOIN_REFUSED = '这位党员已退出党员名册，不能再导入；如确需恢复，请联系上级管理员'
 
 /**
  * What importing the lines into `branchId` does. File-wide checks (a phone twice in the file, a phone of
@@ -142,7 +147,9 @@ export function planImport(lines: RosterLine[], existing: ExistingMember[], bran
   }
   for (const l of rows) {
     const stored = byPhone.get(l.phone)
-    if (stored && stored.branchId !== branchId) l.errors.push('这个手机号已登记在其他支部的党员名下，请先联系该支部')
+    if (stored?.status === 'inactive') l.errors.push(REJOIN_REFUSED)
+    else if (stored && stored.branchId !== branchId)
+      l.errors.push('这个手机号已登记在其他支部的党员名下，请先联系该支部')
     if (l.errors.length || !l.role) {
       plan.report.rows.push({ row: l.row, name: l.name, result: 'error', errors: l.errors })
       continue
@@ -236,13 +243,13 @@ function columnsOf(cells: Cell[] | undefined, only?: Column): Partial<Record<Col
   return { name: found.name[0], phone: found.phone[0], duty: found.duty[0] }
 }
 
-/** "手机号（必填）", " 姓名* " → the bare heading. */
-function normalHeading(h: string): string {
+/** "手机号（必填）", " 姓名* " → the bare heading (the tree's sheet reads its headings so too, orgTree.ts). */
+export function normalHeading(h: string): string {
   return h.replace(/[\s*＊]/g, '').replace(/[(（][^)）]*[)）]$/, '')
 }
 
 /** Spaces that pad a two-character name in Excel ("王  芳") go; a space between Latin words stays. */
-function normalName(s: string): string {
+export function normalName(s: string): string {
   return s
     .replace(/\s+/g, ' ')
     .trim()
@@ -257,7 +264,7 @@ function normalPhone(s: string): string {
   return digits.replace(/^(\+86|0086|86)(?=1\d{10}$)/, '')
 }
 
-function text(c: Cell): string {
+export function text(c: Cell): string {
   if (c === null || c === undefined) return ''
   if (c instanceof Date) return c.toISOString().slice(0, 10)
   return String(c).replace(/\s/g, ' ').trim()

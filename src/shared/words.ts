@@ -13,6 +13,7 @@ import type {
   OrgKind,
   Role,
   SignupState,
+  TransferDoc,
 } from './model'
 
 export const LECTURE_STATUS: Record<LectureStatus, string> = {
@@ -118,4 +119,12 @@ export const ORG_KIND: Record<OrgKind, string> = {
   street: '街道（镇）',
   partyCommittee: '党委',
   branch: '支部',
+}
+
+/** A transfer (组织关系转接) as both branches read it. */
+export const TRANSFER_STATUS: Record<TransferDoc['status'], string> = {
+  pending: '等待接收',
+  accepted: '已接收',
+  declined: '未接收',
+  withdrawn: '已撤回',
 }

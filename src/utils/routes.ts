@@ -15,6 +15,10 @@ export const routes = {
     `/member/checkin/index?id=${encodeURIComponent(id)}${qr ? `&qr=${encodeURIComponent(qr)}` : ''}`,
   hours: '/member/hours/index',
   myCode: '/member/mycode/index',
+  privacy: '/member/privacy/index',
+  myData: '/member/mydata/index',
+  /** Sign-ups left behind in the old branch after a transfer, to cancel. */
+  moved: '/member/moved/index',
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',

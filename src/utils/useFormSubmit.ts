@@ -1,11 +1,10 @@
 /** A member's form sent once: the contract's verdict under each field, busy while sending, the server's refusal. */
 import { useState } from 'react'
-import type { z } from 'zod'
 import type { Refusal, Reply } from '../shared/errors'
-import { fieldErrors, type FieldErrors } from './formErrors'
+import { fieldErrors, type FieldErrors, type Issues } from './formErrors'
 
-/** What `schema.safeParse` answers, in zod or zod/mini. */
-type Parsed<I> = { success: true; data: I } | { success: false; error: z.core.$ZodError }
+/** What `schema.safeParse` answers, in zod or zod/mini, or a zod-free check of the same shape (bindRules). */
+type Parsed<I> = { success: true; data: I } | { success: false; error: Issues }
 
 /** `wording`: the member-facing words for fields whose schema has none (see fieldErrors). */
 export function useFormSubmit(wording: Record<string, string> = {}) {

@@ -17,6 +17,10 @@ function domProps(props: AnyProps): Record<string, unknown> {
   }
   const tap = (props.onClick ?? props.onTap) as ((e: unknown) => void) | undefined
   if (tap) out.onClick = tap
+  // WeChat's open-type button: a tap on it sends agreeprivacyauthorization (weapp pages set it, PrivacySheet).
+  if (props.openType) out['data-open-type'] = props.openType
+  const agree = props.onAgreePrivacyAuthorization as (() => void) | undefined
+  if (props.openType === 'agreePrivacyAuthorization' && agree) out.onClick = agree
   return out
 }
 

@@ -68,6 +68,9 @@ export const getSystemInfoSync = jest.fn(() => ({
   windowHeight: 667,
   platform: 'devtools',
 }))
+/** WeChat's privacy flow (weapp only): a test fires the listener it was given. */
+export const onNeedPrivacyAuthorization = jest.fn()
+export const openPrivacyContract = jest.fn()
 /** As in h5: no WeChat cloud. */
 export const cloud = undefined
 
@@ -97,6 +100,8 @@ const Taro = {
   setStorageSync,
   removeStorageSync,
   getSystemInfoSync,
+  onNeedPrivacyAuthorization,
+  openPrivacyContract,
   cloud,
 }
 

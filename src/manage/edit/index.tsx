@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
+import PrivacySheet from '../../components/PrivacySheet'
 import { Notice, PageState, usePageLoad } from '../components'
 import { LECTURE_STATUS } from '../../shared/words'
 import { readParam } from '../utils/route'
@@ -61,6 +62,7 @@ function LectureEditor({ start }: { start: EditorStart }) {
       <SignupSection lecture={lecture} />
       <CreditSection lecture={lecture} />
       <EditFooter lecture={lecture} closed={closed} />
+      <PrivacySheet />
     </View>
   )
 }

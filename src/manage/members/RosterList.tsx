@@ -6,6 +6,7 @@ import type { RosterEntry } from '../../shared/contract'
 import { ActionButton, InviteCode, Notice, refusalNotice, type NoticeMessage } from '../components'
 import { ROLE } from '../../shared/words'
 import BranchRole from './BranchRole'
+import MemberActions from './MemberActions'
 
 /** "138 0013 8000": a phone number read out in groups. */
 function spacedPhone(phone: string): string {
@@ -20,7 +21,10 @@ export interface RosterListProps {
   admin?: boolean
 }
 
-/** The branch's members: binding state, the invite code (large, to read out or copy) and 解绑. */
+/**
+ * The branch's members: binding state, the invite code (large, to read out or copy), 解绑, 转出 and 退出党员名册,
+ * the 职务 for administrators; below them, apart, those who left the rolls (已退出).
+ */
 export default function RosterList({ members, refresh, admin = false }: RosterListProps) {
   const [unbinding, setUnbinding] = useState<string>()
   const [message, setMessage] = useState<{ id: string } & NoticeMessage>()
@@ -46,15 +50,25 @@ export default function RosterList({ members, refresh, admin = false }: RosterLi
     }
   }
 
+  const done = (id: string) => (result: NoticeMessage) => {
+    setMessage({ id, ...result })
+    if (result.tone === 'success') void refresh()
+  }
+  const active = members.filter((m) => !m.inactive)
+  const left = members.filter((m) => m.inactive)
   return (
     <>
-      {members.map((member) => (
+      {active.map((member) => (
         <View key={member.id} className='manage-members__member'>
           <View className='manage-members__line'>
             <Text className='manage-members__name'>{member.name}</Text>
-            <Text className={`manage-members__bound manage-members__bound--${member.bound ? 'yes' : 'no'}`}>
-              {member.bound ? '已绑定' : '未绑定'}
-            </Text>
+            {member.transferPending ? (
+              <Text className='manage-members__bound manage-members__bound--moving'>转出中</Text>
+            ) : (
+              <Text className={`manage-members__bound manage-members__bound--${member.bound ? 'yes' : 'no'}`}>
+                {member.bound ? '已绑定' : '未绑定'}
+              </Text>
+            )}
           </View>
           <Text className='manage-members__detail'>
             {`${spacedPhone(member.phone)} · ${member.roles.map((r) => ROLE[r]).join('、')}`}
@@ -72,7 +86,19 @@ export default function RosterList({ members, refresh, admin = false }: RosterLi
               {unbinding === member.id ? '请稍候…' : '解绑'}
             </ActionButton>
           )}
+          {!member.transferPending && <MemberActions member={member} onDone={done(member.id)} />}
           {message?.id === member.id && <Notice tone={message.tone} text={message.text} detail={message.detail} />}
+        </View>
+      ))}
+      {left.length > 0 && <Text className='manage-members__summary'>{`已退出党员名册（${left.length}）`}</Text>}
+      {left.map((member) => (
+        <View key={member.id} className='manage-members__member manage-members__member--left'>
+          <View className='manage-members__line'>
+            <Text className='manage-members__name'>{member.name}</Text>
+            <Text className='manage-members__bound'>已退出</Text>
+          </View>
+          <Text className='manage-members__detail'>{spacedPhone(member.phone)}</Text>
+          {message?.id === member.id && <Notice tone={message.tone} text={message.text} />}
         </View>
       ))}
     </>

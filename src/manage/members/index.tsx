@@ -1,9 +1,20 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import { call } from '../../api/client'
-import { ManagedNodesView, OrgPicker, PageState, useFileImport, usePageLoad, useManagedNodes } from '../components'
+import PrivacySheet from '../../components/PrivacySheet'
+import Taro from '@tarojs/taro'
+import {
+  ActionButton,
+  ManagedNodesView,
+  OrgPicker,
+  PageState,
+  useFileImport,
+  usePageLoad,
+  useManagedNodes,
+} from '../components'
 import ImportSection from './ImportSection'
 import RosterList from './RosterList'
+import { pageUrl } from '../utils/route'
 import './index.scss'
 
 /**
@@ -26,16 +37,24 @@ export default function ManageMembers() {
   useEffect(() => reset(), [branchId, reset])
 
   const members = roster.phase === 'ready' ? roster.data.members : []
-  const bound = members.filter((m) => m.bound).length
+  const onRolls = members.filter((m) => !m.inactive)
+  const bound = onRolls.filter((m) => m.bound).length
   return (
     <View className='manage-members'>
       <ManagedNodesView nodes={nodes} empty='名册由党支部管理，您管理的组织中没有党支部。'>
         <OrgPicker label='党支部' nodes={nodes.nodes} value={branchId} onChange={nodes.select} />
         <ImportSection roster={importing} />
+        <ActionButton
+          variant='quiet'
+          className='manage-members__transfers'
+          onClick={() => void Taro.navigateTo({ url: pageUrl('transfers') })}
+        >
+          组织关系转接（接收、撤回）
+        </ActionButton>
         <View className='manage-members__body'>
           {roster.phase === 'ready' && (
             <Text className='manage-members__summary'>
-              {`${roster.data.branch.name} 共 ${members.length} 人，已绑定 ${bound} 人，未绑定 ${members.length - bound} 人`}
+              {`${roster.data.branch.name} 共 ${onRolls.length} 人，已绑定 ${bound} 人，未绑定 ${onRolls.length - bound} 人`}
             </Text>
           )}
           {members.length === 0 && (
@@ -49,6 +68,7 @@ export default function ManageMembers() {
           <RosterList members={members} refresh={roster.quietReload} admin={nodes.roles.includes('admin')} />
         </View>
       </ManagedNodesView>
+      <PrivacySheet />
     </View>
   )
 }

@@ -9,6 +9,7 @@ export const MANAGE_PAGES = {
   checkin: '/manage/checkin/index',
   hours: '/manage/hours/index',
   targets: '/manage/targets/index',
+  transfers: '/manage/transfers/index',
 } as const
 
 /** '/manage/edit/index' + {id: 'l 1'} → '/manage/edit/index?id=l%201'; empty values are left out. */

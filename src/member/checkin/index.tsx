@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { call } from '../../api/client'
 import { onOutboxChange } from '../../api/outbox'
 import PageState, { usePageLoad } from '../../components/PageState'
+import PrivacySheet from '../../components/PrivacySheet'
 import { lectureIdOfQr } from '../../shared/checkinRules'
 import type { CheckinStatus } from '../../shared/contract/checkin'
 import type { Reply } from '../../shared/errors'
@@ -90,6 +91,7 @@ export default function Checkin() {
           查看我的学时
         </Button>
       </View>
+      <PrivacySheet />
     </View>
   )
 }

@@ -2,6 +2,7 @@ import { Button, Canvas, Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import PageState, { usePageLoad } from '../../components/PageState'
+import PrivacySheet from '../../components/PrivacySheet'
 import type { HourEntryView, MyHours } from '../../shared/contract/hours'
 import ProgressRing from '../components/ProgressRing'
 import { formatDate } from '../../shared/chinaTime'
@@ -125,6 +126,7 @@ export default function Hours() {
       {process.env.TARO_ENV === 'weapp' && (
         <Canvas type='2d' id={RECORD_CANVAS_ID} className='hours__canvas' style={recordCanvasStyle(h)} />
       )}
+      <PrivacySheet />
     </View>
   )
 }

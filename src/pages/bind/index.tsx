@@ -4,8 +4,8 @@ import { useState } from 'react'
 import { call } from '../../api/client'
 import RefusalBox from '../../components/RefusalBox'
 import TextField from '../../components/TextField'
-// The bind schema alone, in zod/mini: classic zod and the other schemas need not ride in the main package.
-import { bindInput } from '../../shared/contract/bind'
+// The contract's bind rules without zod: any zod here would bring zod's whole core into the main package.
+import { checkBind } from '../../shared/bindRules'
 import { useFormSubmit } from '../../utils/useFormSubmit'
 import { routes } from '../../utils/routes'
 import './index.scss'
@@ -17,16 +17,13 @@ const METHODS: { code: Method; name: string; hint: string }[] = [
   { code: 'roster', name: '用姓名和手机号', hint: '请填写在支部登记的姓名和手机号。' },
 ]
 
-/** The member schema has no member-facing words for a missing or long name. */
-const WORDING = { name: '请填写姓名（最多20个字）' }
-
 /** Bind this WeChat to a member of the roster, once: by invite code, or by name and phone. */
 export default function Bind() {
   const [method, setMethod] = useState<Method>('invite')
   const [code, setCode] = useState('')
   const [name, setName] = useState('')
   const [phone, setPhone] = useState('')
-  const { errors, busy, refused, submit: send, clear } = useFormSubmit(WORDING)
+  const { errors, busy, refused, submit: send, clear } = useFormSubmit()
 
   const choose = (m: Method) => {
     setMethod(m)
@@ -35,7 +32,7 @@ export default function Bind() {
 
   const submit = () =>
     send(
-      bindInput.safeParse(method === 'invite' ? { method, code } : { method, name, phone }),
+      checkBind(method === 'invite' ? { method, code } : { method, name, phone }),
       (input) => call('member', 'bind', input),
       () => {
         void Taro.showToast({ title: '绑定成功', icon: 'success' })
@@ -104,6 +101,10 @@ export default function Bind() {
         <Button className={`bind__button${busy ? ' bind__button--busy' : ''}`} onClick={() => void submit()}>
           {busy ? '正在绑定…' : '绑定'}
         </Button>
+
+        <Text className='bind__privacy' onClick={() => void Taro.navigateTo({ url: routes.privacy })}>
+          查看《隐私政策》
+        </Text>
 
         {refused?.code === 'ALREADY_BOUND' && (
           <Button

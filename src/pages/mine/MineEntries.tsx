@@ -29,12 +29,14 @@ async function scanToCheckIn() {
     })
 }
 
-/** Check-in and study hours: what every bound member may open. */
+/** Check-in, study hours and the member's own data: what every bound member may open. */
 export function CheckinEntries() {
   const entries = [
     ...(canScan() ? [{ title: '扫码签到', run: () => void scanToCheckIn() }] : []),
     { title: '我的学时', run: () => go(routes.hours) },
     { title: '我的党员码', run: () => go(routes.myCode) },
+    { title: '我的数据', run: () => go(routes.myData) },
+    { title: '隐私政策', run: () => go(routes.privacy) },
   ]
   return (
     <View className='mine__section'>

@@ -14,7 +14,11 @@ export type Items<T> = Reply<{ items: T[] }>
 
 function LectureRow({ item }: { item: MyLectureItem }) {
   return (
-    <View className='mine__row' hoverClass='mine__row--pressed' onClick={() => go(routes.lecture(item.lecture.id))}>
+    <View
+      className='mine__row'
+      hoverClass='mine__row--pressed'
+      onClick={() => go(item.movedAway ? routes.moved : routes.lecture(item.lecture.id))}
+    >
       <View className='mine__row-main'>
         <Text className='mine__row-title'>{item.lecture.title}</Text>
         <Text className='mine__row-note'>{formatTimeRange(item.lecture.startAt, item.lecture.endAt)}</Text>
@@ -22,6 +26,7 @@ function LectureRow({ item }: { item: MyLectureItem }) {
         {item.status === 'declined' && item.reason && (
           <Text className='mine__row-reason'>{`原因：${item.reason}`}</Text>
         )}
+        {item.movedAway && <Text className='mine__row-reason'>已转出原支部，可取消报名</Text>}
       </View>
       <StatusTag {...signupStatusLabel(item.status, item.position)} />
     </View>

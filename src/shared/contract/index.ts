@@ -21,8 +21,10 @@ export * from './lecture'
 export * from './maintenance'
 export * from './member'
 export * from './org'
+export * from './privacy'
 export * from './proposal'
 export * from './signup'
+export * from './transfer'
 
 export const contract = {
   lecture: lectureProcedures,

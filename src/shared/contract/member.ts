@@ -4,6 +4,8 @@ import type { OrgKind, Role } from '../model'
 import { normaliseSetupCode } from '../setupCode'
 import { bindInput, memberName, phone } from './bind'
 import { id, procedure, uploadedFileId } from './common'
+import { privacyProcedures } from './privacy'
+import { transferProcedures } from './transfer'
 
 export { inviteCode, phone } from './bind'
 
@@ -27,6 +29,10 @@ export interface RosterEntry {
   roles: Role[]
   bound: boolean
   inviteCode: string
+  /** Left the party organisation's rolls (退出党员名册): listed apart, no actions. */
+  inactive?: true
+  /** A transfer out of the branch waits for the new branch to accept. */
+  transferPending?: true
 }
 
 export interface ImportReport {
@@ -61,4 +67,6 @@ export const memberProcedures = {
   importRoster: procedure<ImportReport>()(z.strictObject({ branchId: id, fileId: uploadedFileId('roster') })),
   /** The first city administrator takes the environment's setup code (scripts/setup-city.ts made it). */
   claimSetup: procedure<Me>()(z.object({ code: setupCode, name: memberName, phone })),
+  ...privacyProcedures,
+  ...transferProcedures,
 }

@@ -15,6 +15,8 @@ export interface MyLectureItem {
   position?: number
   /** Why the secretary declined (declined only). */
   reason?: string
+  /** Not yet held, and no longer open to the member (they moved to another branch): offered to cancel. */
+  movedAway?: true
 }
 
 export interface RosterRow {

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '转出后的报名',
+})
