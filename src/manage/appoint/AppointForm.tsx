@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../api/client'
-import SearchBox from '../../components/SearchBox'
 import type { MemberHit } from '../../shared/contract'
 import { ROLE } from '../../shared/words'
 import { roleNames } from '../../utils/member'
-import { ActionButton, Notice, refusalNotice, type NoticeMessage, useAction } from '../components'
+import { ActionButton, Notice, refusalNotice, SearchField, type NoticeMessage, useAction } from '../components'
 import RoleAndNode, { type Placed } from './RoleAndNode'
 
 interface Props {
@@ -16,7 +15,6 @@ interface Props {
 
 /** 任命: a member found by name or phone, a role and a node; the appointment takes effect on their next call. */
 export default function AppointForm({ node, onDone }: Props) {
-  const [q, setQ] = useState('')
   const [hits, setHits] = useState<MemberHit[]>()
   const [searchMessage, setSearchMessage] = useState<NoticeMessage>()
   const [member, setMember] = useState<MemberHit>()
@@ -24,7 +22,6 @@ export default function AppointForm({ node, onDone }: Props) {
   const action = useAction()
 
   const search = async (text: string) => {
-    setQ(text)
     setHits(undefined)
     setSearchMessage(undefined)
     if (!text) return
@@ -63,7 +60,7 @@ export default function AppointForm({ node, onDone }: Props) {
         </View>
       ) : (
         <>
-          <SearchBox value={q} onSearch={(text) => void search(text)} placeholder='姓名、手机号或手机号后4位' />
+          <SearchField onSearch={(text) => void search(text)} placeholder='姓名、手机号或手机号后4位' />
           {searchMessage && <Notice {...searchMessage} />}
           {hits?.length === 0 && <Text className='manage-appoint__help'>没有找到这位党员</Text>}
           {hits?.map((hit) => (

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../../api/client'
-import SearchBox from '../../../components/SearchBox'
 import type { OrgNodeView } from '../../../shared/contract'
 import { ORG_KIND } from '../../../shared/words'
 import Notice, { refusalNotice, type NoticeMessage } from '../Notice'
+import SearchField from '../SearchField'
 import './index.scss'
 
 export interface NodeSearchProps {
@@ -27,12 +27,10 @@ const defaultProps = {
  */
 function NodeSearch(props: NodeSearchProps) {
   const { accept, onPick, placeholder, none } = { ...defaultProps, ...props }
-  const [q, setQ] = useState('')
   const [found, setFound] = useState<OrgNodeView[]>()
   const [message, setMessage] = useState<NoticeMessage>()
 
   const search = async (text: string) => {
-    setQ(text)
     setFound(undefined)
     setMessage(undefined)
     if (!text) return
@@ -43,7 +41,7 @@ function NodeSearch(props: NodeSearchProps) {
 
   return (
     <View className='node-search'>
-      <SearchBox value={q} onSearch={(text) => void search(text)} placeholder={placeholder} />
+      <SearchField onSearch={(text) => void search(text)} placeholder={placeholder} />
       {message && <Notice {...message} />}
       {found?.length === 0 && <Text className='node-search__none'>{none}</Text>}
       {found?.map((node) => (
