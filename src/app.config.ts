@@ -32,6 +32,8 @@ export default defineAppConfig({
         'hours/index',
         'targets/index',
         'transfers/index',
+        'org/index',
+        'appoint/index',
       ],
     },
   ],

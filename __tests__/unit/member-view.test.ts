@@ -48,6 +48,16 @@ describe('manageEntries', () => {
     const street = [{ id: 's1', name: '泉城路街道', kind: 'street' as const }]
     expect(manageEntries(member({ roles: ['admin'], manages: street })).map((e) => e.title)).toContain('党员名册')
   })
+
+  it('gives an administrator the tree and the appointments, and a secretary neither', () => {
+    const street = [{ id: 's1', name: '泉城路街道', kind: 'street' as const }]
+    expect(manageEntries(member({ roles: ['admin'], manages: street })).slice(-2)).toEqual([
+      { title: '组织架构', url: '/manage/org/index' },
+      { title: '管理员与评审专家', url: '/manage/appoint/index' },
+    ])
+    const secretary = manageEntries(member({ roles: ['member', 'secretary'], manages: branch }))
+    expect(secretary.map((e) => e.title)).not.toContain('组织架构')
+  })
 })
 
 describe('groupMyLectures', () => {

@@ -73,7 +73,7 @@ describe('manage: branch roster', () => {
     expect(await screen.findByText('李秀英')).toBeInTheDocument()
     expect(callMock).toHaveBeenCalledWith('member', 'roster', { branchId: 'b-1' })
     expectTexts('城关村党支部 共 2 人，已绑定 1 人，未绑定 1 人', '138 0013 8000 · 党员、支部书记', '已绑定', '未绑定')
-    expect(screen.getByText('ABC123')).toHaveClass('manage-members__code')
+    expect(screen.getByText('ABC123')).toHaveClass('invite-code__code')
     expect(screen.getAllByText('解绑')).toHaveLength(1) // only the bound member
     expect(screen.getByText(/第一行是标题：姓名、手机号、职务/)).toBeInTheDocument()
   })
@@ -246,5 +246,38 @@ describe('manage: branch roster', () => {
       expect(callMock).toHaveBeenCalledWith('member', 'importRoster', { branchId: 'b-1', fileId: FILE_ID }),
     )
     expect(uploadMock).toHaveBeenCalledWith('roster', { name: '名册.csv', size: 30, path: 'wxfile://tmp/1.csv' })
+  })
+
+  it("lets an administrator above the branch set a member's 职务, after a confirmation; a secretary sees no such choice", async () => {
+    let members = MEMBERS
+    serve({
+      'member.me': () => meReply({ roles: ['member', 'admin'], manages: [BRANCH] }),
+      'member.roster': () => rosterReply(members),
+      'org.setBranchRole': (p) => {
+        members = MEMBERS.map((m) => (m.id === p.memberId ? { ...m, roles: ['member', 'committee'] } : m))
+        return ok({ memberId: p.memberId as string, roles: ['member', 'committee'] })
+      },
+    })
+    const { container } = render(<ManageMembers />)
+    await screen.findByText('李秀英')
+    const chosen = () => [...container.querySelectorAll('.choice-chips__chip--active')].map((c) => c.textContent)
+    expect(chosen()).toEqual(['支部书记', '党员'])
+    showModal.mockResolvedValueOnce({ confirm: false, cancel: true })
+    fireEvent.click(screen.getAllByText('支部委员')[1])
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
+    expect(showModal.mock.calls[0][0].content).toBe('把李秀英的职务改为「支部委员」？')
+    expect(callMock).not.toHaveBeenCalledWith('org', 'setBranchRole', expect.anything())
+
+    fireEvent.click(screen.getAllByText('支部委员')[1])
+    expect(await screen.findByText('李秀英的职务已改为「支部委员」')).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledWith('org', 'setBranchRole', { memberId: 'm-2', role: 'committee' })
+    expect(chosen()).toEqual(['支部书记', '支部委员'])
+  })
+
+  it('shows no 职务 choice to the branch secretary', async () => {
+    serve({ 'member.me': () => ME, 'member.roster': () => rosterReply() })
+    render(<ManageMembers />)
+    await screen.findByText('李秀英')
+    expect(screen.queryByText('职务')).not.toBeInTheDocument()
   })
 })

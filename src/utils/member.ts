@@ -20,15 +20,23 @@ export interface ManageEntry {
 
 /**
  * The secretary's pages a member may open (src/shared/rights.ts decides on the server): lectures and
- * proposals for anyone who manages a node's lectures, the roster for secretaries and administrators.
+ * proposals for anyone who manages a node's lectures, the roster for secretaries and administrators, the
+ * tree and its appointments for administrators.
  */
 export function manageEntries(member: NonNullable<Me['member']>): ManageEntry[] {
   if (member.manages.length === 0) return []
-  const roster = member.roles.includes('secretary') || member.roles.includes('admin')
+  const admin = member.roles.includes('admin')
+  const roster = admin || member.roles.includes('secretary')
   return [
     { title: '党课管理', url: routes.manageLectures },
     ...(roster ? [{ title: '党员名册', url: routes.manageMembers }] : []),
     { title: '自荐审核', url: routes.manageProposals },
+    ...(admin
+      ? [
+          { title: '组织架构', url: routes.manageOrg },
+          { title: '管理员与评审专家', url: routes.manageAppoint },
+        ]
+      : []),
   ]
 }
 

@@ -22,6 +22,8 @@ export const routes = {
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',
+  manageOrg: '/manage/org/index',
+  manageAppoint: '/manage/appoint/index',
   manageRoster: (id: string) => `/manage/roster/index?id=${encodeURIComponent(id)}`,
 } as const
 

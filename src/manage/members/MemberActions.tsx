@@ -1,11 +1,10 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import type { BranchChoice, RosterEntry } from '../../shared/contract'
 import type { Reply } from '../../shared/errors'
-import { ActionButton, ChoiceChips, type NoticeMessage, ReasonForm, refusalNotice } from '../components'
-import { PLACEHOLDER_STYLE } from '../components/FormField'
+import { ActionButton, ChoiceChips, type NoticeMessage, ReasonForm, refusalNotice, SearchField } from '../components'
 
 const FIND = '输入接收党支部的名称'
 const needsReason = (reason: string) => (reason.length < 2 ? '请写明原因' : undefined)
@@ -25,7 +24,6 @@ export default function MemberActions({ member, onDone }: MemberActionsProps) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const [found, setFound] = useState<BranchChoice[]>()
-  const [searched, setSearched] = useState('')
   const [toBranch, setToBranch] = useState<string>()
 
   const close = () => {
@@ -33,7 +31,6 @@ export default function MemberActions({ member, onDone }: MemberActionsProps) {
     setError(undefined)
     setFound(undefined)
     setToBranch(undefined)
-    setSearched('')
   }
 
   const search = async (q: string) => {
@@ -81,23 +78,7 @@ export default function MemberActions({ member, onDone }: MemberActionsProps) {
     return (
       <View className='manage-members__form'>
         <Text className='manage-members__form-title'>{`转出 ${member.name}`}</Text>
-        {/* Not the main package's SearchBox: a manage page importing it would move it into the main package. */}
-        <View className='manage-members__search'>
-          <Input
-            className='manage-members__search-input'
-            value={searched}
-            placeholder={FIND}
-            placeholderStyle={PLACEHOLDER_STYLE}
-            aria-label={FIND}
-            confirmType='search'
-            maxlength={30}
-            onInput={(e) => setSearched(e.detail.value)}
-            onConfirm={() => void search(searched.trim())}
-          />
-          <ActionButton size='small' onClick={() => void search(searched.trim())}>
-            搜索
-          </ActionButton>
-        </View>
+        <SearchField placeholder={FIND} onSearch={(q) => void search(q)} />
         {found && found.length === 0 && <Text className='manage-members__help'>没有找到这个名称的党支部</Text>}
         {found && found.length > 0 && (
           <ChoiceChips

@@ -3,8 +3,9 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
 import type { RosterEntry } from '../../shared/contract'
-import { ActionButton, Notice, refusalNotice, type NoticeMessage } from '../components'
+import { ActionButton, InviteCode, Notice, refusalNotice, type NoticeMessage } from '../components'
 import { ROLE } from '../../shared/words'
+import BranchRole from './BranchRole'
 import MemberActions from './MemberActions'
 
 /** "138 0013 8000": a phone number read out in groups. */
@@ -16,13 +17,15 @@ export interface RosterListProps {
   members: RosterEntry[]
   /** Ask for the roster again keeping it on screen (after an unbinding). */
   refresh: () => Promise<unknown>
+  /** An administrator above the branch also sets each member's 职务 here (the server decides). */
+  admin?: boolean
 }
 
 /**
- * The branch's members: binding state, the invite code (large, to read out or copy), 解绑, 转出 and 退出党员名册;
- * below them, apart, those who left the rolls (已退出).
+ * The branch's members: binding state, the invite code (large, to read out or copy), 解绑, 转出 and 退出党员名册,
+ * the 职务 for administrators; below them, apart, those who left the rolls (已退出).
  */
-export default function RosterList({ members, refresh }: RosterListProps) {
+export default function RosterList({ members, refresh, admin = false }: RosterListProps) {
   const [unbinding, setUnbinding] = useState<string>()
   const [message, setMessage] = useState<{ id: string } & NoticeMessage>()
 
@@ -70,12 +73,8 @@ export default function RosterList({ members, refresh }: RosterListProps) {
           <Text className='manage-members__detail'>
             {`${spacedPhone(member.phone)} · ${member.roles.map((r) => ROLE[r]).join('、')}`}
           </Text>
-          <View className='manage-members__code-row'>
-            <Text className='manage-members__code-label'>邀请码</Text>
-            <Text className='manage-members__code' userSelect>
-              {member.inviteCode}
-            </Text>
-          </View>
+          <InviteCode code={member.inviteCode} />
+          {admin && <BranchRole entry={member} refresh={refresh} />}
           {member.bound && (
             <ActionButton
               size='small'

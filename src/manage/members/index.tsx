@@ -3,10 +3,17 @@ import { useEffect } from 'react'
 import { call } from '../../api/client'
 import PrivacySheet from '../../components/PrivacySheet'
 import Taro from '@tarojs/taro'
-import { ActionButton, ManagedNodesView, OrgPicker, PageState, usePageLoad, useManagedNodes } from '../components'
+import {
+  ActionButton,
+  ManagedNodesView,
+  OrgPicker,
+  PageState,
+  useFileImport,
+  usePageLoad,
+  useManagedNodes,
+} from '../components'
 import ImportSection from './ImportSection'
 import RosterList from './RosterList'
-import { useRosterImport } from './useRosterImport'
 import { pageUrl } from '../utils/route'
 import './index.scss'
 
@@ -19,7 +26,11 @@ export default function ManageMembers() {
   const nodes = useManagedNodes(true)
   const branchId = nodes.selectedId
   const roster = usePageLoad(() => (branchId ? call('member', 'roster', { branchId }) : undefined), [branchId], 'mount')
-  const importing = useRosterImport(branchId, roster.quietReload)
+  const importing = useFileImport(
+    'roster',
+    branchId ? (fileId) => call('member', 'importRoster', { branchId, fileId }) : undefined,
+    roster.quietReload,
+  )
   const { reset } = importing
 
   // another branch: nothing left over from the last one's import
@@ -54,7 +65,7 @@ export default function ManageMembers() {
               onRetry={() => void roster.reload()}
             />
           )}
-          <RosterList members={members} refresh={roster.quietReload} />
+          <RosterList members={members} refresh={roster.quietReload} admin={nodes.roles.includes('admin')} />
         </View>
       </ManagedNodesView>
       <PrivacySheet />

@@ -6,36 +6,47 @@ import ActionButton from '../ActionButton'
 import Notice from '../Notice'
 import './index.scss'
 
-export interface ImportReportViewProps {
-  report: ImportReport
+/**
+ * A roster's report (every row listed) or a tree's (rows already stored are counted in `unchanged`, not
+ * listed, and nothing is updated: no `updated`).
+ */
+export interface ImportReportLike {
+  applied: boolean
+  created: number
+  updated?: number
+  unchanged?: number
+  rows: ImportReport['rows']
 }
 
-export const NOTHING_IMPORTED = '有错误，名册没有任何改动，请改正后重新导入'
+export interface ImportReportViewProps {
+  report: ImportReportLike
+  /** What was imported (名册, 组织架构) and what its rows count (人, 个组织). */
+  what?: string
+  unit?: string
+}
 
 /**
  * The row-by-row answer of an import. With errors, nothing was written: the rows to correct come
  * first. Otherwise the rows that changed; "显示全部" shows every row. Class prefix `import-report`.
  */
 function ImportReportView(props: ImportReportViewProps) {
-  const { report } = props
+  const { report, what = '名册', unit = '人' } = props
   const [showAll, setShowAll] = useState(false)
   const errors = report.rows.filter((r) => r.result === 'error')
   const changed = report.rows.filter((r) => r.result === 'created' || r.result === 'updated')
-  const unchanged = report.rows.filter((r) => r.result === 'unchanged').length
+  const unchanged = report.unchanged ?? report.rows.filter((r) => r.result === 'unchanged').length
+  const updated = report.updated === undefined ? '' : `更新 ${report.updated} ${unit}，`
   const focus = report.applied ? changed : errors.length > 0 ? errors : report.rows
   const rows = showAll ? report.rows : focus
 
   return (
     <View className='import-report'>
       {report.applied ? (
-        <Notice
-          tone='success'
-          text={`导入完成：新增 ${report.created} 人，更新 ${report.updated} 人，未变 ${unchanged} 人`}
-        />
+        <Notice tone='success' text={`导入完成：新增 ${report.created} ${unit}，${updated}未变 ${unchanged} ${unit}`} />
       ) : (
         <Notice
           tone='error'
-          text={NOTHING_IMPORTED}
+          text={`有错误，${what}没有任何改动，请改正后重新导入`}
           detail={`共 ${report.rows.length} 行，其中 ${errors.length} 行有错误，见下表。`}
         />
       )}
