@@ -25,7 +25,7 @@ import { caller, dataOf } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
 import { as, call } from './member.fixtures'
-import { addLecture, org } from './signup.fixtures'
+import { addLecture, expectConsistent, org, storedSignups } from './signup.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
@@ -357,6 +357,19 @@ describe('deactivation', () => {
     expect(roster.members.at(-1)).toMatchObject({ id: 'm-0013', inactive: true })
     const view = await hours.ok<BranchHours>('branch', { branchId: QFS }, as('m-0008'))
     expect(view.rows.map((r) => r.memberId)).not.toContain('m-0013')
+  })
+
+  it('gives up the seats of lectures not yet begun: the first on the waitlist takes one', async () => {
+    await addLecture(cloud, 'TR-SEAT', QFS, { capacity: 1, seatsFree: 1, openToAll: true })
+    await signup.ok('signUp', { lectureId: 'TR-SEAT' }, as('m-0011'))
+    await signup.ok('signUp', { lectureId: 'TR-SEAT' }, as('m-0009'))
+    expect(storedSignups(cloud, 'TR-SEAT').map((s) => s.status)).toEqual(['confirmed', 'waitlisted'])
+    await ok(off('m-0008', 'm-0011'))
+    expect(storedSignups(cloud, 'TR-SEAT').map((s) => [s.memberId, s.status])).toEqual([
+      ['m-0011', 'cancelled'],
+      ['m-0009', 'confirmed'],
+    ])
+    expectConsistent(cloud, 'TR-SEAT')
   })
 
   it('refuses them again, a transfer, and binding by code or by name and phone (NO_MATCH)', async () => {
