@@ -5,6 +5,7 @@
 import { randomBytes } from 'crypto'
 import ExcelJS from 'exceljs'
 import * as rosterFile from '../../cloudfunctions/member/rosterFile'
+import * as roster from '../../src/shared/roster'
 import type { ImportReport, Me } from '../../src/shared/contract'
 import { extensionOf, uploadPath } from '../../src/shared/files'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
@@ -185,6 +186,55 @@ describe('CSV files', () => {
     expect(stored<MemberDoc>('members', { phone: '13900000021' })).toMatchObject([
       { name: '邢淑娟', branchId: 'br-lixia-qfs', roles: ['member'] },
     ])
+  })
+})
+
+describe('an appointment made while a roster is imported', () => {
+  it('is kept: the import stops with INVALID_STATE, and importing again applies the file around it', async () => {
+    // A plain member of a branch no other test here imports, who has bound (their binding carries the roles).
+    const target = seed.members.find(
+      (m) =>
+        m.branchId === 'br-lixia-qfs' && m.roles.join() === 'member' && seed.bindings.some((b) => b.memberId === m._id),
+    )!
+    const file = Buffer.from(
+      '\ufeff' +
+        csvText([
+          ['姓名', '手机号', '职务'],
+          [target.name, target.phone, '纪检委员'],
+        ]),
+    ).toString('base64')
+    const appointed = (doc: Record<string, unknown>) => ({
+      ...doc,
+      roles: [...(doc.roles as string[]), 'judge'],
+      judgeOrgId: 'org-lixia',
+    })
+    const plan = roster.planImport
+    // The appointment (member, then binding) lands after the import read the members, before it writes.
+    jest.spyOn(roster, 'planImport').mockImplementationOnce((...args) => {
+      const store = cloud.emulator.store
+      const [member] = store.scan('members', { _id: target._id })
+      const [binding] = store.scan('bindings', { memberId: target._id })
+      store.apply([
+        { kind: 'put', coll: 'members', id: member.id, doc: appointed(member.doc) },
+        { kind: 'put', coll: 'bindings', id: binding.id, doc: appointed(binding.doc) },
+      ])
+      return plan(...args)
+    })
+    expect(await importFile('m-0017', 'br-lixia-qfs', 'roster.csv', file)).toMatchObject({
+      ok: false,
+      code: 'INVALID_STATE',
+      explanation: '同一时间有人修改了这个支部的党员，请再导入一次',
+    })
+    expect(stored<MemberDoc>('members', { _id: target._id })[0]).toMatchObject({ roles: ['member', 'judge'] })
+    expect(stored<BindingDoc>('bindings', { memberId: target._id })[0]).toMatchObject({ roles: ['member', 'judge'] })
+
+    expect(await imported('m-0017', 'br-lixia-qfs', 'roster.csv', file)).toMatchObject({ applied: true, updated: 1 })
+    const roles = ['member', 'committee', 'judge']
+    expect(stored<MemberDoc>('members', { _id: target._id })[0]).toMatchObject({ roles, judgeOrgId: 'org-lixia' })
+    expect(stored<BindingDoc>('bindings', { memberId: target._id })[0]).toMatchObject({
+      roles,
+      judgeOrgId: 'org-lixia',
+    })
   })
 })
 

@@ -413,3 +413,103 @@ describe('audit', () => {
     expect(await org.call('audit', { orgId: BRANCH }, as('m-0008'))).toMatchObject({ code: 'FORBIDDEN' })
   })
 })
+
+describe('a change cut off after the member’s write, completed by its retry', () => {
+  const members = () => cloud.db.collection('members')
+  const _ = () => cloud.db.command
+  const entries = (memberId: string, action: string) => auditOf(memberId).filter((a) => a.action === action)
+  const heldAt = (orgId: string) => cloud.emulator.store.scan('members', { adminOrgId: orgId }).length
+
+  it('appoint: the retry gives the binding the role, recounts the node and audits once', async () => {
+    // m-0012 (bound, 千佛山社区党支部): the claim landed, then the request was cut off.
+    await members()
+      .doc('m-0012')
+      .update({ adminOrgId: STREET, roles: _().addToSet('admin') })
+    expect(bindingOf('m-0012')!.adminOrgId).toBeUndefined()
+    await org.ok('appoint', { memberId: 'm-0012', orgId: STREET, role: 'admin' }, as('m-0017'))
+    expect(bindingOf('m-0012')).toMatchObject({ roles: ['member', 'admin'], adminOrgId: STREET })
+    expect(await manages('m-0012')).toContain(STREET)
+    expect(adminsAt(STREET)).toBe(heldAt(STREET))
+    expect(entries('m-0012', 'appoint')).toHaveLength(1)
+    await org.ok('appoint', { memberId: 'm-0012', orgId: STREET, role: 'admin' }, as('m-0017'))
+    expect(entries('m-0012', 'appoint')).toHaveLength(1)
+  })
+
+  it('dismiss: the retry takes the role off the binding, where rights are read, and audits it', async () => {
+    await members()
+      .doc('m-0012')
+      .update({ adminOrgId: _().remove(), roles: _().pull('admin') })
+    expect(bindingOf('m-0012')).toMatchObject({ adminOrgId: STREET })
+    expect(await org.ok('dismiss', { memberId: 'm-0012', role: 'admin' }, as('m-0017'))).toMatchObject({
+      dismissed: true,
+    })
+    expect(bindingOf('m-0012')).toMatchObject({ roles: ['member'] })
+    expect(bindingOf('m-0012')!.adminOrgId).toBeUndefined()
+    expect(await manages('m-0012')).toEqual([])
+    expect(entries('m-0012', 'dismiss')).toHaveLength(1)
+    // Someone who does not administer the node cannot finish it for them: refused, nothing written.
+    await members()
+      .doc('m-0012')
+      .update({ judgeOrgId: STREET, roles: _().addToSet('judge') })
+    await org.ok('appoint', { memberId: 'm-0012', orgId: STREET, role: 'judge' }, as('m-0017'))
+    await members()
+      .doc('m-0012')
+      .update({ judgeOrgId: _().remove(), roles: _().pull('judge') })
+    await expectRefusedWritingNothing(
+      org.call('dismiss', { memberId: 'm-0012', role: 'judge' }, as('m-0104')),
+      'FORBIDDEN',
+    )
+    await org.ok('dismiss', { memberId: 'm-0012', role: 'judge' }, as('m-0017'))
+    expect(bindingOf('m-0012')).toMatchObject({ roles: ['member'] })
+  })
+
+  it('setBranchRole: the retry gives the binding the 职务 and audits it', async () => {
+    await members()
+      .doc('m-0013')
+      .update({ roles: ['member', 'committee'] })
+    await org.ok('setBranchRole', { memberId: 'm-0013', role: 'committee' }, as('m-0017'))
+    expect(bindingOf('m-0013')).toMatchObject({ roles: ['member', 'committee'] })
+    expect(entries('m-0013', 'branchRole')).toHaveLength(1)
+    await org.ok('setBranchRole', { memberId: 'm-0013', role: 'committee' }, as('m-0017'))
+    expect(entries('m-0013', 'branchRole')).toHaveLength(1)
+  })
+})
+
+describe('the city’s last administrator, and outsiders whose appointment ends', () => {
+  it('counts only administrators who have bound: an unused invitation leaves the last one in place', async () => {
+    const invited = await org.ok<AppointmentView>(
+      'invite',
+      { orgId: 'org-jinan', role: 'admin', name: '周主任', phone: '13900002222' },
+      as(CITY_ADMIN),
+    )
+    expect(adminsAt('org-jinan')).toBe(2)
+    await expectRefusedWritingNothing(
+      org.call('dismiss', { memberId: CITY_ADMIN, role: 'admin' }, as(CITY_ADMIN)),
+      'LAST_ADMIN',
+    )
+    // The invitation itself may be taken back: the one who has bound stays. Its outsider's entry ends.
+    await org.ok('dismiss', { memberId: invited.memberId, role: 'admin' }, as(CITY_ADMIN))
+    expect(adminsAt('org-jinan')).toBe(1)
+    expect(memberDoc(invited.memberId)).toMatchObject({ status: 'inactive', deactivatedReason: '任命结束', roles: [] })
+    expect(memberDoc(invited.memberId).deactivatedAt).toBeDefined()
+    expect(await member.call('bind', { method: 'invite', code: invited.inviteCode }, 'wx-zhou')).toMatchObject({
+      code: 'NO_MATCH',
+    })
+  })
+
+  it('signs a bound outsider out when their last role is taken back: no district branch to read lectures from', async () => {
+    const invited = await org.ok<AppointmentView>(
+      'invite',
+      { orgId: DISTRICT, role: 'judge', name: '吴老师', phone: '13900003333' },
+      as('m-0017'),
+    )
+    await member.ok('bind', { method: 'invite', code: invited.inviteCode }, 'wx-wu')
+    expect(await member.ok('me', {}, 'wx-wu')).toMatchObject({ bound: true })
+    expect(await org.ok('dismiss', { memberId: invited.memberId, role: 'judge' }, as('m-0017'))).toMatchObject({
+      dismissed: true,
+    })
+    expect(bindingOf(invited.memberId)).toBeUndefined()
+    expect(memberDoc(invited.memberId)).toMatchObject({ status: 'inactive', deactivatedReason: '任命结束' })
+    expect(await member.ok('me', {}, 'wx-wu')).toEqual({ bound: false })
+  })
+})

@@ -7,7 +7,7 @@
 import { randomInt, randomUUID } from 'crypto'
 import type { ImportReport, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
-import type { MemberDoc } from '../../src/shared/model'
+import type { MemberDoc, Role } from '../../src/shared/model'
 import { managesRosterOf } from '../../src/shared/rights'
 import {
   type ExistingMember,
@@ -54,7 +54,7 @@ export async function importRoster(input: ParsedInput<'member', 'importRoster'>,
   const plan = planImport(sheet.lines, existing, branch._id)
   if (!plan.ok) return plan.report
 
-  await write(db, branch._id, plan)
+  await write(db, branch._id, plan, new Map(existing.map((m) => [m._id, m.roles])))
   const report: ImportReport = { ...plan.report, applied: true }
   return report
 }
@@ -75,9 +75,10 @@ async function membersWithPhones(db: Database, phones: string[]): Promise<Existi
  * INTERNAL. Importing the same file again completes it: rows match stored members by phone, so what was
  * written comes out 'unchanged' and the rest is written. For that, a changed member's binding snapshot is
  * rewritten BEFORE the member: if the member write fails, the member still differs next time and both are
- * written again. A failed validation never gets here: then nothing at all is written.
+ * written again. A failed validation never gets here: then nothing at all is written. A member whose roles
+ * changed since they were read (an appointment) keeps them, and the import ends INVALID_STATE: run it again.
  */
-async function write(db: Database, branchId: string, plan: ImportPlan): Promise<void> {
+async function write(db: Database, branchId: string, plan: ImportPlan, rolesRead: Map<string, Role[]>): Promise<void> {
   const members = db.collection('members')
   for (let i = 0; i < plan.creates.length; i += INSERT_BATCH) {
     const batch = plan.creates.slice(i, i + INSERT_BATCH)
@@ -108,11 +109,21 @@ async function write(db: Database, branchId: string, plan: ImportPlan): Promise<
   }
   const bindings = db.collection('bindings')
   const queue = [...plan.updates]
+  let changedMeanwhile = false
   const worker = async () => {
     for (let u = queue.shift(); u; u = queue.shift()) {
       await bindings.where({ memberId: u.memberId }).update({ name: u.name, roles: u.roles })
-      await members.doc(u.memberId).update({ name: u.name, roles: u.roles })
+      // Only over the roles read: an appointment or a 职务 set in the app meanwhile is not overwritten.
+      const res = await members
+        .where({ _id: u.memberId, roles: rolesRead.get(u.memberId) })
+        .update({ name: u.name, roles: u.roles })
+      if (res.updated) continue
+      // The binding back to the member as stored (with what came meanwhile); importing again updates both.
+      const stored = (await members.doc(u.memberId).get()).data[0] as MemberDoc
+      await bindings.where({ memberId: u.memberId }).update({ name: stored.name, roles: stored.roles })
+      changedMeanwhile = true
     }
   }
   await Promise.all(Array.from({ length: UPDATE_PARALLEL }, worker))
+  if (changedMeanwhile) throw new AppError('INVALID_STATE', '同一时间有人修改了这个支部的党员，请再导入一次')
 }

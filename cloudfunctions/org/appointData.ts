@@ -1,5 +1,5 @@
 /** Reads, views and the audit entry shared by the org function's appointment actions. */
-import { maskPhone } from '../../src/shared/appointRules'
+import { auditDetail, maskPhone } from '../../src/shared/appointRules'
 import type { AppointmentView } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { AuditDoc, MemberDoc, OrgDoc } from '../../src/shared/model'
@@ -50,4 +50,45 @@ export function auditAt(
 ): Promise<void> {
   const orgPath = [...node.path, node._id]
   return writeAudit(db, { ...entry, by: actor.memberId, byName: actor.name, orgId: node._id, orgPath }, at)
+}
+
+/**
+ * The node's count of administrators, recounted from the members who hold the appointment there. A recount,
+ * not +1: an appointment cut off after its claim is completed by its retry, which cannot tell whether the +1
+ * had landed; a recount is right either way. Two appointments at one node at the same instant may leave it
+ * one off until the next change there; it only backs up the city's last bound administrator (dismiss.ts).
+ */
+export async function recountAdmins(db: Database, orgId: string): Promise<void> {
+  const _ = db.command
+  const held = await db
+    .collection('members')
+    .where({ adminOrgId: orgId, status: _.neq('inactive') })
+    .count()
+  await db.collection('orgs').doc(orgId).update({ admins: held.total })
+}
+
+/**
+ * Whether the member's latest appointment entry for this role at the node is the appointment itself (made
+ * here, by invitation, or by the first start's code): then a retry of it writes no second entry. None, or a
+ * dismissal after it: not yet.
+ */
+export async function appointmentAudited(
+  db: Database,
+  member: MemberDoc,
+  node: OrgDoc,
+  role: AppointRole,
+): Promise<boolean> {
+  const _ = db.command
+  const said = [auditDetail.appoint, auditDetail.invite, auditDetail.dismiss].map((d) =>
+    d(member.name, node.name, role),
+  )
+  const which = role === 'admin' ? _.or([{ detail: _.in(said) }, { action: 'setup' }]) : { detail: _.in(said) }
+  const res = await db
+    .collection('audit')
+    .where(_.and([{ orgPath: node._id, orgId: node._id, memberId: member._id }, which]))
+    .orderBy('at', 'desc')
+    .limit(1)
+    .get()
+  const latest = (res.data as AuditDoc[])[0]
+  return Boolean(latest && latest.action !== 'dismiss')
 }

@@ -14,12 +14,12 @@ import { requireActor } from '../_shared/actor'
 import { type Database, isDuplicateWrite } from '../_shared/cloud'
 import { boundMemberIds } from '../_shared/members'
 import type { HandlerContext } from '../_shared/router'
-import { appointmentView, appointNodeOf, auditAt, heldField } from './appointData'
+import { appointmentView, appointNodeOf, auditAt, heldField, recountAdmins } from './appointData'
 import { loadOrg } from './nodes'
 
 type Input = ParsedInput<'org', 'invite'>
 
-/** Database calls: caller and node at once, the phone's owner, the new entry, the count, the audit entry: 6. */
+/** Database calls: caller and node at once, the phone's owner, the new entry, the count (2), the audit entry: 7. */
 export async function invite(input: Input, ctx: HandlerContext): Promise<AppointmentView> {
   const { db, now } = ctx
   const [actor, node] = await Promise.all([requireActor(ctx), loadOrg(db, input.orgId)])
@@ -37,11 +37,7 @@ export async function invite(input: Input, ctx: HandlerContext): Promise<Appoint
       if (!isDuplicateWrite(err) || tries > 0) throw err
       continue
     }
-    if (input.role === 'admin')
-      await db
-        .collection('orgs')
-        .doc(node._id)
-        .update({ admins: db.command.inc(1) })
+    if (input.role === 'admin') await recountAdmins(db, node._id)
     const detail = auditDetail.invite(doc.name, node.name, input.role)
     await auditAt(db, actor, node, { action: 'invite', memberId: doc._id, detail }, now)
     return appointmentView(doc, node, input.role, false)
@@ -68,6 +64,7 @@ function outsider({ name, phone, role }: Input, node: OrgDoc): MemberDoc {
  */
 async function sameInvitation(db: Database, owner: MemberDoc, node: OrgDoc, { name, role }: Input) {
   if (owner.outsider && owner.name === name && owner[heldField(role)] === node._id) {
+    if (role === 'admin') await recountAdmins(db, node._id) // an invitation cut off before its count
     return appointmentView(owner, node, role, (await boundMemberIds(db, [owner._id])).has(owner._id))
   }
   throw new AppError(
