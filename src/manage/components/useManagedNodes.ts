@@ -45,7 +45,7 @@ export function rememberedNode(): ManagedNode | { id: string } | undefined {
   }
 }
 
-/** A node the page found by name is kept whole (member.me may not list it); one of the chips by its id. */
+/** Where the picker searches, the node is kept whole (member.me may not list it); where it shows chips, its id. */
 function remember(node: ManagedNode, found: boolean): void {
   try {
     Taro.setStorageSync(STORAGE_KEY, found ? { id: node.id, name: node.name, kind: node.kind } : node.id)
@@ -70,8 +70,8 @@ export function useManagedNodes(branchesOnly = false) {
       const last = rememberedNode()
       let chosen = nodes.find((node) => node.id === last?.id)
       // a node found by name on an earlier visit: the server still decides whether the caller manages it
-      if (!chosen && last && 'kind' in last && fits(last) && pickerSearches(nodes.length, more))
-        nodes.push((chosen = last))
+      const found = !chosen && last && 'kind' in last && fits(last) && pickerSearches(nodes.length, more)
+      if (found) nodes.push((chosen = last))
       setSelectedId((chosen ?? nodes[0])?.id)
       return { ok: true, data: { nodes, roles: member.roles, more } }
     },
