@@ -25,7 +25,7 @@ import { caller, dataOf } from '../support/caller'
 import { seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
 import { as, call } from './member.fixtures'
-import { addLecture, org } from './signup.fixtures'
+import { addLecture, expectConsistent, org, storedSignups } from './signup.fixtures'
 
 let cloud: TestCloud
 const now = new Date()
@@ -359,6 +359,19 @@ describe('deactivation', () => {
     expect(view.rows.map((r) => r.memberId)).not.toContain('m-0013')
   })
 
+  it('gives up the seats of lectures not yet begun: the first on the waitlist takes one', async () => {
+    await addLecture(cloud, 'TR-SEAT', QFS, { capacity: 1, seatsFree: 1, openToAll: true })
+    await signup.ok('signUp', { lectureId: 'TR-SEAT' }, as('m-0011'))
+    await signup.ok('signUp', { lectureId: 'TR-SEAT' }, as('m-0009'))
+    expect(storedSignups(cloud, 'TR-SEAT').map((s) => s.status)).toEqual(['confirmed', 'waitlisted'])
+    await ok(off('m-0008', 'm-0011'))
+    expect(storedSignups(cloud, 'TR-SEAT').map((s) => [s.memberId, s.status])).toEqual([
+      ['m-0011', 'cancelled'],
+      ['m-0009', 'confirmed'],
+    ])
+    expectConsistent(cloud, 'TR-SEAT')
+  })
+
   it('refuses them again, a transfer, and binding by code or by name and phone (NO_MATCH)', async () => {
     expect(await off('m-0008', 'm-0013')).toMatchObject({ code: 'MEMBER_INACTIVE' })
     expect(await start('m-0008', 'm-0013')).toMatchObject({ code: 'MEMBER_INACTIVE' })
@@ -380,6 +393,14 @@ describe('deactivation', () => {
     expect(report.rows[0]).toMatchObject({ result: 'error', errors: [REJOIN_REFUSED] })
     expect(memberDoc('m-0013').status).toBe('inactive')
     expect(stored('members', { phone: '13700009999' })).toEqual([])
+  })
+
+  it('a retry after a cut-off finishes it: the binding left behind is removed, and the answer is MEMBER_INACTIVE', async () => {
+    // the first request wrote the member and was cut off before the binding
+    await cloud.db.collection('members').doc('m-0012').update({ status: 'inactive', deactivatedAt: now })
+    expect(bindingOf('m-0012')).toBeDefined()
+    expect(await off('m-0014', 'm-0012')).toMatchObject({ code: 'MEMBER_INACTIVE' })
+    expect(stored('bindings', { memberId: 'm-0012' })).toEqual([])
   })
 
   it('a deactivation and a transfer at once: exactly one lands', async () => {

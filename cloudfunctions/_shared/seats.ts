@@ -26,6 +26,7 @@
  */
 import type { SignupDoc } from '../../src/shared/model'
 import type { Actor } from '../../src/shared/rights'
+import { freedBy } from '../../src/shared/signupRules'
 import type { Database } from './cloud'
 
 /** A conditional update that matched nothing answers 0; a loop that keeps losing races gives up here. */
@@ -144,6 +145,22 @@ export async function changeState(
 ): Promise<boolean> {
   const res = checked(await db.collection('signups').where({ _id: signupId, status: from }).update(change))
   return (res as { updated?: number }).updated === 1
+}
+
+/**
+ * Ends a sign-up that held a seat, a waitlist place or a request, passing a seat on to the waitlist: the step of
+ * signup.cancel and of a member leaving the rolls. False when the sign-up was no longer in that state.
+ */
+export async function releaseSignup(
+  db: Database,
+  signup: Pick<SignupDoc, '_id' | 'lectureId' | 'status'>,
+  now: Date,
+): Promise<boolean> {
+  if (!(await changeState(db, signup._id, signup.status, { status: 'cancelled', updatedAt: now }))) return false
+  const freed = freedBy(signup.status)
+  if (freed === 'seat') await passSeat(db, signup.lectureId, now)
+  else if (freed === 'place') await addWaiting(db, signup.lectureId, -1)
+  return true
 }
 
 /**

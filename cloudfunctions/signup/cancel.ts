@@ -8,10 +8,10 @@
 import type { ParsedInput, SignupResult } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { LectureDoc, SignupDoc } from '../../src/shared/model'
-import { cancelRefusal, freedBy, signupId } from '../../src/shared/signupRules'
+import { cancelRefusal, signupId } from '../../src/shared/signupRules'
 import { requireActor } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
-import { addWaiting, changeState, passSeat } from '../_shared/seats'
+import { releaseSignup } from '../_shared/seats'
 
 export async function cancelSignup(input: ParsedInput<'signup', 'cancel'>, ctx: HandlerContext): Promise<SignupResult> {
   const { db, now } = ctx
@@ -27,11 +27,7 @@ export async function cancelSignup(input: ParsedInput<'signup', 'cancel'>, ctx: 
     const signup = (signupRes.data as SignupDoc[])[0]
     const refusal = cancelRefusal(lecture, signup, now)
     if (refusal) throw new AppError(refusal)
-    if (!(await changeState(db, id, signup.status, { status: 'cancelled', updatedAt: now }))) continue
-    const freed = freedBy(signup.status)
-    if (freed === 'seat') await passSeat(db, input.lectureId, now)
-    else if (freed === 'place') await addWaiting(db, input.lectureId, -1)
-    return { status: 'cancelled' }
+    if (await releaseSignup(db, signup, now)) return { status: 'cancelled' }
   }
   throw new Error(`cancel ${id}: the sign-up kept changing`)
 }
