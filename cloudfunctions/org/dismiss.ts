@@ -107,7 +107,7 @@ async function settle({ db, now }: HandlerContext, member: MemberDoc, role: Appo
   return removed.deleted > 0 || ended.updated > 0
 }
 
-/** Another administrator of the node who has bound (an unused invitation cannot act). */
+/** Another administrator of the node who has bound (an unused invitation cannot act); index bindings.adminOrgId. */
 async function anotherBoundAdmin(db: Database, nodeId: string, memberId: string): Promise<boolean> {
   const _ = db.command
   const res = await db
