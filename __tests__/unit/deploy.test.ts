@@ -14,6 +14,10 @@ it('turns each declared index into the manager API shape', () => {
       IndexName: 'memberId',
       MgoKeySchema: { MgoIsUnique: true, MgoIndexKeys: [{ Name: 'memberId', Direction: '1' }] },
     },
+    {
+      IndexName: 'adminOrgId',
+      MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'adminOrgId', Direction: '1' }] },
+    },
   ])
   const lectures = plan.find((p) => p.collection === 'lectures')!
   expect(lectures.indexes[0].MgoKeySchema.MgoIndexKeys.map((k) => k.Name)).toEqual(['status', 'startAt'])
