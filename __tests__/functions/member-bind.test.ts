@@ -1,6 +1,7 @@
 /** member.me and member.bind in-process, through the real SDK and the emulator, with seeded data. */
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { BIND_ATTEMPT_WINDOW_MS } from '../../cloudfunctions/member/attempts'
+import { MANY } from '../../cloudfunctions/member/me'
 import type { Me } from '../../src/shared/contract'
 import type { BindingDoc, MemberDoc } from '../../src/shared/model'
 import { seededCloudForFile } from '../support/cloudForFile'
@@ -72,11 +73,37 @@ describe('me', () => {
     expect(below.length).toBeGreaterThan(3)
   })
 
-  it('gives the city administrator every branch', async () => {
+  it('gives the city administrator their node and the first MANY branches by name, and says there are more', async () => {
     const city = seed.members.find((m) => m.adminOrgId === 'org-jinan')!
+    const branches = seed.orgs.filter((o) => o.kind === 'branch')
+    expect(branches.length).toBeGreaterThan(MANY + 1)
+    cloud.emulator.counters.reset()
     const me = await meOf(`demo-${city._id}`)
+    expect(calls()).toBe(2)
     expect(me.member!.manages[0]).toMatchObject({ id: 'org-jinan', kind: 'city' })
-    expect(me.member!.manages.length).toBe(1 + seed.orgs.filter((o) => o.kind === 'branch').length)
+    const listed = me.member!.manages.slice(1)
+    expect(listed).toHaveLength(MANY)
+    expect(listed.every((n) => n.kind === 'branch')).toBe(true)
+    expect(listed.map((n) => n.name)).toEqual(
+      listed.map((n) => n.name).sort((a, b) => a.localeCompare(b, 'zh-Hans-CN')),
+    )
+    expect(me.member!.managesMore).toBe(true)
+  })
+
+  it("keeps an administrator's own branch when the branches below fill the list", async () => {
+    const city = seed.members.find((m) => m.adminOrgId === 'org-jinan')!
+    // the database's order (code points): the own branch is not among the first MANY + 1, so only sorting it first keeps it
+    const first = seed.orgs
+      .filter((o) => o.kind === 'branch')
+      .map((o) => o.name)
+      .sort()
+      .slice(0, MANY + 1)
+    expect(first).not.toContain(org(city.branchId).name)
+    expect((await meOf(`demo-${city._id}`)).member!.branchName).toBe(org(city.branchId).name)
+  })
+
+  it('says nothing of more when every branch below is listed', async () => {
+    expect((await meOf('demo-m-0017')).member).not.toHaveProperty('managesMore')
   })
 })
 

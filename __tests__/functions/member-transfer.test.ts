@@ -395,6 +395,14 @@ describe('deactivation', () => {
     expect(stored('members', { phone: '13700009999' })).toEqual([])
   })
 
+  it('a retry after a cut-off finishes it: the binding left behind is removed, and the answer is MEMBER_INACTIVE', async () => {
+    // the first request wrote the member and was cut off before the binding
+    await cloud.db.collection('members').doc('m-0012').update({ status: 'inactive', deactivatedAt: now })
+    expect(bindingOf('m-0012')).toBeDefined()
+    expect(await off('m-0014', 'm-0012')).toMatchObject({ code: 'MEMBER_INACTIVE' })
+    expect(stored('bindings', { memberId: 'm-0012' })).toEqual([])
+  })
+
   it('a deactivation and a transfer at once: exactly one lands', async () => {
     const [a, b] = await Promise.all([off('m-0008', 'm-0010'), start('m-0008', 'm-0010')])
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1)

@@ -25,6 +25,11 @@ describe('roleNames', () => {
 describe('manageEntries', () => {
   const branch = [{ id: 'b1', name: '城关村党支部', kind: 'branch' as const }]
 
+  it('gives an administrator listed only a few of many branches (managesMore) the same entries', () => {
+    const some = manageEntries(member({ roles: ['member', 'admin'], manages: branch }))
+    expect(manageEntries(member({ roles: ['member', 'admin'], manages: branch, managesMore: true }))).toEqual(some)
+  })
+
   it('gives a plain member none', () => {
     expect(manageEntries(member())).toEqual([])
   })

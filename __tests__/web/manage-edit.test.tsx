@@ -7,7 +7,7 @@ import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { el, typeAt } from './support/fill'
 import { BRANCH, lectureDetail, meReply, STREET } from './support/replies'
 import { callMock, ok, serve } from './support/serve'
-import { showAgain } from './support/taro'
+import { getStorageSync, showAgain } from './support/taro'
 import { expectTexts } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
@@ -93,6 +93,7 @@ beforeEach(() => {
   callMock.mockReset()
   jest.clearAllMocks()
   for (const key of Object.keys(mockParams)) delete mockParams[key]
+  getStorageSync.mockImplementation(() => '')
 })
 
 describe('manage: lecture form', () => {
@@ -140,6 +141,40 @@ describe('manage: lecture form', () => {
     await act(async () => showAgain())
     expect(el(container, '#field-title')).toHaveValue('改过的标题')
     expect(callMock).toHaveBeenCalledTimes(2) // member.me and lecture.detail, once each
+  })
+
+  it('hosts at a node found by name when the caller manages many: the one 我的党课 showed, or another', async () => {
+    const far = { id: 'b-300', name: '燕山新村党支部', kind: 'branch' as const }
+    const found = (id: string, name: string, kind: 'street' | 'branch', closed = false) => ({
+      ...{ id, name, kind, closed },
+      ...{ parentId: 'd-1', path: ['c-1', 'd-1'], children: 0 },
+    })
+    mockParams.orgId = far.id
+    getStorageSync.mockImplementation((key: string) => (key === 'manage.orgId' ? far : ''))
+    serve({
+      'member.me': () => meReply({ roles: ['member', 'admin'], manages: [STREET, BRANCH], managesMore: true }),
+      'org.find': () =>
+        ok({ nodes: [found('s-9', '燕山街道', 'street'), found('b-301', '燕山旧村党支部', 'branch', true)] }),
+      'lecture.save': () => ok({ id: 'l-new' }),
+    })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    expect(el(container, '.manage-edit__fixed')).toHaveTextContent(far.name)
+    expect(screen.queryByText('文化东路街道')).not.toBeInTheDocument() // no chips
+
+    fireEvent.change(screen.getByLabelText('输入组织名称搜索'), { target: { value: '燕山' } })
+    fireEvent.click(screen.getByText('搜索'))
+    fireEvent.click(await screen.findByText('燕山街道'))
+    expect(callMock).toHaveBeenCalledWith('org', 'find', { q: '燕山' })
+    expect(screen.queryByText('燕山旧村党支部')).not.toBeInTheDocument() // closed: it hosts nothing new
+    expect(el(container, '.manage-edit__fixed')).toHaveTextContent('燕山街道')
+
+    fillIn(container)
+    fireEvent.click(screen.getByText('保存草稿'))
+    expect(await screen.findByText(/草稿已保存/)).toBeInTheDocument()
+    expect(callMock).toHaveBeenCalledWith('lecture', 'save', {
+      lecture: expect.objectContaining({ hostOrgId: 's-9' }),
+    })
   })
 
   it('posts a new lecture for the host given by ?orgId=, then saves the same draft again and publishes it', async () => {

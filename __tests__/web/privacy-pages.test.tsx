@@ -63,6 +63,16 @@ describe('the consent sheet in WeChat', () => {
     expect(resolve).toHaveBeenLastCalledWith({ event: 'disagree' })
   })
 
+  it('a second ask while one is shown replaces it: the first is refused, never left waiting', () => {
+    render(<PrivacySheet />)
+    const first = asked('getLocation')
+    const second = asked('chooseImage')
+    expect(first).toHaveBeenLastCalledWith({ event: 'disagree' })
+    fireEvent.click(screen.getByText('同意'))
+    expect(second).toHaveBeenLastCalledWith({ event: 'agree', buttonId: 'privacy-agree' })
+    expect(first).toHaveBeenCalledTimes(2) // exposure, then the refusal: never agreed
+  })
+
   it('with no sheet on the page, refuses (the API fails rather than wait for no one)', () => {
     const { unmount } = render(<PrivacySheet />)
     unmount()

@@ -27,6 +27,12 @@ export async function deactivate(
   const [actor, member] = await Promise.all([requireActor(ctx), loadRosterMember(db, memberId)])
   const branch = await loadBranch(db, member.branchId)
   if (!mayDeactivate(actor, { id: member._id, branch: nodeOf(branch) })) throw new AppError('FORBIDDEN')
+  if (member.status === 'inactive') {
+    // Off the rolls already: if that request was cut off after its first write, the binding (where rights are
+    // read) may still stand. Finish it (both steps repeat harmlessly), then say so.
+    await endMembership(db, memberId, now)
+    throw new AppError('MEMBER_INACTIVE')
+  }
   refuseIfHeld(member)
   if (member.roles.includes('admin') || member.roles.includes('judge')) {
     throw new AppError('INVALID_STATE', '这位党员还担任管理员或评审专家，请先撤下任命')
@@ -40,8 +46,7 @@ export async function deactivate(
     refuseIfHeld((await db.collection('members').doc(memberId).get()).data[0] as MemberDoc)
     throw new AppError('INVALID_STATE')
   }
-  await db.collection('bindings').where({ memberId }).remove()
-  await releaseComingSignups(db, memberId, now)
+  await endMembership(db, memberId, now)
   await writeAudit(
     db,
     {
@@ -62,6 +67,12 @@ export async function deactivate(
 function refuseIfHeld(member: MemberDoc) {
   if (member.status === 'inactive') throw new AppError('MEMBER_INACTIVE')
   if (member.pendingTransferId) throw new AppError('TRANSFER_PENDING')
+}
+
+/** Signed out for good (the binding removed), and their coming sign-ups ended. */
+async function endMembership(db: Database, memberId: string, now: Date): Promise<void> {
+  await db.collection('bindings').where({ memberId }).remove()
+  await releaseComingSignups(db, memberId, now)
 }
 
 /** The member's sign-ups (seats, waitlist places, requests) for lectures that have not begun, ended. */

@@ -16,18 +16,31 @@ export async function me(_input: ParsedInput<'member', 'me'>, ctx: HandlerContex
   return describeMember(actor, await orgsOf(ctx.db, actor))
 }
 
+/** The branches below an administrator's node that `me` lists (a city has thousands); pages search for the others. */
+export const MANY = 12
+
 /**
- * In one read: the member's branch and, for an administrator, their node and the branches below it (the
- * host picker offers those; streets and districts host as the administrator's own node).
+ * In one read: the member's branch and, for an administrator, their node and the first MANY + 1 branches below
+ * it by name (MANY shown, one more says there are more). The caller's own docs sort first, so that the limit
+ * never cuts them; the database sorts by code point, describeMember then by pinyin.
  */
 export async function orgsOf(db: Database, who: Pick<Actor, 'branchId' | 'roles' | 'adminOrgId'>): Promise<OrgDoc[]> {
   const _ = db.command
+  const own = [who.branchId]
   const wanted: object[] = [{ _id: who.branchId }]
   if (who.adminOrgId && who.roles.includes('admin')) {
+    own.push(who.adminOrgId)
     wanted.push({ _id: who.adminOrgId }, { kind: 'branch', path: who.adminOrgId })
   }
-  const res = await db.collection('orgs').where(_.or(wanted)).limit(1000).get()
-  return res.data as OrgDoc[]
+  const res = await db
+    .collection('orgs')
+    .aggregate()
+    .match(_.or(wanted))
+    .addFields({ own: _.aggregate.in(['$_id', own]) })
+    .sort({ own: -1, name: 1 })
+    .limit(own.length + MANY + 1)
+    .end()
+  return ((res as { data?: OrgDoc[] }).data ?? []).map(({ own: _own, ...org }: OrgDoc & { own?: boolean }) => org)
 }
 
 /** The bound member as pages see them; `orgs` as orgsOf reads them. */
@@ -35,11 +48,13 @@ export function describeMember(actor: Actor, orgs: OrgDoc[]): Me {
   const byName = (a: OrgDoc, b: OrgDoc) => a.name.localeCompare(b.name, 'zh-Hans-CN')
   const own = orgs.filter((o) => o._id === actor.branchId)
   const adminNode = orgs.filter((o) => o._id === actor.adminOrgId)
-  const below = orgs.filter((o) => o.kind === 'branch' && actor.adminOrgId && o.path.includes(actor.adminOrgId))
+  const below = orgs
+    .filter((o) => o.kind === 'branch' && actor.adminOrgId && o.path.includes(actor.adminOrgId))
+    .sort(byName)
   // An officer's own branch first; an administrator's own branch, if below their node, takes its place by name.
   const officer = actor.roles.includes('secretary') || actor.roles.includes('committee')
   const seen = new Set<string>()
-  const manages = [...(officer ? own : []), ...adminNode, ...below.sort(byName)]
+  const manages = [...(officer ? own : []), ...adminNode, ...below.slice(0, MANY)]
     .filter((o) => managesLecturesOf(actor, nodeOf(o)) && !seen.has(o._id) && seen.add(o._id))
     .map((o) => ({ id: o._id, name: o.name, kind: o.kind }))
   return {
@@ -51,6 +66,7 @@ export function describeMember(actor: Actor, orgs: OrgDoc[]): Me {
       branchName: own[0]?.name ?? '',
       roles: actor.roles,
       manages,
+      ...(below.length > MANY && { managesMore: true as const }),
     },
   }
 }

@@ -127,6 +127,26 @@ const CHECKS: Check[] = [
     },
   ],
   [
+    '聚合 addFields 与 $in 排序：指定的文档排在最前，limit 截不掉（member.me 的 orgsOf）',
+    async ({ db, scratch }) => {
+      await db.collection(scratch).add(['a', 'b', 'z'].map((name) => ({ _id: `first-${name}`, kind: 'first', name })))
+      const $ = db.command.aggregate
+      const res = (await db
+        .collection(scratch)
+        .aggregate()
+        .match({ kind: 'first' })
+        .addFields({ own: $.in(['$_id', ['first-z']]) })
+        .sort({ own: -1, name: 1 })
+        .limit(2)
+        .end()) as { data?: { _id: string }[] }
+      expectEqual(
+        'order',
+        res.data?.map((d) => d._id),
+        ['first-z', 'first-a'],
+      )
+    },
+  ],
+  [
     '存储：上传、临时链接读回、删除',
     async ({ app, nonce, files }) => {
       const bytes = Buffer.from(`cloud check ${nonce}`, 'utf8')

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { AGREE_BUTTON_ID, canOpenContract, type ConsentAsk, onConsentAsked, openContract } from '../../api/privacy'
 import { routes } from '../../utils/routes'
 import './index.scss'
@@ -20,10 +20,21 @@ const USES: Record<string, string> = {
  */
 function PrivacySheet() {
   const [ask, setAsk] = useState<ConsentAsk>()
-  useEffect(() => onConsentAsked(setAsk), [])
+  // A second ask while one is shown replaces it: the first is answered (refused), never left waiting.
+  const shown = useRef<ConsentAsk>()
+  useEffect(
+    () =>
+      onConsentAsked((next) => {
+        shown.current?.answer(false)
+        shown.current = next
+        setAsk(next)
+      }),
+    [],
+  )
   if (!ask) return null
 
   const answer = (agreed: boolean) => {
+    shown.current = undefined
     setAsk(undefined)
     ask.answer(agreed)
   }

@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { checkinWindow } from '../../shared/checkinRules'
 import type { Me } from '../../shared/contract'
 import { refusal, type Reply } from '../../shared/errors'
+import { pickerSearches, rememberedNode } from '../components/useManagedNodes'
 import type { LectureStatus } from '../../shared/model'
 import type { Option } from '../utils/labels'
 import { emptyForm, formFromDetail, type LectureForm } from '../utils/lectureForm'
@@ -45,6 +46,10 @@ export async function loadEditor(id: string | undefined, orgId: string | undefin
   if (!me.data.bound || !me.data.member) return refusal('NOT_A_MEMBER')
   const self = me.data.member
   const hosts = self.manages.map((node) => ({ value: node.id, label: node.name }))
+  // 我的党课 showed a node found by name (member.me may not list it): its name comes from what was remembered
+  const last = rememberedNode()
+  const found = pickerSearches(hosts.length, self.managesMore) && last && 'name' in last && last.id === orgId
+  if (found && !hosts.some((o) => o.value === orgId)) hosts.push({ value: last.id, label: last.name })
   if (!detail) {
     if (hosts.length === 0) return refusal('FORBIDDEN', '您目前没有可以发布党课的组织')
     const hostOrgId = hosts.find((o) => o.value === orgId)?.value ?? hosts[0].value

@@ -41,7 +41,7 @@ export default function ManageLectures() {
   return (
     <View className='manage-lectures'>
       <ManagedNodesView nodes={nodes} empty='您目前没有可以发布党课的组织。如需发布，请联系上级党组织。'>
-        <OrgPicker nodes={nodes.nodes} value={orgId} onChange={nodes.select} />
+        <OrgPicker managed={nodes} />
         <View className='manage-lectures__top'>
           <ActionButton block onClick={() => void Taro.navigateTo({ url: pageUrl('edit', { orgId }) })}>
             ＋ 发布新党课

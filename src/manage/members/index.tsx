@@ -42,7 +42,7 @@ export default function ManageMembers() {
   return (
     <View className='manage-members'>
       <ManagedNodesView nodes={nodes} empty='名册由党支部管理，您管理的组织中没有党支部。'>
-        <OrgPicker label='党支部' nodes={nodes.nodes} value={branchId} onChange={nodes.select} />
+        <OrgPicker label='党支部' managed={nodes} />
         <ImportSection roster={importing} />
         <ActionButton
           variant='quiet'

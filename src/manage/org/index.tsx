@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../api/client'
+import PrivacySheet from '../../components/PrivacySheet'
 import { ManagedNodesView, PageState, usePageLoad, useManagedNodes } from '../components'
 import ChildList from './ChildList'
 import NodeTools from './NodeTools'
@@ -33,6 +34,8 @@ export default function ManageOrg() {
           <PageState phase={page.phase} refusal={page.refusal} onRetry={() => void page.reload()} />
         )}
       </ManagedNodesView>
+      {/* the tree's import picks a file from a chat (chooseMessageFile, a privacy API) */}
+      <PrivacySheet />
     </View>
   )
 }

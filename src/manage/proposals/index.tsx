@@ -97,7 +97,7 @@ export default function ManageProposals() {
       )}
       {nodes.phase === 'ready' && nodes.nodes.length > 0 && (
         <>
-          <OrgPicker label='党支部' nodes={nodes.nodes} value={branchId} onChange={nodes.select} />
+          <OrgPicker label='党支部' managed={nodes} />
           <ChoiceChips className='manage-proposals__show' options={SHOW_OPTIONS} value={show} onChange={setShow} />
           <View className='manage-proposals__body'>
             {list.phase !== 'ready' && (

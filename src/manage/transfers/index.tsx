@@ -66,7 +66,7 @@ export default function ManageTransfers() {
   return (
     <View className='manage-transfers'>
       <ManagedNodesView nodes={nodes} empty='转接由党支部办理，您管理的组织中没有党支部。'>
-        <OrgPicker label='党支部' nodes={nodes.nodes} value={branchId} onChange={nodes.select} />
+        <OrgPicker label='党支部' managed={nodes} />
         <View className='manage-transfers__body'>
           {done && <Notice tone='success' text={done} />}
           {page.phase !== 'ready' && (

@@ -19,6 +19,8 @@ export interface Me {
     roles: Role[]
     /** Nodes whose lectures this member may manage (their branch as an officer, an administrator's node). */
     manages: { id: string; name: string; kind: OrgKind }[]
+    /** An administrator with more branches below than `manages` lists: pages find the others with org.find. */
+    managesMore?: true
   }
 }
 

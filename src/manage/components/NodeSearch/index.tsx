@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../../api/client'
 import type { OrgNodeView } from '../../../shared/contract'
+import type { OrgKind } from '../../../shared/model'
 import { ORG_KIND } from '../../../shared/words'
 import Notice, { refusalNotice, type NoticeMessage } from '../Notice'
 import SearchField from '../SearchField'
@@ -11,6 +12,8 @@ export interface NodeSearchProps {
   /** The nodes that may be picked here (the others found are not offered). */
   accept: (node: OrgNodeView) => boolean
   onPick: (node: OrgNodeView) => void
+  /** Asks the server for this kind only (its 20 answers are then all of use). */
+  kind?: OrgKind
   placeholder?: string
   /** Said when nothing found may be picked. */
   none?: string
@@ -26,7 +29,7 @@ const defaultProps = {
  * appointment's node: the results a tap each. Class prefix `node-search`.
  */
 function NodeSearch(props: NodeSearchProps) {
-  const { accept, onPick, placeholder, none } = { ...defaultProps, ...props }
+  const { accept, onPick, kind, placeholder, none } = { ...defaultProps, ...props }
   const [found, setFound] = useState<OrgNodeView[]>()
   const [message, setMessage] = useState<NoticeMessage>()
 
@@ -34,7 +37,7 @@ function NodeSearch(props: NodeSearchProps) {
     setFound(undefined)
     setMessage(undefined)
     if (!text) return
-    const reply = await call('org', 'find', { q: text })
+    const reply = await call('org', 'find', { q: text, kind })
     if (!reply.ok) return setMessage(refusalNotice(reply))
     setFound(reply.data.nodes.filter(accept))
   }
