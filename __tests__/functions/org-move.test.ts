@@ -4,12 +4,15 @@
  * lectures' hostPath), and with them rights and visibility; a page cut off and done again changes nothing
  * twice; the hourly timer finishes what a caller left; refusals write nothing.
  */
+import { randomBytes } from 'crypto'
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { runMovePage } from '../../cloudfunctions/_shared/orgJobs'
 import { main as lecture } from '../../cloudfunctions/lecture/main'
 import { JOBS } from '../../cloudfunctions/maintenance/timer'
+import { treeWorkbook } from '../../cloudfunctions/org/exportTree'
 import { main } from '../../cloudfunctions/org/main'
 import type { LectureSummary, OrgJobView } from '../../src/shared/contract'
+import { uploadPath } from '../../src/shared/files'
 import type { AuditDoc, BindingDoc, LectureDoc, MemberDoc, OrgDoc, OrgJobDoc } from '../../src/shared/model'
 import { caller } from '../support/caller'
 import { callsOf, seededCloudForFile } from '../support/cloudForFile'
@@ -47,6 +50,11 @@ const secretaryOf = (b: number) => `wx-mv-${b}-0`
 const stored = <T>(coll: string, query: Record<string, unknown> = {}) =>
   cloud.emulator.store.scan(coll, query).map((r) => r.doc as unknown as T)
 const snapshot = () => ({ orgs: stored('orgs'), jobs: stored('orgJobs'), audit: stored('audit').length })
+/** An Excel tree file as the page uploads it (under orgtrees/), for importTree. */
+async function upload(rows: string[][]): Promise<string> {
+  const cloudPath = uploadPath('orgTree', '组织架构.xlsx', randomBytes(16))!
+  return (await cloud.app.uploadFile({ cloudPath, fileContent: await treeWorkbook(rows, now) })).fileID
+}
 const inDays = (d: number) => new Date(now.getTime() + d * 86400_000)
 
 beforeAll(async () => {
@@ -132,8 +140,8 @@ describe('the move, page by page', () => {
       job = await ok<OrgJobView>('move', { id: STREET._id, parentId: 'org-jiyang' }, CITY_ADMIN)
     })
     expect(job).toMatchObject({ done: 40, total: 51, finished: false })
-    // binding, node, parent 3; jobs 1; name 1; subtree 1; job 1; audit 1; the page: 2 reads, 3×40 writes, progress 1
-    expect(calls).toBe(3 + 1 + 1 + 1 + 1 + 1 + 2 + 120 + 1)
+    // binding, node, parent 3; subtree 1; jobs 1; name 1; lock 1; job 1; audit 1; the page: 2 reads, 3×40 writes, progress 1
+    expect(calls).toBe(3 + 1 + 1 + 1 + 1 + 1 + 1 + 2 + 120 + 1)
     expect(stored<OrgDoc>('orgs', { _id: STREET._id })[0]).toMatchObject({
       parentId: 'org-jiyang',
       path: ['org-jinan', 'org-jiyang'],
@@ -160,7 +168,8 @@ describe('the move, page by page', () => {
       job = await ok<OrgJobView>('continueJob', { jobId: job.jobId }, NEW_ADMIN)
     })
     expect(job).toMatchObject({ done: 51, total: 51, finished: true })
-    expect(calls).toBe(2 + 1 + 2 + 3 * 11 + 1)
+    // binding and job 2, node 1, the page: 2 reads, 3×11 writes, progress 1, the lock released 1
+    expect(calls).toBe(2 + 1 + 2 + 3 * 11 + 1 + 1)
     expect(await ok<OrgJobView>('continueJob', { jobId: job.jobId }, NEW_ADMIN)).toEqual(job)
     expect(await call('continueJob', { jobId: job.jobId }, OLD_ADMIN)).toMatchObject({ code: 'FORBIDDEN' })
   })
@@ -203,7 +212,7 @@ describe('after the move', () => {
   it('is finished by the hourly timer when nobody continues it', async () => {
     const job = await ok<OrgJobView>('move', { id: STREET._id, parentId: 'org-lixia' }, CITY_ADMIN)
     expect(job.finished).toBe(false)
-    const result = await JOBS.continueOrgJobs({ db: cloud.db, now })
+    const result = await JOBS.continueOrgJobs({ db: cloud.db, now, deadline: Infinity })
     expect(result).toMatchObject({ jobs: 1, finished: 1, unfinished: false })
     expect(stored<OrgJobDoc>('orgJobs', { _id: job.jobId })[0]).toMatchObject({
       state: 'finished',
@@ -218,5 +227,118 @@ describe('after the move', () => {
       ])
     }
     expect(await managedIds(OLD_ADMIN)).toContain('mv-l-mv-br-07')
+  })
+})
+
+describe('moves that meet', () => {
+  const fullJob = (over: Partial<OrgJobDoc>): OrgJobDoc => ({
+    _id: 'job-meet',
+    kind: 'move',
+    nodeId: STREET._id,
+    fromParentId: 'org-jiyang',
+    toParentId: 'org-lixia',
+    pending: [STREET._id, ...BRANCHES.map((b) => b._id)],
+    done: 0,
+    total: 51,
+    state: 'running',
+    by: 'm',
+    startedAt: now,
+    updatedAt: now,
+    ...over,
+  })
+
+  it('lets only one of two moves of the same node started at once begin, and frees the node when it ends', async () => {
+    const replies = await Promise.all([
+      call('move', { id: STREET._id, parentId: 'org-jiyang' }, CITY_ADMIN),
+      call('move', { id: STREET._id, parentId: 'org-licheng' }, CITY_ADMIN),
+    ])
+    expect(replies.filter((r) => r.ok)).toHaveLength(1)
+    expect(replies.find((r) => !r.ok)).toMatchObject({ code: 'INVALID_STATE' })
+    expect(stored<OrgJobDoc>('orgJobs', { state: 'running' })).toHaveLength(1)
+    await JOBS.continueOrgJobs({ db: cloud.db, now, deadline: Infinity })
+    expect(stored<OrgDoc>('orgs', { _id: STREET._id })[0].movingJob).toBeUndefined()
+  })
+
+  it('never sets a finished job running again from a stale copy of it', async () => {
+    const { parentId } = stored<OrgDoc>('orgs', { _id: STREET._id })[0]
+    const finished = fullJob({ _id: 'job-stale', toParentId: parentId!, pending: [], done: 51, state: 'finished' })
+    await cloud.db.collection('orgJobs').add(finished)
+    // The copy the timer read before continueJob finished the job.
+    const stale = fullJob({ _id: 'job-stale', toParentId: parentId! })
+    expect(await runMovePage(cloud.db, stale, now)).toMatchObject({ state: 'finished', done: 51 })
+    expect(stored<OrgJobDoc>('orgJobs', { _id: 'job-stale' })[0]).toMatchObject({ state: 'finished', pending: [] })
+  })
+
+  it('skips a waiting node that was moved away from the moved node meanwhile', async () => {
+    const away: OrgDoc = { ...BRANCHES[0], _id: 'mv-away', parentId: 'org-jiyang', path: ['org-jinan', 'org-jiyang'] }
+    await cloud.db.collection('orgs').add(away)
+    await cloud.db.collection('orgJobs').add(fullJob({ pending: ['mv-away'], done: 50 }))
+    expect(await runMovePage(cloud.db, fullJob({ pending: ['mv-away'], done: 50 }), now)).toMatchObject({
+      state: 'finished',
+    })
+    expect(stored<OrgDoc>('orgs', { _id: 'mv-away' })[0].path).toEqual(away.path)
+  })
+
+  it('stops the timer’s moves at the run’s deadline, after the cheaper jobs', async () => {
+    const names = Object.keys(JOBS)
+    expect(names.indexOf('removeOldPhones')).toBeLessThan(names.indexOf('continueOrgJobs'))
+    await cloud.db.collection('orgJobs').add(fullJob({ _id: 'job-late' }))
+    const late = await JOBS.continueOrgJobs({ db: cloud.db, now, deadline: Date.now() - 1 })
+    expect(late).toMatchObject({ pages: 0, unfinished: true })
+    expect(stored<OrgJobDoc>('orgJobs', { _id: 'job-late' })[0].done).toBe(0)
+    await cloud.db.collection('orgJobs').doc('job-late').update({ state: 'finished' })
+  })
+})
+
+describe('tree edits while a move is under way', () => {
+  const STREET_ID = 'org-lixia-jiefanglu'
+  const WAITING = 'org-lixia-ssdl'
+  const REASON = '这部分组织正在移动，请等移动完成后再试'
+
+  beforeAll(async () => {
+    // 解放路街道 moving from 历下区 to 济阳区, its first page done: the street is there, its nodes still wait.
+    const below = stored<OrgDoc>('orgs').filter((o) => o.path.includes(STREET_ID))
+    await cloud.db
+      .collection('orgs')
+      .doc(STREET_ID)
+      .update({ parentId: 'org-jiyang', path: ['org-jinan', 'org-jiyang'] })
+    await cloud.db.collection('orgJobs').add({
+      _id: 'job-edits',
+      kind: 'move',
+      nodeId: STREET_ID,
+      fromParentId: 'org-lixia',
+      toParentId: 'org-jiyang',
+      pending: below.map((o) => o._id),
+      done: 1,
+      total: below.length + 1,
+      state: 'running',
+      by: 'm',
+      startedAt: now,
+      updatedAt: now,
+    } satisfies OrgJobDoc)
+  })
+
+  it('refuses to add, rename, import or close there, writing nothing', async () => {
+    const before = snapshot()
+    const refusals = [
+      ['add', { parentId: WAITING, name: '新党支部', kind: 'branch' }],
+      ['rename', { id: WAITING, name: '新名称社区党委' }],
+      ['importTree', { rootId: 'org-lixia', fileId: await upload([['新街道', '街道', '历下区', '']]) }],
+      ['close', { id: 'org-lixia' }],
+      ['close', { id: 'org-jiyang' }],
+    ] as const
+    for (const [action, payload] of refusals) {
+      expect([action, await call(action, payload, CITY_ADMIN)]).toEqual([
+        action,
+        expect.objectContaining({ code: 'INVALID_STATE', explanation: REASON }),
+      ])
+    }
+    expect(snapshot()).toEqual(before)
+  })
+
+  it('lets the rest of the tree be edited', async () => {
+    expect(await call('add', { parentId: 'org-licheng', name: '新街道', kind: 'street' }, CITY_ADMIN)).toMatchObject({
+      ok: true,
+    })
   })
 })

@@ -361,3 +361,27 @@ describe('the rights matrix: role × node', () => {
     }
   })
 })
+
+describe('org.children of a node with more than a thousand', () => {
+  it('gives every child of a district with 1,300 branches directly under it', async () => {
+    const district: OrgDoc = {
+      _id: 'big-district',
+      name: '大区',
+      kind: 'district',
+      parentId: 'org-jinan',
+      path: ['org-jinan'],
+    }
+    const branches: OrgDoc[] = Array.from({ length: 1300 }, (_, i) => ({
+      _id: `big-br-${String(i).padStart(4, '0')}`,
+      name: `大区第${i + 1}党支部`,
+      kind: 'branch',
+      parentId: district._id,
+      path: [...district.path, district._id],
+    }))
+    await cloud.db.collection('orgs').add(district)
+    for (let i = 0; i < branches.length; i += 100) await cloud.db.collection('orgs').add(branches.slice(i, i + 100))
+    const r = await ok<OrgChildren>('children', { parentId: district._id }, CITY_ADMIN)
+    expect(r.node.children).toBe(1300)
+    expect(new Set(r.children.map((c) => c.id)).size).toBe(1300)
+  })
+})

@@ -104,7 +104,7 @@ describe('the phone removal', () => {
         person('ret-00002', { status: 'inactive', deactivatedAt: ago(100) }),
         person('ret-00003', { deactivatedAt: ago(RETENTION_DAYS_DEFAULT + 1) }),
       ])
-    expect(await removeOldPhones({ db: cloud.db, now })).toEqual({ removed: 1, unfinished: false })
+    expect(await removeOldPhones({ db: cloud.db, now, deadline: Infinity })).toEqual({ removed: 1, unfinished: false })
     expect(phoneOf('ret-00001')).toMatchObject({
       name: '退出ret-00001',
       phone: 'removed:ret-00001',
@@ -114,7 +114,10 @@ describe('the phone removal', () => {
     expect(phoneOf('ret-00003').phone).toBe('13900000003')
     // Again: nothing more, the first removal's time kept.
     const later = new Date(now.getTime() + 3600_000)
-    expect(await removeOldPhones({ db: cloud.db, now: later })).toEqual({ removed: 0, unfinished: false })
+    expect(await removeOldPhones({ db: cloud.db, now: later, deadline: Infinity })).toEqual({
+      removed: 0,
+      unfinished: false,
+    })
     expect(phoneOf('ret-00001').phoneRemovedAt).toEqual(now)
   })
 
@@ -122,9 +125,29 @@ describe('the phone removal', () => {
     await cloud.db.collection('settings').add({ _id: PRIVACY_SETTINGS_ID, retentionDays: 30 })
     // The settings cache lives a minute in the instance (the last run was an hour on): two hours on, it is read.
     const later = new Date(now.getTime() + 2 * 3600_000)
-    expect(await removeOldPhones({ db: cloud.db, now: later })).toEqual({ removed: 1, unfinished: false })
+    expect(await removeOldPhones({ db: cloud.db, now: later, deadline: Infinity })).toEqual({
+      removed: 1,
+      unfinished: false,
+    })
     expect(phoneOf('ret-00002').phone).toBe('removed:ret-00002')
     expect(phoneOf('ret-00003').phone).toBe('13900000003')
+  })
+
+  it('stops at the timer run’s deadline, leaving the rest to the next run', async () => {
+    await cloud.db
+      .collection('members')
+      .add(person('ret-00004', { status: 'inactive', deactivatedAt: ago(RETENTION_DAYS_DEFAULT + 1) }))
+    const later = new Date(now.getTime() + 3 * 3600_000)
+    const passed = Date.now() - 1
+    expect(await removeOldPhones({ db: cloud.db, now: later, deadline: passed })).toEqual({
+      removed: 0,
+      unfinished: true,
+    })
+    expect(phoneOf('ret-00004').phone).toBe('13900000004')
+    expect(await removeOldPhones({ db: cloud.db, now: later, deadline: Infinity })).toEqual({
+      removed: 1,
+      unfinished: false,
+    })
   })
 
   it('shows a removed phone as none in the roster', async () => {

@@ -1,8 +1,9 @@
 /**
  * The hourly timer (config.json `triggers`, cloudbaserc.json): CloudBase calls the function with
  * `{Type: 'Timer', TriggerName, Time}` and no caller. It runs JOBS in order; one failing does not stop the
- * others. A caller cannot start them: an event with a caller's openid goes to the actions (and a `Type`
- * field is no action), and the work of a run is bounded anyway.
+ * others. They share one deadline (DEADLINE_MS after the start, within the function's 60 s): each stops when
+ * it passes, and those not yet begun are left to the next run. A caller cannot start them: an event with a
+ * caller's openid goes to the actions (and a `Type` field is no action), and the work of a run is bounded anyway.
  */
 import type { Reply } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
@@ -13,29 +14,37 @@ import type { HandlerContext } from '../_shared/router'
 import { repairLecture } from './repair'
 import { removeOldPhones } from './retention'
 
-type JobContext = Pick<HandlerContext, 'db' | 'now'>
+/** `deadline`: ms since the epoch by which every job has stopped. */
+export type JobContext = Pick<HandlerContext, 'db' | 'now'> & { deadline: number }
 type Job = (ctx: JobContext) => Promise<Record<string, number | boolean>>
 
-/** What the timer runs: add a job with one line. */
+/** What the timer runs, in this order (the cheap ones first): add a job with one line. */
 export const JOBS: Record<string, Job> = {
-  repairRecentLectures,
   // Exported rosters and hours sheets (names, phones) are kept a day.
   removeOldExports: async ({ now }) => ({ removed: await removeOldExports(cloudApp(), now) }),
-  // Moves of a node cut off before their last page (org.move, org.continueJob).
-  continueOrgJobs: ({ db, now }) => continueOrgJobs(db, now, ORG_JOBS_BUDGET_MS),
   // Phones of members who left the rolls, after the retention period (settings `privacy`).
   removeOldPhones,
+  repairRecentLectures,
+  // Moves of a node cut off before their last page (org.move, org.continueJob).
+  continueOrgJobs: ({ db, now, deadline }) => continueOrgJobs(db, now, deadline),
 }
 
 export function isTimerEvent(event: unknown, context: unknown): boolean {
   return (event as { Type?: unknown } | null)?.Type === 'Timer' && calledByTimer(context)
 }
 
-export async function runJobs(ctx: JobContext): Promise<Reply<Record<string, unknown>>> {
+export async function runJobs(
+  ctx: Pick<HandlerContext, 'db' | 'now'>,
+  deadline = Date.now() + DEADLINE_MS,
+): Promise<Reply<Record<string, unknown>>> {
   const data: Record<string, unknown> = {}
   for (const [name, job] of Object.entries(JOBS)) {
+    if (Date.now() > deadline) {
+      data[name] = { unfinished: true }
+      continue
+    }
     try {
-      data[name] = await job(ctx)
+      data[name] = await job({ ...ctx, deadline })
     } catch (err) {
       console.error(`[maintenance.${name}] failed`, err)
       data[name] = { failed: true }
@@ -50,14 +59,14 @@ const DAY = 24 * 3600_000
 const LOOK_BACK_MS = 2 * DAY
 const LOOK_AHEAD_MS = 30 * DAY
 const PAGE = 100
-/** Stop in time (the function's timeout is 60 s); the next run starts over. */
-const BUDGET_MS = 40_000
-/** What is left of the 60 s for the moves after the repairs. */
-const ORG_JOBS_BUDGET_MS = 10_000
+/** Every job of a run stops by then (the function's timeout is 60 s); the next run goes on. */
+export const DEADLINE_MS = 50_000
+/** The repairs leave at least this much of the run to the moves after them. */
+const LEAVE_TO_MOVES_MS = 10_000
 
 /** Repairs the lectures that were held recently or are coming up, as maintenance.repair does one. */
-export async function repairRecentLectures({ db, now }: JobContext) {
-  const started = Date.now()
+export async function repairRecentLectures({ db, now, deadline }: JobContext) {
+  const stopAt = deadline - LEAVE_TO_MOVES_MS
   const _ = db.command
   const from = new Date(now.getTime() - LOOK_BACK_MS)
   const to = new Date(now.getTime() + LOOK_AHEAD_MS)
@@ -73,7 +82,7 @@ export async function repairRecentLectures({ db, now }: JobContext) {
       .get()
     const lectures = res.data as LectureDoc[]
     for (const lecture of lectures) {
-      if (Date.now() - started > BUDGET_MS) return { ...totals, unfinished: true }
+      if (Date.now() > stopAt) return { ...totals, unfinished: true }
       const r = await repairLecture(db, lecture, now)
       totals.lectures++
       totals.countersFixed += Number(r.countersFixed)

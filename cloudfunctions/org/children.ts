@@ -1,6 +1,6 @@
 /**
  * org.children: a node, the way back up to the caller's own node, and the nodes directly under it.
- * Calls: binding 1, the node 1, its children and its ancestors' names side by side 2, the counts 1.
+ * Calls: binding 1, the node 1, its children (1 per thousand) and its ancestors' names side by side, the counts 1.
  */
 import type { OrgChildren, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
@@ -26,9 +26,21 @@ export async function orgChildren(input: ParsedInput<'org', 'children'>, ctx: Ha
   return { node: view, ancestors, children: childViews }
 }
 
+/** All of them: a district may hold more branches directly than one read answers, so by pages in _id order. */
 async function childrenOf(db: Database, parentId: string): Promise<OrgDoc[]> {
-  const res = await db.collection('orgs').where({ parentId }).limit(READ_LIMIT).get()
-  return res.data as OrgDoc[]
+  const children: OrgDoc[] = []
+  for (let after = ''; ;) {
+    const res = await db
+      .collection('orgs')
+      .where({ parentId, _id: db.command.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(READ_LIMIT)
+      .get()
+    const page = res.data as OrgDoc[]
+    children.push(...page)
+    if (page.length < READ_LIMIT) return children
+    after = page[page.length - 1]._id
+  }
 }
 
 async function namesOf(db: Database, ids: string[]): Promise<{ id: string; name: string }[]> {

@@ -11,18 +11,20 @@ import { mayNestUnder } from '../../src/shared/orgTree'
 import { ORG_KIND } from '../../src/shared/words'
 import { writeAudit } from '../_shared/audit'
 import type { Database } from '../_shared/cloud'
+import { assertNoMoveUnderWay } from '../_shared/orgJobs'
 import type { HandlerContext } from '../_shared/router'
 import { auditOf, childCounts, nodeView, requireAdministered } from './nodes'
 
 export const newOrgId = () => 'org-' + randomUUID().replace(/-/g, '').slice(0, 16)
 
-/** Calls: binding and parent 2, the name and code check 1, the write 1, the audit 1. */
+/** Calls: binding and parent 2, running moves 1, the name and code check 1, the write 1, the audit 1. */
 export async function addOrg(input: ParsedInput<'org', 'add'>, ctx: HandlerContext): Promise<OrgNodeView> {
   const { actor, node: parent } = await requireAdministered(ctx, input.parentId)
   if (parent.closedAt) throw new AppError('NODE_CLOSED')
   if (!mayNestUnder(input.kind, parent.kind)) {
     throw new AppError('INVALID_INPUT', `${ORG_KIND[input.kind]}不能设在${ORG_KIND[parent.kind]}之下`)
   }
+  await assertNoMoveUnderWay(ctx.db, [parent._id], parent.path)
   await assertFree(ctx.db, parent._id, input.name, input.code)
   const doc: OrgDoc = {
     _id: newOrgId(),
@@ -43,13 +45,14 @@ export async function addOrg(input: ParsedInput<'org', 'add'>, ctx: HandlerConte
 
 /**
  * Also renames the host of the node's lectures not yet held (their list pages show hostOrgName); those held
- * keep the name they were held under. Calls: binding and node 2, the name check 1, the node 1, its lectures 1,
- * the audit 1, the children count 1.
+ * keep the name they were held under. Calls: binding and node 2, running moves 1, the name check 1, the node 1,
+ * its lectures 1, the audit 1, the children count 1.
  */
 export async function renameOrg(input: ParsedInput<'org', 'rename'>, ctx: HandlerContext): Promise<OrgNodeView> {
   const { actor, node } = await requireAdministered(ctx, input.id)
   if (node.closedAt) throw new AppError('NODE_CLOSED')
   if (node.name === input.name) throw new AppError('INVALID_STATE', '新名称和原来的一样')
+  await assertNoMoveUnderWay(ctx.db, [node._id], node.path)
   if (node.parentId) await assertFree(ctx.db, node.parentId, input.name)
   const _ = ctx.db.command
   await ctx.db.collection('orgs').doc(node._id).update({ name: input.name })

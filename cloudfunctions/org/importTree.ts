@@ -11,6 +11,7 @@ import { MAX_TREE_ROWS, planTreeImport, readTreeSheet, type StoredNode } from '.
 import { writeAudit } from '../_shared/audit'
 import type { Database } from '../_shared/cloud'
 import { readUpload, removeUpload } from '../_shared/files'
+import { assertNoMoveUnderWay } from '../_shared/orgJobs'
 import type { HandlerContext } from '../_shared/router'
 import { readFirstSheet } from '../_shared/sheet'
 import { newOrgId } from './edit'
@@ -22,8 +23,8 @@ const INSERT_BATCH = 100
 const IN_CHUNK = 500
 
 /**
- * Database calls: binding and root 2, the subtree 1 per thousand nodes, codes outside it (not for the city)
- * 1 per 500 codes; to write: 1 per 100 new nodes, the audit 1. Storage: a download URL, the download, the
+ * Database calls: binding and root 2, the subtree 1 per thousand nodes, running moves 1, codes outside it
+ * (not for the city) 1 per 500 codes; to write: 1 per 100 new nodes, the audit 1. Storage: a download URL, the download, the
  * deletion. A write failing midway leaves the nodes written so far (parents first, so the tree holds): the
  * same file imported again finds them "unchanged" and writes the rest.
  */
@@ -48,6 +49,11 @@ export async function importTree(
   const sheet = readTreeSheet(cells)
   if (!sheet.ok) throw new AppError('INVALID_INPUT', sheet.problem)
   const stored: StoredNode[] = [root, ...(await nodesBelow(db, root._id))]
+  await assertNoMoveUnderWay(
+    db,
+    stored.map((n) => n._id),
+    root.path,
+  )
   const codes = sheet.lines.map((l) => l.code).filter((c): c is string => !!c)
   const elsewhere = root.parentId ? await nodesWithCodes(db, codes, new Set(stored.map((n) => n._id))) : []
   const plan = planTreeImport(sheet.lines, stored, elsewhere, newOrgId)

@@ -8,14 +8,13 @@
 import { randomUUID } from 'crypto'
 import type { OrgJobView, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
-import type { OrgDoc, OrgJobDoc } from '../../src/shared/model'
+import type { OrgJobDoc } from '../../src/shared/model'
 import { mayNestUnder } from '../../src/shared/orgTree'
 import { administers } from '../../src/shared/rights'
 import { ORG_KIND } from '../../src/shared/words'
 import { requireActor } from '../_shared/actor'
 import { writeAudit } from '../_shared/audit'
-import type { Database } from '../_shared/cloud'
-import { runMovePage } from '../_shared/orgJobs'
+import { assertNoMoveUnderWay, runMovePage } from '../_shared/orgJobs'
 import type { HandlerContext } from '../_shared/router'
 import { assertFree } from './edit'
 import { auditOf, loadOrg, nodeRef, nodesBelow } from './nodes'
@@ -28,8 +27,10 @@ const jobView = (job: OrgJobDoc): OrgJobView => ({
 })
 
 /**
- * Calls to check: binding, node and parent 3, running jobs 1, the name at the parent 1, the subtree 1 a
- * thousand nodes; to write: the job 1, the audit 1, then the first page (runMovePage).
+ * Calls to check: binding, node and parent 3, the subtree 1 a thousand nodes, running jobs 1, the name at
+ * the parent 1; to write: the lock on the node 1, the job 1, the audit 1, then the first page (runMovePage).
+ * The checks read before they act: two moves started at once are kept apart by the lock, a conditional write
+ * on the moved node that the job's last page releases.
  */
 export async function moveOrg(input: ParsedInput<'org', 'move'>, ctx: HandlerContext): Promise<OrgJobView> {
   const { db, now } = ctx
@@ -48,9 +49,9 @@ export async function moveOrg(input: ParsedInput<'org', 'move'>, ctx: HandlerCon
     throw new AppError('INVALID_INPUT', `${ORG_KIND[node.kind]}不能设在${ORG_KIND[parent.kind]}之下`)
   }
   if (node.parentId === parent._id) throw new AppError('INVALID_STATE', `“${node.name}”已经在“${parent.name}”之下`)
-  await assertNoMoveUnderWay(db, node, parent)
-  await assertFree(db, parent._id, node.name)
   const below = await nodesBelow(db, node._id)
+  await assertNoMoveUnderWay(db, [node._id, parent._id, ...below.map((n) => n._id)], [...node.path, ...parent.path])
+  await assertFree(db, parent._id, node.name)
   const job: OrgJobDoc = {
     _id: 'job-' + randomUUID().replace(/-/g, ''),
     kind: 'move',
@@ -65,7 +66,20 @@ export async function moveOrg(input: ParsedInput<'org', 'move'>, ctx: HandlerCon
     startedAt: now,
     updatedAt: now,
   }
-  await db.collection('orgJobs').add(job)
+  const _ = db.command
+  const lock = await db
+    .collection('orgs')
+    .where({ _id: node._id, movingJob: _.exists(false) })
+    .update({ movingJob: job._id })
+  if ((lock as { updated?: number }).updated !== 1) {
+    throw new AppError('INVALID_STATE', '这部分组织正在移动，请等移动完成后再试')
+  }
+  try {
+    await db.collection('orgJobs').add(job)
+  } catch (err) {
+    await db.collection('orgs').doc(node._id).update({ movingJob: _.remove() })
+    throw err
+  }
   await writeAudit(db, auditOf(actor, node, 'orgMove', `“${node.name}”调整到“${parent.name}”之下`), now)
   return jobView(await runMovePage(db, job, now))
 }
@@ -78,18 +92,4 @@ export async function continueJob(input: ParsedInput<'org', 'continueJob'>, ctx:
   const node = await loadOrg(ctx.db, job.nodeId)
   if (!administers(actor, nodeRef(node))) throw new AppError('FORBIDDEN')
   return jobView(await runMovePage(ctx.db, job, ctx.now))
-}
-
-/**
- * Two moves in one part of the tree at once would compute paths from each other's half-written ones: a move
- * waits while another running one holds the node, its new parent, or a node above either.
- */
-async function assertNoMoveUnderWay(db: Database, node: OrgDoc, parent: OrgDoc): Promise<void> {
-  const res = await db.collection('orgJobs').where({ state: 'running' }).field({ pending: true, nodeId: true }).get()
-  const near = new Set([node._id, parent._id, ...node.path, ...parent.path])
-  for (const job of res.data as OrgJobDoc[]) {
-    if (near.has(job.nodeId) || job.pending.includes(node._id) || job.pending.includes(parent._id)) {
-      throw new AppError('INVALID_STATE', '这部分组织架构正在调整中，请稍后再试')
-    }
-  }
 }

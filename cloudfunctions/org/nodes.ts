@@ -21,19 +21,21 @@ export async function loadOrg(db: Database, id: string): Promise<OrgDoc> {
   return org
 }
 
-/** How many nodes sit directly under each of these: one aggregate. */
+/** How many nodes sit directly under each of these: one aggregate per thousand (as a read answers). */
 export async function childCounts(db: Database, ids: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>()
-  if (!ids.length) return counts
   const _ = db.command
-  const res = await db
-    .collection('orgs')
-    .aggregate()
-    .match({ parentId: _.in(ids) })
-    .group({ _id: '$parentId', n: _.aggregate.sum(1) })
-    .limit(ids.length)
-    .end()
-  for (const g of (res as { data?: { _id: string; n: number }[] }).data ?? []) counts.set(g._id, g.n)
+  for (let i = 0; i < ids.length; i += READ_LIMIT) {
+    const chunk = ids.slice(i, i + READ_LIMIT)
+    const res = await db
+      .collection('orgs')
+      .aggregate()
+      .match({ parentId: _.in(chunk) })
+      .group({ _id: '$parentId', n: _.aggregate.sum(1) })
+      .limit(chunk.length)
+      .end()
+    for (const g of (res as { data?: { _id: string; n: number }[] }).data ?? []) counts.set(g._id, g.n)
+  }
   return counts
 }
 

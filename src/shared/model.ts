@@ -21,6 +21,8 @@ export interface OrgDoc {
   closedAt?: Date
   /** Administrators appointed at this node (kept by appointments, so the city never loses its last). */
   admins?: number
+  /** The running move of this node and its subtree (OrgJobDoc id): one at a time. */
+  movingJob?: string
 }
 
 export type Role = 'member' | 'secretary' | 'committee' | 'admin' | 'judge'
