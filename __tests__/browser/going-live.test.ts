@@ -94,8 +94,8 @@ async function importFile(page: Page, path: string, done: RegExp, timeout = UI_T
   await shown(page, '.notice__text', done).waitFor({ timeout })
 }
 
-/** A labelled text field (TextField) of the page on screen. */
-const field = (page: Page, label: string) => page.getByLabel(label, { exact: true })
+/** The text box labelled `label` on screen (Taro h5's input element holds a plain <input>). */
+const field = (page: Page, label: string) => shown(page, `taro-input-core[aria-label="${label}"] input`)
 
 /** From 我的, a manage page by its entry's title. */
 async function openFromMine(page: Page, title: string, path: RegExp): Promise<void> {
@@ -118,12 +118,12 @@ describe('going live: a city from an empty environment', () => {
     await field(page, '手机号').fill(admin.phone)
     await shot(page, 'going-live-1-setup')
     // claimed: the page relaunches 我的, where the administrator's entries now stand
-    await Promise.all([page.waitForURL(/#\/pages\/mine\/index/), shown(page, '.setup__button').tap()])
+    await Promise.all([page.waitForURL(/#\/pages\/mine\/index/), shown(page, '.setup__button', exactly('启用')).tap()])
     await shown(page, '.mine__entry-text', exactly('组织架构')).waitFor({ timeout: UI_TIMEOUT })
     await openFromMine(page, '组织架构', /#\/manage\/org\/index/)
     await shown(page, '.manage-org__title', exactly(CITY)).waitFor({ timeout: UI_TIMEOUT })
     await shot(page, 'going-live-2-empty-tree')
-  })
+  }, 60_000)
 
   it("imports the demo city's tree from Excel: all rows, a report, the districts listed", async () => {
     const { page } = phones[0]
@@ -133,7 +133,7 @@ describe('going live: a city from an empty environment', () => {
       (names) => expect(names).toContain(district.node),
     )
     await shot(page, 'going-live-3-imported')
-  })
+  }, 180_000)
 
   it('invites a district administrator, who binds with the code and sees their district', async () => {
     const { page } = phones[0]
@@ -141,9 +141,9 @@ describe('going live: a city from an empty environment', () => {
     await shown(page, '.choice-chips__chip', exactly('邀请外部人员')).tap()
     await field(page, '姓名').fill(district.name)
     await field(page, '手机号').fill(district.phone)
-    await shown(page, '.choice-chips__chip', exactly('管理员')).tap()
-    await page.getByLabel('换一个组织：输入名称搜索').fill(district.node)
-    await shown(page, '.search-box__button').tap()
+    await shown(page, '.choice-chips__chip', /^管理员/).tap() // the chip explains the role below its name
+    await field(page, '换一个组织：输入名称搜索').fill(district.node)
+    await shown(page, '.search-field .action-button', '搜索').tap()
     await shown(page, '.node-search__name', exactly(district.node)).tap()
     await shown(page, '.action-button', '生成邀请码').tap()
     const inviteCode = await shown(page, '.manage-appoint__big-code').innerText()
@@ -159,18 +159,18 @@ describe('going live: a city from an empty environment', () => {
     await openFromMine(other, '组织架构', /#\/manage\/org\/index/)
     await shown(other, '.manage-org__title', exactly(district.node)).waitFor({ timeout: UI_TIMEOUT })
     await shot(other, 'going-live-5-district-admin')
-  })
+  }, 90_000)
 
   it("has the district administrator find a branch by name and import its secretary's line", async () => {
     const { page } = phones[1]
     await openFromMine(page, '党员名册', /#\/manage\/members\/index/)
-    await page.getByLabel('输入支部名称搜索').fill(branch)
+    await field(page, '输入支部名称搜索').fill(branch)
     await shown(page, '.search-field .action-button', '搜索').tap()
     await shown(page, '.node-search__name', exactly(branch)).tap()
     await shown(page, '.org-picker__single', exactly(branch)).waitFor({ timeout: UI_TIMEOUT })
     await importFile(page, rosterFile('secretary.csv', roster.slice(0, 1)), /^导入完成：新增 1 /)
     await shot(page, 'going-live-6-secretary-line')
-  })
+  }, 60_000)
 
   it('has the secretary bind with the invite code of the roster', async () => {
     const row = shown(phones[1].page, '.manage-members__member').filter({
@@ -184,7 +184,7 @@ describe('going live: a city from an empty environment', () => {
     await field(page, '邀请码').fill(inviteCode)
     await shown(page, '.bind__button', exactly('绑定')).tap()
     await shown(page, '.mine__entry-text', exactly('党员名册')).waitFor({ timeout: UI_TIMEOUT })
-  })
+  }, 60_000)
 
   it("has the secretary import the branch's whole roster: nine new, the secretary unchanged", async () => {
     const { page } = phones[0]
@@ -197,8 +197,8 @@ describe('going live: a city from an empty environment', () => {
     )
     await shot(page, 'going-live-7-roster')
     const stored = system.emulator.store.scan('members', {}).map((r) => r.doc as unknown as MemberDoc)
-    expect(stored.filter((m) => m.name === '李秀英').map((m) => m.roles)).toEqual([['committee']])
-  })
+    expect(stored.filter((m) => m.name === '李秀英').map((m) => m.roles)).toEqual([['member', 'committee']])
+  }, 60_000)
 
   it("has the secretary post the branch's first lecture", async () => {
     const { page, context } = phones[0]
@@ -221,7 +221,7 @@ describe('going live: a city from an empty environment', () => {
     const doc = lectures[0]?.doc as unknown as LectureDoc
     expect(doc).toMatchObject({ status: 'published', hostOrgName: branch })
     expect(doc.hostPath).toHaveLength(3) // its ancestors: 济南市, 历下区, 解放路街道
-  })
+  }, 120_000)
 
   it('raised no page error on either phone', () => {
     expect(pageErrors).toEqual([])
