@@ -1,6 +1,6 @@
 /**
  * POST /app/upload, the h5 app's stand-in for wx.cloud.uploadFile: a signed-in person, from the app's own
- * origin, with the bytes as application/octet-stream, at most 8 MB (refused before the body is held), never
+ * origin, with the bytes as application/octet-stream, at most 4 MB (refused before the body is held), never
  * over an existing file; stored where and as the SDK's upload stores it.
  */
 import { existsSync } from 'fs'
@@ -51,8 +51,8 @@ it('refuses someone not signed in, another origin, a form or text body, and a pa
   expect(['covers/b1.png', 'covers/b2.png', 'covers/b3.png', 'covers/b4.png'].some(stored)).toBe(false)
 })
 
-it('refuses a body over 8 MB, by its Content-Length or as it streams in, storing nothing', async () => {
-  expect((await post('rosters/big.csv', new Uint8Array(8 * 1024 * 1024 + 1))).status).toBe(413)
+it('refuses a body over 4 MB, by its Content-Length or as it streams in, storing nothing', async () => {
+  expect((await post('rosters/big.csv', new Uint8Array(4 * 1024 * 1024 + 1))).status).toBe(413)
   const chunks = new ReadableStream({
     start(c) {
       for (let i = 0; i < 10; i++) c.enqueue(new Uint8Array(1024 * 1024))

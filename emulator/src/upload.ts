@@ -13,8 +13,8 @@ import type { IncomingMessage, ServerResponse } from 'http'
 import { ServiceError } from './database/errors'
 import type { StorageService } from './storage'
 
-/** Larger than any upload the app allows (src/shared/files.ts: 5 MB at most); the functions check their own limits. */
-export const DEFAULT_MAX_UPLOAD_BYTES = 8 * 1024 * 1024
+/** Larger than any upload the app allows (2 MB); the functions check their own limits. */
+export const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 * 1024
 
 export interface UploadOptions {
   storage: StorageService
