@@ -1,6 +1,6 @@
 /**
  * org.importTree: an administrator loads the nodes below a node they administer from an Excel file the page
- * uploaded under orgtrees/ (at most 5 MB; deleted once read). Bytes → rows → every row checked against the
+ * uploaded under orgtrees/ (at most 2 MB; deleted once read). Bytes → rows → every row checked against the
  * file and the stored subtree (src/shared/orgTree.ts) → either a report of what is wrong, row by row, with
  * nothing written, or the new nodes written, parents first, a hundred at a time.
  */

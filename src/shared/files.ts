@@ -22,9 +22,10 @@ export const UPLOADS = {
   orgTree: {
     folder: 'orgtrees/',
     extensions: ['xlsx'],
-    maxBytes: 5 * 1024 * 1024,
+    // 10,000 rows (the import's limit) are about 300 KB: 2 MB leaves room for formatting.
+    maxBytes: 2 * 1024 * 1024,
     wrongKind: '请选择 .xlsx 文件（组织架构表）',
-    tooBig: '文件太大（超过5MB），请按区县分开导入',
+    tooBig: '文件太大（超过2MB），请按区县分开导入',
   },
 } as const
 
