@@ -12,7 +12,7 @@ import { refusal } from '../../src/shared/errors'
 import { routes } from '../../src/utils/routes'
 import { expectTexts, tapThenSee } from './support/see'
 import { callMock, ok, resetCalls, serve } from './support/serve'
-import { navigateTo, onNeedPrivacyAuthorization, openPrivacyContract } from './support/taro'
+import { getCurrentPages, navigateTo, onNeedPrivacyAuthorization, openPrivacyContract } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
 
@@ -71,6 +71,16 @@ describe('the consent sheet in WeChat', () => {
     fireEvent.click(screen.getByText('同意'))
     expect(second).toHaveBeenLastCalledWith({ event: 'agree', buttonId: 'privacy-agree' })
     expect(first).toHaveBeenCalledTimes(2) // exposure, then the refusal: never agreed
+  })
+
+  it('a sheet of a page lower in the stack does not answer for the page on top', () => {
+    getCurrentPages.mockReturnValue([{ route: 'manage/members/index' }])
+    const { unmount } = render(<PrivacySheet />)
+    getCurrentPages.mockReturnValue([{ route: 'manage/members/index' }, { route: 'manage/lectures/index' }])
+    expect(asked('chooseImage')).toHaveBeenCalledWith({ event: 'disagree' })
+    expect(screen.queryByText('同意')).not.toBeInTheDocument()
+    unmount()
+    getCurrentPages.mockReturnValue([])
   })
 
   it('with no sheet on the page, refuses (the API fails rather than wait for no one)', () => {

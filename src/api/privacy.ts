@@ -20,18 +20,43 @@ export type ConsentAsk = { referrer: string; answer: (agreed: boolean) => void }
 
 type Sheet = (ask: ConsentAsk) => void
 
-/** The mounted sheets, the top page's last: the one the member is looking at answers. */
-const sheets: Sheet[] = []
+/** The mounted sheets, each with the page it was mounted on (pages below the top one stay mounted). */
+const sheets: { sheet: Sheet; route?: string }[] = []
 let listening = false
+
+/**
+ * The route of the page on top of the stack (WeChat's getCurrentPages, which holds a page from its onLoad on, so
+ * a sheet mounting sees its own page). Not in h5, whose sheet only gates location on the page in view.
+ */
+function topRoute(): string | undefined {
+  if (process.env.TARO_ENV !== 'weapp') return undefined
+  try {
+    const pages = Taro.getCurrentPages?.() ?? []
+    return pages[pages.length - 1]?.route
+  } catch (_err) {
+    return undefined
+  }
+}
+
+/**
+ * The sheet the member is looking at: the last one mounted on the page on top. A page lower in the stack keeps
+ * its sheet mounted but hidden; it must not take the ask (WeChat would wait on a sheet nobody sees).
+ */
+function shownSheet(): Sheet | undefined {
+  const top = topRoute()
+  const mine = sheets.filter((s) => top === undefined || s.route === undefined || s.route === top)
+  return mine[mine.length - 1]?.sheet
+}
 
 /** A sheet shows itself when asked; returns the unsubscribe for its unmount. */
 export function onConsentAsked(sheet: Sheet): () => void {
-  sheets.push(sheet)
+  const entry = { sheet, route: topRoute() }
+  sheets.push(entry)
   // From base library 2.32.3; an older WeChat has no privacy flow and never asks.
   if (!listening && process.env.TARO_ENV === 'weapp' && typeof Taro.onNeedPrivacyAuthorization === 'function') {
     listening = true
     Taro.onNeedPrivacyAuthorization((resolve, eventInfo) => {
-      const top = sheets[sheets.length - 1]
+      const top = shownSheet()
       if (!top) return resolve({ event: 'disagree' })
       resolve({ event: 'exposureAuthorization' })
       top({
@@ -41,7 +66,7 @@ export function onConsentAsked(sheet: Sheet): () => void {
     })
   }
   return () => {
-    const at = sheets.lastIndexOf(sheet)
+    const at = sheets.lastIndexOf(entry)
     if (at >= 0) sheets.splice(at, 1)
   }
 }
@@ -54,7 +79,7 @@ export const CONSENT_KEY = 'privacyConsent'
  */
 export function askInBrowser(referrer: string): Promise<boolean> {
   if (Taro.getStorageSync(CONSENT_KEY) === 'agreed') return Promise.resolve(true)
-  const top = sheets[sheets.length - 1]
+  const top = shownSheet()
   if (!top) return Promise.resolve(false)
   return new Promise((done) =>
     top({

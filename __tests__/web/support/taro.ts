@@ -71,6 +71,8 @@ export const getSystemInfoSync = jest.fn(() => ({
 /** WeChat's privacy flow (weapp only): a test fires the listener it was given. */
 export const onNeedPrivacyAuthorization = jest.fn()
 export const openPrivacyContract = jest.fn()
+/** The page stack (WeChat's getCurrentPages): empty unless a test sets it. */
+export const getCurrentPages = jest.fn((): { route: string }[] => [])
 /** As in h5: no WeChat cloud. */
 export const cloud = undefined
 
@@ -102,6 +104,7 @@ const Taro = {
   getSystemInfoSync,
   onNeedPrivacyAuthorization,
   openPrivacyContract,
+  getCurrentPages,
   cloud,
 }
 
