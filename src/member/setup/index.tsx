@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
+import NameAndPhone from '../../components/NameAndPhone'
 import RefusalBox from '../../components/RefusalBox'
 import TextField from '../../components/TextField'
 import { memberProcedures } from '../../shared/contract/member'
@@ -51,24 +52,14 @@ export default function Setup() {
           error={errors.code}
           onInput={(v) => setCode(v.toUpperCase())}
         />
-        <TextField
-          className='setup__field'
-          label='姓名'
-          maxlength={20}
-          value={name}
-          placeholder='您的姓名'
-          error={errors.name}
-          onInput={setName}
-        />
-        <TextField
-          className='setup__field'
-          label='手机号'
-          type='number'
-          maxlength={11}
-          value={phone}
-          placeholder='11位手机号'
-          error={errors.phone}
-          onInput={setPhone}
+        <NameAndPhone
+          block='setup'
+          name={name}
+          phone={phone}
+          namePlaceholder='您的姓名'
+          errors={errors}
+          onName={setName}
+          onPhone={setPhone}
         />
 
         <RefusalBox block='setup' refusal={refused} />

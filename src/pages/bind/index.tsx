@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { call } from '../../api/client'
+import NameAndPhone from '../../components/NameAndPhone'
 import RefusalBox from '../../components/RefusalBox'
 import TextField from '../../components/TextField'
 // The contract's bind rules without zod: any zod here would bring zod's whole core into the main package.
@@ -73,27 +74,15 @@ export default function Bind() {
             onInput={(v) => setCode(v.toUpperCase())}
           />
         ) : (
-          <>
-            <TextField
-              className='bind__field'
-              label='姓名'
-              maxlength={20}
-              value={name}
-              placeholder='在支部登记的姓名'
-              error={errors.name}
-              onInput={setName}
-            />
-            <TextField
-              className='bind__field'
-              label='手机号'
-              type='number'
-              maxlength={11}
-              value={phone}
-              placeholder='11位手机号'
-              error={errors.phone}
-              onInput={setPhone}
-            />
-          </>
+          <NameAndPhone
+            block='bind'
+            name={name}
+            phone={phone}
+            namePlaceholder='在支部登记的姓名'
+            errors={errors}
+            onName={setName}
+            onPhone={setPhone}
+          />
         )}
 
         <RefusalBox block='bind' refusal={refused} />
