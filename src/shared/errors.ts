@@ -41,6 +41,12 @@ export const ERROR_MESSAGES = {
   LAST_ADMIN: '您是全市最后一位管理员，不能撤下自己；请先任命另一位',
   MEMBER_INACTIVE: '这位党员已不在党员名册中',
   TRANSFER_PENDING: '这位党员有一个转接还在等待接收，请先处理',
+  NOT_ATTENDED: '您没有这场党课的签到记录，不能评价',
+  RATING_NOT_OPEN: '党课结束后才能评价',
+  RATING_CLOSED: '这场党课的评价时间已过',
+  ALREADY_RATED: '您已经评价过这场党课，评价提交后不能修改',
+  TOPIC_UNAVAILABLE: '这个选题没有发布，或不在您所在组织的范围内',
+  LECTURER_REMOVED: '这位主讲人已移出师资库',
   INTERNAL: '系统繁忙，请稍后再试',
   NETWORK: '网络不通，请检查网络后再试',
 } as const

@@ -97,8 +97,17 @@ export interface LectureDoc {
   title: string
   theme: ThemeCode
   summary: string
-  lecturer: { name: string; title?: string; memberId?: string }
+  /** `profileId`: the 师资库 profile (lecturers collection) the form picked, when it did. */
+  lecturer: { name: string; title?: string; memberId?: string; profileId?: string }
   speakerRole: SpeakerRole
+  /** The year's key topic (点题, topics collection) it answers, and its title copied for the list. */
+  topicId?: string
+  topicTitle?: string
+  /**
+   * The audience's ratings summed (issue 8): moved by an atomic increment in the request that stores a
+   * rating, so showing a lecture's rating costs no extra read. Absent: no rating yet.
+   */
+  rating?: RatingSums
   hostOrgId: string
   /** Copied from the org at posting time so that a list page needs no second read. */
   hostOrgName: string
@@ -395,4 +404,119 @@ export interface OrgJobDoc {
   startedAt: Date
   updatedAt: Date
   finishedAt?: Date
+}
+
+/**
+ * Running sums of a lecture's (or a lecturer's, a node's) ratings: `count` ratings; `sum` per criterion
+ * (overall 总体, content 内容, delivery 讲授, gain 收获), each rating 1–5; `dist` counts the overall scores,
+ * `dist['1']`…`dist['5']`. An average is sum / count, shown only from 3 ratings (ratingRules.ts).
+ */
+export interface RatingSums {
+  count: number
+  sum: { overall: number; content: number; delivery: number; gain: number }
+  dist: Record<'1' | '2' | '3' | '4' | '5', number>
+}
+
+/**
+ * `ratings`: one member's rating of one lecture, never changed: `_id` is `${lectureId}:${memberId}`, so a
+ * retry or a double tap stores one. The name is kept for abuse handling and shown only to administrators
+ * at district level or above of the hosting node's ancestors.
+ */
+export interface RatingDoc {
+  _id: string
+  lectureId: string
+  memberId: string
+  memberName: string
+  hostOrgId: string
+  hostPath: string[]
+  /** The lecturer as the lecture names them (for per-lecturer averages). */
+  lecturerMemberId?: string
+  lecturerProfileId?: string
+  overall: number
+  content: number
+  delivery: number
+  gain: number
+  /** Trimmed, at most 200 characters; '' when none. */
+  comment: string
+  createdAt: Date
+}
+
+/**
+ * `topics`: one of the year's key topics (重点选题, 点题). Published by a city administrator for the city, or
+ * by a district administrator for their district: a lecture or proposal may take a published topic whose
+ * `orgId` is on its host's path (ratingRules/topicRules decide the scope).
+ */
+export interface TopicDoc {
+  _id: string
+  year: number
+  title: string
+  description: string
+  /** The department that asked for it (市纪委监委, 市委宣传部 …). */
+  department: string
+  orgId: string
+  orgName: string
+  /** The publishing node's ancestors, root first, then the node itself. */
+  orgPath: string[]
+  status: 'draft' | 'published' | 'withdrawn'
+  /** Place in the year's list. */
+  order: number
+  createdBy: string
+  createdAt: Date
+  updatedAt: Date
+  publishedAt?: Date
+}
+
+/**
+ * `lecturers`: a profile in the lecturer pool (师资库). A bound member's profile has `_id` `m:<memberId>`
+ * (one per member, without a unique index over a field outsiders lack); an outsider's (expert, model worker,
+ * old member) a random id. The lectures given and ratings are computed, not typed in.
+ */
+export interface LecturerDoc {
+  _id: string
+  name: string
+  unit: string
+  title: string
+  speakerRole: SpeakerRole
+  memberId?: string
+  themes: ThemeCode[]
+  topicIds: string[]
+  intro: string
+  photoFileId?: string
+  /** The node whose administrator added it to the pool, its path (root first, itself last) and district. */
+  orgId: string
+  orgPath: string[]
+  districtId?: string
+  status: 'active' | 'removed'
+  removedReason?: string
+  removedAt?: Date
+  removedBy?: string
+  addedBy: string
+  createdAt: Date
+  updatedAt: Date
+}
+
+/**
+ * `invitations`: a secretary asks a pool lecturer of another node to give a lecture. A bound lecturer
+ * answers on 我的; for an outsider the secretary records the answer.
+ */
+export interface InvitationDoc {
+  _id: string
+  lectureId: string
+  lectureTitle: string
+  lectureStartAt: Date
+  lecturerId: string
+  lecturerName: string
+  /** The lecturer's member id when bound: their 我的 lists it. */
+  memberId?: string
+  fromOrgId: string
+  fromOrgName: string
+  by: string
+  byName: string
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn'
+  /** Why declined (the lecturer's words). */
+  reason?: string
+  /** Set when the secretary recorded an outsider's answer. */
+  recordedBy?: string
+  createdAt: Date
+  decidedAt?: Date
 }

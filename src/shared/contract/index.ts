@@ -13,19 +13,25 @@ import { lectureProcedures } from './lecture'
 import { maintenanceProcedures } from './maintenance'
 import { memberProcedures } from './member'
 import { orgTreeProcedures } from './org'
+import { lecturerProcedures } from './lecturer'
 import { proposalProcedures } from './proposal'
+import { ratingProcedures } from './rating'
 import { signupProcedures } from './signup'
+import { topicProcedures } from './topic'
 
 export * from './appoint'
 export * from './checkin'
 export * from './hours'
 export * from './lecture'
+export * from './lecturer'
 export * from './maintenance'
 export * from './member'
 export * from './org'
 export * from './privacy'
 export * from './proposal'
+export * from './rating'
 export * from './signup'
+export * from './topic'
 export * from './transfer'
 
 export const contract = {
@@ -37,6 +43,9 @@ export const contract = {
   hours: hoursProcedures,
   maintenance: maintenanceProcedures,
   org: { ...orgTreeProcedures, ...appointProcedures },
+  rating: ratingProcedures,
+  topic: topicProcedures,
+  lecturer: lecturerProcedures,
 } as const
 
 export type Contract = typeof contract
