@@ -2,10 +2,11 @@
  * The `database.*` actions of the /admin protocol, with the parameter and reply shapes of
  * @cloudbase/node-sdk 3.x (see ../../README.md for where this differs from the real service).
  */
-import { aggregate, find, update as applyUpdate } from 'mingo'
+import { cloneDeep } from 'mingo/util'
 import { type Doc, decode, encode } from './ejson'
 import { duplicateWrite, invalidParam } from './errors'
-import { compile, newId, type Row, type Store, type Write } from './store'
+import { aggregate, compile, find, update as applyUpdate } from './operators'
+import { newId, type Row, type Store, type Write } from './store'
 import { type Transaction, Transactions } from './transactions'
 
 /** Raw SDK parameters, as parsed from the request body; each action casts the fields it reads. */
@@ -185,12 +186,13 @@ export class DatabaseService {
     const first = pipeline[0]?.$match as Doc | undefined
     const source: Row[] = this.store.scan(coll, first ?? {})
     const rest = first ? pipeline.slice(1) : pipeline
-    // Stages may change their input in place: give them copies, not the store's frozen documents.
+    // Stages may change their input in place: give them copies, not the store's frozen documents. mingo's
+    // cloneDeep makes Dates mingo's date operators know (structuredClone's are another realm's under jest).
     return aggregate(
-      source.map((r) => structuredClone(r.doc)),
+      source.map((r) => cloneDeep(r.doc) as Doc),
       rest,
-      { collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => structuredClone(r.doc)) },
-    ) as Doc[]
+      { collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => cloneDeep(r.doc) as Doc) },
+    )
   }
 
   private addCollection(p: Params) {

@@ -6,10 +6,10 @@
  */
 import Database from 'better-sqlite3'
 import { randomUUID } from 'crypto'
-import { Query } from 'mingo'
 import type { Declarations, IndexDeclaration } from './declarations'
 import { type Doc, fromStored, toStored } from './ejson'
 import { collectionNotExist, duplicateWrite, invalidParam } from './errors'
+import { compile } from './operators'
 
 export interface Row {
   id: string
@@ -322,11 +322,6 @@ function onlyId(query: Doc): string | undefined {
 
 function isEmpty(q: Doc): boolean {
   return Object.keys(q).length === 0
-}
-
-export function compile(query: Doc): (doc: Doc) => boolean {
-  const q = new Query(query)
-  return (doc) => q.test(doc)
 }
 
 /** Top-level `field: scalar` and `field: {$eq: scalar}` conditions, also inside a top-level $and. */
