@@ -51,6 +51,8 @@ describe('elemMatch', () => {
     await coll().add(passages)
     expect(await categories({ tags: _().elemMatch({ value: _().exists(true) }) })).toEqual(['embedded'])
     expect(await categories({ tags: _().elemMatch({ value: _().gt(0) }) })).toEqual(['embedded'])
+    // $all of $elemMatch items (the SDK's where() leaves commands inside $all unencoded: written raw)
+    expect(await categories({ tags: { $all: [{ $elemMatch: { value: { $exists: true } } }] } })).toEqual(['embedded'])
   })
 
   it('with operator criteria tests the elements themselves; through arrays of documents on a path', async () => {
