@@ -76,9 +76,10 @@ function arraysAt(value: unknown, path: string[]): unknown[][] {
  * `aggregate.week` doc gives 19 for 2019-05-14). mingo 7 answers the ISO week (20).
  */
 function $week(obj: Doc, expr: unknown, options: Options): number | null {
-  const dayOfYear = computeValue(obj, expr, '$dayOfYear', options) as number | null // 1 = 1 January
-  const dayOfWeek = computeValue(obj, expr, '$dayOfWeek', options) as number | null // 1 = Sunday
-  if (dayOfYear === null || dayOfWeek === null) return null
+  const arg = evalExpr(obj, expr, options) // a date, or {date, timezone}
+  if ((isObject(arg) ? arg.date : arg) == null) return null // MongoDB: null for a null or missing date
+  const dayOfYear = computeValue(obj, expr, '$dayOfYear', options) as number // 1 = 1 January
+  const dayOfWeek = computeValue(obj, expr, '$dayOfWeek', options) as number // 1 = Sunday
   return Math.floor((dayOfYear - dayOfWeek + 7) / 7)
 }
 
