@@ -3,6 +3,12 @@
  * updateAndReturn, `$` field names and writes without `where`, as the SDK's own database tests expect
  * of the real service. The unmodified SDK against the local CloudBase.
  */
+import Database from 'better-sqlite3'
+import { ObjectId } from 'bson'
+import { mkdtempSync, rmSync } from 'fs'
+import { tmpdir } from 'os'
+import { join } from 'path'
+import { Store } from '../../emulator/src/database/store'
 import { cloudForFile } from '../support/cloudForFile'
 import type { TestCloud, Tx } from '../support/emulator'
 
@@ -37,12 +43,48 @@ describe('1. a numeric _id stays a number', () => {
     expect(byDoc.data).toEqual([{ _id: 123, n: 1 }])
     expect((await coll().where({ _id: 123 }).get()).data).toEqual([{ _id: 123, n: 1 }])
     expect((await coll().doc('123').get()).data).toEqual([{ _id: '123', n: 2 }])
-    expect((await coll().where({ _id: _().in([123, '123']) }).count()).total).toBe(2)
+    expect(
+      (
+        await coll()
+          .where({ _id: _().in([123, '123']) })
+          .count()
+      ).total,
+    ).toBe(2)
 
     expect((await coll().doc(123).update({ n: 3 })).updated).toBe(1)
     expect((await coll().doc('123').get()).data[0].n).toBe(2)
     expect((await coll().doc(123).remove()).deleted).toBe(1)
     expect((await coll().count()).total).toBe(1)
+  })
+
+  it('set() upserts by it, the plan reads it by primary key, an _id of another type is refused', async () => {
+    expect((await coll().doc(42).set({ n: 1 })).upsertedId).toBe(42)
+    expect((await coll().doc(42).get()).data).toEqual([{ _id: 42, n: 1 }])
+    expect(cloud.emulator.store.plan('lectures', { _id: 42 }).index).toBe('_id')
+    expect(cloud.emulator.store.plan('lectures', { _id: new ObjectId(HEX_A) }).index).toBe('_id')
+    expect(await refusal(() => coll().add({ _id: true }))).toBe('INVALID_PARAM')
+    expect((await coll().count()).total).toBe(1)
+  })
+
+  it('a data folder from before (text ids) opens with its ids as they were; numbers then stay numbers', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dangke-ids-'))
+    const file = join(dir, 'cloudbase.sqlite')
+    const old = new Database(file)
+    old.exec(`CREATE TABLE collections (name TEXT PRIMARY KEY); INSERT INTO collections VALUES ('orgs');
+      CREATE TABLE "c_orgs" (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, body TEXT NOT NULL);
+      INSERT INTO "c_orgs" VALUES ('123', 1, '{"_id":"123","name":"甲"}')`)
+    old.close()
+    const store = new Store(file, { orgs: { indexes: [{ name: 'parentId', keys: { parentId: 1 } }] } })
+    try {
+      expect(store.getById('orgs', '123')?.doc).toEqual({ _id: '123', name: '甲' })
+      store.apply([{ kind: 'insert', coll: 'orgs', id: 123, doc: { name: '乙', parentId: 'p' } }])
+      expect(store.getById('orgs', 123)?.doc).toEqual({ _id: 123, name: '乙', parentId: 'p' })
+      expect(store.scan('orgs', {})).toHaveLength(2)
+      expect(store.plan('orgs', { parentId: 'p' }).index).toBe('parentId')
+    } finally {
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('in a transaction: added, read and removed by its number', async () => {
@@ -64,15 +106,35 @@ describe('3. db.ObjectId', () => {
     expect((await coll().add({ _id: oid(HEX_B), n: 2 })).id).toBe(HEX_B)
     expect(await refusal(() => coll().add({ _id: oid(HEX_A) }))).toBe('DATABASE_DUPLICATE_WRITE')
     expect((await coll().count()).total).toBe(2)
-    expect((await coll().where({ _id: oid(HEX_B) }).get()).data).toEqual([{ _id: HEX_B, n: 2 }])
+    expect(
+      (
+        await coll()
+          .where({ _id: oid(HEX_B) })
+          .get()
+      ).data,
+    ).toEqual([{ _id: HEX_B, n: 2 }])
     expect((await coll().where({ _id: HEX_B }).count()).total).toBe(0)
-    expect((await coll().where({ _id: oid(HEX_A) }).update({ n: 5 })).updated).toBe(1)
-    expect((await coll().where({ _id: oid(HEX_A) }).get()).data[0].n).toBe(5)
+    expect(
+      (
+        await coll()
+          .where({ _id: oid(HEX_A) })
+          .update({ n: 5 })
+      ).updated,
+    ).toBe(1)
+    expect(
+      (
+        await coll()
+          .where({ _id: oid(HEX_A) })
+          .get()
+      ).data[0].n,
+    ).toBe(5)
   })
 
   it('as a field: stored as an ObjectId, queried by it, joined by $lookup', async () => {
     const added = await coll().add({ a: oid(HEX_A), name: 'x' })
-    const found = await coll().where({ a: oid(HEX_A) }).get()
+    const found = await coll()
+      .where({ a: oid(HEX_A) })
+      .get()
     expect(found.data).toEqual([{ _id: added.id, a: HEX_A, name: 'x' }])
     expect((await coll().where({ a: HEX_A }).count()).total).toBe(0)
 
@@ -104,12 +166,28 @@ describe('7. field names starting with $ are refused, nothing written', () => {
 
     await coll().add({ _id: 'd', a: 1 })
     expect(await refusal(() => coll().doc('d').set({ $_key: 1 }))).toBe('DATABASE_REQUEST_FAILED')
-    expect(await refusal(() => coll().doc('new').set({ x: { $y: 1 } }))).toBe('DATABASE_REQUEST_FAILED')
+    expect(
+      await refusal(() =>
+        coll()
+          .doc('new')
+          .set({ x: { $y: 1 } }),
+      ),
+    ).toBe('DATABASE_REQUEST_FAILED')
     expect(await refusal(() => coll().doc('d').update({ $_key: 1 }))).toBe('DATABASE_REQUEST_FAILED')
-    expect(await refusal(() => coll().where({ a: 1 }).update({ b: { $c: 1 } }))).toBe('DATABASE_REQUEST_FAILED')
-    expect(await refusal(() => coll().where({ a: 1 }).updateAndReturn({ b: _().set({ $c: 1 }) }))).toBe(
-      'DATABASE_REQUEST_FAILED',
-    )
+    expect(
+      await refusal(() =>
+        coll()
+          .where({ a: 1 })
+          .update({ b: { $c: 1 } }),
+      ),
+    ).toBe('DATABASE_REQUEST_FAILED')
+    expect(
+      await refusal(() =>
+        coll()
+          .where({ a: 1 })
+          .updateAndReturn({ b: _().set({ $c: 1 }) }),
+      ),
+    ).toBe('DATABASE_REQUEST_FAILED')
     expect((await coll().get()).data).toEqual([{ _id: 'd', a: 1 }])
   })
 })
@@ -123,6 +201,12 @@ describe('8. a collection-wide update or remove (no where) is refused', () => {
     ])
     expect(await refusal(() => coll().update({ n: 0 }))).toBe('INVALID_PARAM')
     expect(await refusal(() => coll().remove())).toBe('INVALID_PARAM')
-    expect((await coll().where({ n: _().gt(0) }).count()).total).toBe(3)
+    expect(
+      (
+        await coll()
+          .where({ n: _().gt(0) })
+          .count()
+      ).total,
+    ).toBe(3)
   })
 })

@@ -39,10 +39,11 @@ export function docKey(coll: string, id: Id): string {
 }
 
 export function parseDocKey(key: string): { coll: string; id: Id } {
-  const at = key.search(/[\u0000-\u0002]/)
+  let at = 0
+  while (key.charCodeAt(at) > 2) at++
   const text = key.slice(at + 1)
-  const kind = key[at]
-  return { coll: key.slice(0, at), id: kind === '\u0000' ? text : kind === '\u0001' ? Number(text) : new ObjectId(text) }
+  const kind = key.charCodeAt(at)
+  return { coll: key.slice(0, at), id: kind === 0 ? text : kind === 1 ? Number(text) : new ObjectId(text) }
 }
 
 /**

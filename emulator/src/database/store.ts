@@ -98,9 +98,7 @@ export class Store {
 
   createCollection(coll: string): void {
     if (!NAME.test(coll)) throw invalidParam(`invalid collection name: ${coll}`)
-    this.sqlite.exec(
-      `CREATE TABLE IF NOT EXISTS ${table(coll)} (${COLUMNS})`,
-    )
+    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${table(coll)} (${COLUMNS})`)
     this.sqlite.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)').run(coll)
     this.collections.add(coll)
   }
@@ -115,7 +113,9 @@ export class Store {
     if (columns.find((c) => c.name === 'id')?.type !== 'TEXT') return
     const next = `"c_${coll}__typed_ids"`
     this.sqlite.transaction(() => {
-      this.sqlite.exec(`CREATE TABLE ${next} (${COLUMNS}); INSERT INTO ${next} SELECT id, seq, body FROM ${table(coll)}`)
+      this.sqlite.exec(
+        `CREATE TABLE ${next} (${COLUMNS}); INSERT INTO ${next} SELECT id, seq, body FROM ${table(coll)}`,
+      )
       this.sqlite.exec(`DROP TABLE ${table(coll)}; ALTER TABLE ${next} RENAME TO ${table(coll)}`)
     })()
   }
@@ -211,7 +211,8 @@ export class Store {
     }
     if (!best) return { where: '', params: [] }
     return {
-      where: ` WHERE ${best.fields.map((f) => `${keyExpr(f)} = ?`).join(' AND ')}`,
+      // INDEXED BY: the index chosen here, not SQLite's pick among indexes of the same prefix.
+      where: ` INDEXED BY "ix_${coll}_${best.name}" WHERE ${best.fields.map((f) => `${keyExpr(f)} = ?`).join(' AND ')}`,
       params: best.values.map(sqlValue),
       index: best.name,
     }
