@@ -80,6 +80,8 @@ describe('1. a numeric _id stays a number', () => {
       store.apply([{ kind: 'insert', coll: 'orgs', id: 123, doc: { name: '乙', parentId: 'p' } }])
       expect(store.getById('orgs', 123)?.doc).toEqual({ _id: 123, name: '乙', parentId: 'p' })
       expect(store.scan('orgs', {})).toHaveLength(2)
+      const types = store.sqlite.prepare('SELECT typeof(id) AS t FROM "c_orgs" ORDER BY seq').all()
+      expect(types).toEqual([{ t: 'text' }, { t: 'real' }]) // a text column would have made it '123.0'
       expect(store.plan('orgs', { parentId: 'p' }).index).toBe('parentId')
     } finally {
       store.close()
