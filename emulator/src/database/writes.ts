@@ -38,10 +38,10 @@ export function assertStorable(value: unknown, path = ''): void {
   }
   const proto = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return // a Date, RegExp, ObjectId: a value, not a document
-  for (const [k, v] of Object.entries(value)) {
-    const at = path ? `${path}.${k}` : k
-    if (k.startsWith('$')) throw dollarField(k, at)
-    assertStorable(v, at)
+  for (const k in value) {
+    if (k[0] === '$') throw dollarField(k, path ? `${path}.${k}` : k)
+    const v = (value as Record<string, unknown>)[k]
+    if (v !== null && typeof v === 'object') assertStorable(v, path ? `${path}.${k}` : k)
   }
 }
 
