@@ -53,7 +53,7 @@ async function systemBench(rows: string[][], treeOnly: boolean): Promise<void> {
     emulator.counters.reset()
     await callAs(undefined, 'lecture', { action: 'list', payload: { pageSize: 20 } })
     rows.push(['lecture.list first page, visitor: database calls', String(emulator.counters.snapshot().total), '≤ 2'])
-    const memberCookie = await signIn(emulator.store.scan('bindings', {})[0].id)
+    const memberCookie = await signIn(String(emulator.store.scan('bindings', {})[0].id))
     emulator.counters.reset()
     await callAs(memberCookie, 'lecture', { action: 'list', payload: { pageSize: 20 } })
     rows.push(['lecture.list first page, member: database calls', String(emulator.counters.snapshot().total), '≤ 2'])
@@ -89,7 +89,7 @@ async function systemBench(rows: string[][], treeOnly: boolean): Promise<void> {
       }
       await db.collection('lectures').add({ ...doc, _id: id, signupDeadline: new Date(Date.now() + 86_400_000) })
     }
-    const openids = emulator.store.scan('bindings', {}).map((r) => r.id)
+    const openids = emulator.store.scan('bindings', {}).map((r) => String(r.id))
     const cookies = await bench.signInAll(openids)
     const signUp = (i: number, lectureId: string, expect = true) =>
       callAs(cookies[i], 'signup', { action: 'signUp', payload: { lectureId } }, expect)

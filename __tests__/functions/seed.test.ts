@@ -344,10 +344,12 @@ describe('seedDatabase', () => {
       const audience = seed.signups.filter((x) => x.lectureId === TODAY_LECTURE_ID).length
       expect(await seedDatabase(cloud.db, later)).toEqual({ seeded: false, counts: { lectures: 1, signups: audience } })
       expect(await seedDatabase(cloud.db, later)).toEqual({ seeded: false, counts: {} })
-      const added = cloud.emulator.store.scan('lectures', {}).filter((r) => r.id.startsWith(`${TODAY_LECTURE_ID}-`))
+      const added = cloud.emulator.store
+        .scan('lectures', {})
+        .filter((r) => String(r.id).startsWith(`${TODAY_LECTURE_ID}-`))
       expect(added).toHaveLength(1)
       // Every seeded lecture, today's added one too, can be a mini-program code's scene.
-      expect(cloud.emulator.store.scan('lectures', {}).filter((r) => !isScene(r.id))).toEqual([])
+      expect(cloud.emulator.store.scan('lectures', {}).filter((r) => !isScene(String(r.id)))).toEqual([])
       expect(checkinWindow(added[0].doc as unknown as LectureDoc).opensAt.getTime()).toBeLessThanOrEqual(
         later.getTime(),
       )

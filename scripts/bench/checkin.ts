@@ -110,7 +110,7 @@ export async function checkinBench(b: Bench): Promise<void> {
     rows.push([`${arriving}: p50 / p95 / max ms`, latency(o), ''])
     rows.push([`${arriving}: requests failed (of ${o.requests})`, String(failed), '0'])
   }
-  const records = emulator.store.scan('checkins', {}).filter((r) => r.id.startsWith('bench-ci-load-')).length
-  const credits = emulator.store.scan('ledger', {}).filter((r) => r.id.startsWith('att:bench-ci-load-')).length
+  const records = emulator.store.scan('checkins', {}).filter((r) => String(r.id).startsWith('bench-ci-load-')).length
+  const credits = emulator.store.scan('ledger', {}).filter((r) => String(r.id).startsWith('att:bench-ci-load-')).length
   rows.push([`${what}: records / ledger entries written (of ${MEMBERS * ALL})`, `${records} / ${credits}`, ''])
 }

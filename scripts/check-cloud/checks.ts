@@ -34,7 +34,7 @@ const AGGREGATE_ROWS = 25
 
 const CHECKS: Check[] = [
   [
-    '条件更新 where().update() 答 updated 1，再来一次答 0',
+    '条件更新 where().update() 答 updated 1，再来一次答 0，设成原值也答 0',
     async ({ db, scratch }) => {
       const _ = db.command
       await db.collection(scratch).add({ _id: 'status', status: 'draft' })
@@ -42,6 +42,9 @@ const CHECKS: Check[] = [
         db.collection(scratch).where({ _id: 'status', status: 'draft' }).update({ status: 'published' })
       expectEqual('first update', updatedOf(await publish()), 1)
       expectEqual('second update', updatedOf(await publish()), 0)
+      // Matched but unchanged: `updated` counts changed documents (the functions' conditional writes read it so).
+      const same = await db.collection(scratch).where({ _id: 'status' }).update({ status: 'published' })
+      expectEqual('update to the same value', updatedOf(same), 0)
       // The seat claim: a plain counter condition, no $expr.
       await db.collection(scratch).add({ _id: 'seats', seatsFree: 1 })
       const claim = () =>
@@ -54,7 +57,7 @@ const CHECKS: Check[] = [
     },
   ],
   [
-    'updateAndReturn 答更新后的文档，条件不符答 updated 0',
+    'updateAndReturn 答更新后的文档，设成原值答 updated 1，条件不符答 updated 0',
     async ({ db, scratch }) => {
       const _ = db.command
       await db.collection(scratch).add({ _id: 'ticket', tickets: 0, open: true })
@@ -66,6 +69,9 @@ const CHECKS: Check[] = [
       const first = checked(await take())
       expectEqual('updated', first.updated, 1)
       expectEqual('tickets after', (first.doc as { tickets?: number } | null)?.tickets, 1)
+      // findAndModify counts the matched document, changed or not (the SDK's own test).
+      const same = checked(await db.collection(scratch).where({ _id: 'ticket' }).updateAndReturn({ open: true }))
+      expectEqual('updateAndReturn to the same value', same.updated, 1)
       await db.collection(scratch).doc('ticket').update({ open: false })
       const refused = checked(await take())
       expectEqual('updated when closed', refused.updated ?? 0, 0)

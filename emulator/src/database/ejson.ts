@@ -3,7 +3,7 @@
  * Decoding turns BSON wrapper types into plain JS values that mingo understands, and resolves
  * CloudBase's `db.serverDate()` marker against the server clock.
  */
-import { BSONRegExp, EJSON } from 'bson'
+import { BSONRegExp, EJSON, ObjectId } from 'bson'
 
 export type Doc = Record<string, unknown> & { _id?: unknown }
 
@@ -21,6 +21,7 @@ export function revive(value: unknown, now: number): unknown {
   if (Array.isArray(value)) return value.map((v) => revive(v, now))
   if (value instanceof BSONRegExp) return new RegExp(value.pattern, jsFlags(value.options))
   if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return value
+  if (value instanceof ObjectId) return value
   const obj = value as Record<string, unknown>
   if (SERVER_DATE in obj) {
     const offset = Number((obj[SERVER_DATE] as { offset?: number } | undefined)?.offset ?? 0)
@@ -35,9 +36,29 @@ function jsFlags(options: string): string {
   return [...options].filter((f) => 'imsu'.includes(f)).join('')
 }
 
-/** The reply form of a document: canonical EJSON, as the real service sends it. */
+/**
+ * The reply form of a document: canonical EJSON, as the real service sends it, but an ObjectId as its hex
+ * string: the SDK's own test reads `where({a: db.ObjectId({id})}).get()` back as `data[0].a === id`, and the
+ * SDK turns a `{"$oid"}` into `{}`. Inside a JSON string every `"` is escaped and no field is named `$oid`
+ * (names starting with `$` are refused), so the text `{"$oid":"…"}` is only ever an ObjectId.
+ */
 export function encode(doc: unknown): string {
-  return EJSON.stringify(doc, { relaxed: false })
+  const text = EJSON.stringify(doc, { relaxed: false })
+  return text.includes('{"$oid":') ? text.replace(OID, '"$1"') : text
+}
+
+const OID = /\{"\$oid":"([0-9a-f]{24})"\}/g
+
+/** A deep copy for stages and updates that change their input; an ObjectId (immutable) is shared. */
+export function copyDoc<T>(v: T): T {
+  if (v === null || typeof v !== 'object' || v instanceof ObjectId || v instanceof RegExp) return v
+  if (v instanceof Date) return new Date(v.getTime()) as T
+  if (Array.isArray(v)) return v.map(copyDoc) as T
+  const proto = Object.getPrototypeOf(v)
+  if (proto !== Object.prototype && proto !== null) return structuredClone(v)
+  const out: Record<string, unknown> = {}
+  for (const k in v) out[k] = copyDoc((v as Record<string, unknown>)[k])
+  return out as T
 }
 
 /**
@@ -103,6 +124,7 @@ interface Wrapper {
   $regularExpression?: { pattern: string; options: string }
   $numberDouble?: string
   $numberLong?: string
+  $oid?: string
 }
 
 function storedReviver(_key: string, v: unknown): unknown {
@@ -116,5 +138,6 @@ function storedReviver(_key: string, v: unknown): unknown {
   if (o.$regularExpression) return new RegExp(o.$regularExpression.pattern, jsFlags(o.$regularExpression.options))
   if (o.$numberDouble !== undefined) return Number(o.$numberDouble)
   if (o.$numberLong !== undefined) return Number(o.$numberLong)
+  if (o.$oid !== undefined) return new ObjectId(o.$oid)
   return revive(EJSON.parse(JSON.stringify(v), { relaxed: true }), 0) // any other BSON wrapper
 }

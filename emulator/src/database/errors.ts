@@ -18,3 +18,5 @@ export const transactionConflict = (detail: string) =>
   new ServiceError('DATABASE_TRANSACTION_CONFLICT', `Transaction conflict: ${detail}`)
 export const transactionFail = (detail: string) => new ServiceError('DATABASE_TRANSACTION_FAIL', detail)
 export const invalidParam = (detail: string) => new ServiceError('INVALID_PARAM', detail)
+/** What the service answers for a write MongoDB refuses, e.g. a field name starting with `$` (the SDK's own test). */
+export const requestFailed = (detail: string) => new ServiceError('DATABASE_REQUEST_FAILED', detail)

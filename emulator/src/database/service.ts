@@ -2,11 +2,12 @@
  * The `database.*` actions of the /admin protocol, with the parameter and reply shapes of
  * @cloudbase/node-sdk 3.x (see ../../README.md for where this differs from the real service).
  */
-import { cloneDeep } from 'mingo/util'
-import { type Doc, decode, encode } from './ejson'
+import { copyDoc, type Doc, decode, encode } from './ejson'
 import { duplicateWrite, invalidParam } from './errors'
+import { givenId, type Id, isId, replyId } from './ids'
 import { aggregate, compile, find, update as applyUpdate } from './operators'
 import { newId, type Row, type Store, type Write } from './store'
+import { assertStorable, assertUpdate } from './writes'
 import { type Transaction, Transactions } from './transactions'
 
 /** Raw SDK parameters, as parsed from the request body; each action casts the fields it reads. */
@@ -70,7 +71,7 @@ export class DatabaseService {
     const coll = String(p.collectionName)
     const q = this.query(p)
     const t = this.txn(p)
-    if (t && p.queryType === 'DOC' && typeof q._id === 'string') {
+    if (t && p.queryType === 'DOC' && isId(q._id)) {
       const doc = this.transactions.read(t, coll, q._id)
       return doc ? [doc] : []
     }
@@ -100,7 +101,8 @@ export class DatabaseService {
     this.store.assertCollection(coll)
     const now = this.clock()
     const docs = (p.data as string[]).map((d) => decode(d, now) as Doc)
-    const ids = docs.map((d) => (d._id === undefined ? newId() : String(d._id)))
+    for (const doc of docs) assertStorable(doc)
+    const ids = docs.map((d) => (d._id === undefined ? newId() : givenId(d._id)))
     const t = this.txn(p)
     if (t) {
       ids.forEach((id, i) => {
@@ -110,58 +112,68 @@ export class DatabaseService {
     } else {
       this.store.apply(ids.map((id, i) => ({ kind: 'insert', coll, id, doc: docs[i] })))
     }
-    return { insertedIds: ids }
+    return { insertedIds: ids.map(replyId) }
   }
 
   /** set (merge false: replace, upsert) and update (merge true: operators), by doc or by query. */
   private modify(p: Params) {
     const coll = String(p.collectionName)
+    refuseWithoutWhere(p)
     refuseExpr(this.query(p))
     const now = this.clock()
     const data = decode(p.data as string, now) as Doc
+    if (p.merge === false) assertStorable(stripOperators(data))
+    else assertUpdate(data)
     const multi = p.multi !== false && p.queryType !== 'DOC'
     const targets = this.matching(p, multi ? Infinity : 1).slice(0, multi ? undefined : 1)
-    const changed: { id: string; doc: Doc }[] = []
+    const changed: { id: Id; doc: Doc }[] = []
     for (const doc of targets) {
       const next = p.merge === false ? { ...stripOperators(data), _id: doc._id } : updated(doc, data)
-      if (next) changed.push({ id: String(doc._id), doc: next })
+      if (next) changed.push({ id: doc._id as Id, doc: next })
     }
-    let upsertId: string | undefined
+    let upsertId: Id | undefined
     if (targets.length === 0 && p.upsert) {
       const q = this.query(p)
-      upsertId = typeof q._id === 'string' ? q._id : newId()
+      upsertId = isId(q._id) ? q._id : newId()
       changed.push({
         id: upsertId,
         doc: { ...(p.merge === false ? stripOperators(data) : (updated({}, data) ?? {})), _id: upsertId },
       })
     }
     this.write(p, coll, changed, upsertId)
-    return { updated: upsertId ? 0 : changed.length, upsert_id: upsertId }
+    return { updated: upsertId !== undefined ? 0 : changed.length, upsert_id: upsertId && replyId(upsertId) }
   }
 
+  /**
+   * findAndModify: `updated` counts the matched document, changed or not (the SDK's own test: setting the
+   * value a document already has answers 1). `update()` counts only changed ones (modify above), as the
+   * service does: https://developers.weixin.qq.com/community/develop/doc/000a2e28284f305bf99733ddd56800
+   */
   private modifyAndReturn(p: Params) {
     const coll = String(p.collectionName)
     refuseExpr(this.query(p))
     const data = decode(p.data as string, this.clock()) as Doc
+    assertUpdate(data)
     const [doc] = this.matching(p, 1)
     if (!doc) return { updated: 0, doc: null }
     const next = updated(doc, data)
-    if (next) this.write(p, coll, [{ id: String(doc._id), doc: next }])
-    return { updated: next ? 1 : 0, doc: encode(next ?? doc) }
+    if (next) this.write(p, coll, [{ id: doc._id as Id, doc: next }])
+    return { updated: 1, doc: encode(next ?? doc) }
   }
 
   private remove(p: Params) {
     const coll = String(p.collectionName)
+    refuseWithoutWhere(p)
     refuseExpr(this.query(p))
     const multi = p.multi !== false && p.queryType !== 'DOC'
     const targets = this.matching(p, multi ? Infinity : 1).slice(0, multi ? undefined : 1)
     const t = this.txn(p)
-    if (t) targets.forEach((d) => this.transactions.write(t, coll, String(d._id), null))
-    else this.store.apply(targets.map((d) => ({ kind: 'delete', coll, id: String(d._id) })))
+    if (t) targets.forEach((d) => this.transactions.write(t, coll, d._id as Id, null))
+    else this.store.apply(targets.map((d) => ({ kind: 'delete', coll, id: d._id as Id })))
     return { deleted: targets.length }
   }
 
-  private write(p: Params, coll: string, changed: { id: string; doc: Doc }[], insertedId?: string): void {
+  private write(p: Params, coll: string, changed: { id: Id; doc: Doc }[], insertedId?: Id): void {
     const t = this.txn(p)
     if (t) changed.forEach((c) => this.transactions.write(t, coll, c.id, c.doc))
     else {
@@ -186,13 +198,13 @@ export class DatabaseService {
     const first = pipeline[0]?.$match as Doc | undefined
     const source: Row[] = this.store.scan(coll, first ?? {})
     const rest = first ? pipeline.slice(1) : pipeline
-    // Stages may change their input in place: give them copies, not the store's frozen documents. mingo's
-    // cloneDeep makes Dates mingo's date operators know (structuredClone's are another realm's under jest).
+    // Stages may change their input in place: give them copies, not the store's frozen documents. copyDoc
+    // makes Dates of this realm, which mingo's date operators know (structuredClone's are another realm's under jest).
     return aggregate(
-      source.map((r) => cloneDeep(r.doc) as Doc),
+      source.map((r) => copyDoc(r.doc)),
       rest,
-      { collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => cloneDeep(r.doc) as Doc) },
-    )
+      { collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => copyDoc(r.doc)) },
+    ) as Doc[]
   }
 
   private addCollection(p: Params) {
@@ -200,6 +212,17 @@ export class DatabaseService {
     if (this.store.has(name)) throw invalidParam(`collection ${name} already exists`)
     this.store.createCollection(name)
     return {}
+  }
+}
+
+/**
+ * A collection-wide update or remove (no `where`: the SDK sends no query, or an empty one) is refused as the
+ * service refuses it (the SDK's own test expects INVALID_PARAM for `collection.update()`; remove "只支持通过匹配
+ * where 语句来删除", https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.remove.md).
+ */
+function refuseWithoutWhere(p: Params): void {
+  if (p.queryType !== 'DOC' && (p.query === undefined || p.query === '')) {
+    throw invalidParam('an update or remove needs a where() condition')
   }
 }
 
@@ -231,7 +254,7 @@ function normaliseOrder(order: unknown): Record<string, 1 | -1> | undefined {
 
 /** Applies update operators to a copy; undefined when nothing changed. */
 function updated(doc: Doc, data: Doc): Doc | undefined {
-  const copy = structuredClone(doc)
+  const copy = copyDoc(doc)
   const ops = Object.keys(data).some((k) => k.startsWith('$')) ? data : { $set: data }
   const changed = applyUpdate(copy, ops as never)
   return changed.length ? copy : undefined

@@ -5,30 +5,35 @@
  * interleave with another request: that is what makes single-document updates atomic.
  */
 import Database from 'better-sqlite3'
+import { ObjectId } from 'bson'
 import { randomUUID } from 'crypto'
 import type { Declarations, IndexDeclaration } from './declarations'
 import { type Doc, fromStored, toStored } from './ejson'
 import { collectionNotExist, duplicateWrite, invalidParam } from './errors'
+import { docKey, fromSqlId, givenId, type Id, isId, sqlId } from './ids'
 import { compile } from './operators'
 
 export interface Row {
-  id: string
+  id: Id
   seq: number
   doc: Doc
 }
 
 export type Write =
-  | { kind: 'insert'; coll: string; id: string; doc: Doc }
-  | { kind: 'put'; coll: string; id: string; doc: Doc }
-  | { kind: 'delete'; coll: string; id: string }
+  | { kind: 'insert'; coll: string; id: Id; doc: Doc }
+  | { kind: 'put'; coll: string; id: Id; doc: Doc }
+  | { kind: 'delete'; coll: string; id: Id }
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/
 const FIELD = /^[A-Za-z0-9_$]+(\.[A-Za-z0-9_$]+)*$/
 const table = (coll: string) => `"c_${coll}"`
 /** Missing and null index alike (as MongoDB does); x'00' is a value no document field can hold. */
+/** No type on `id`: SQLite keeps each id's own type (see ids.ts). */
+const COLUMNS = 'id PRIMARY KEY, seq INTEGER NOT NULL, body TEXT NOT NULL'
 const keyExpr = (field: string) => `ifnull(json_extract(body, '$.${field}'), x'00')`
 
 type Scalar = string | number | boolean
+type SqlRow = { id: string | number | Buffer; seq: number; body: string }
 
 export class Store {
   readonly sqlite: Database.Database
@@ -51,6 +56,7 @@ export class Store {
     this.sqlite.exec('CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY)')
     for (const { name } of this.sqlite.prepare('SELECT name FROM collections').all() as { name: string }[]) {
       this.collections.add(name)
+      this.untypeIdColumn(name)
     }
     for (const [name, decl] of Object.entries(declarations)) {
       this.indexes.set(name, decl.indexes)
@@ -92,11 +98,26 @@ export class Store {
 
   createCollection(coll: string): void {
     if (!NAME.test(coll)) throw invalidParam(`invalid collection name: ${coll}`)
-    this.sqlite.exec(
-      `CREATE TABLE IF NOT EXISTS ${table(coll)} (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, body TEXT NOT NULL)`,
-    )
+    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${table(coll)} (${COLUMNS})`)
     this.sqlite.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)').run(coll)
     this.collections.add(coll)
+  }
+
+  /**
+   * A table made before ids kept their type has `id TEXT` (text affinity: 123 stored as '123'). Its rows are
+   * copied as they are (their bodies hold the string ids they were given) into a table without affinity;
+   * the declared indexes are made again after this.
+   */
+  private untypeIdColumn(coll: string): void {
+    const columns = this.sqlite.prepare(`PRAGMA table_info(${table(coll)})`).all() as { name: string; type: string }[]
+    if (columns.find((c) => c.name === 'id')?.type !== 'TEXT') return
+    const next = `"c_${coll}__typed_ids"`
+    this.sqlite.transaction(() => {
+      this.sqlite.exec(
+        `CREATE TABLE ${next} (${COLUMNS}); INSERT INTO ${next} SELECT id, seq, body FROM ${table(coll)}`,
+      )
+      this.sqlite.exec(`DROP TABLE ${table(coll)}; ALTER TABLE ${next} RENAME TO ${table(coll)}`)
+    })()
   }
 
   private ensureIndexes(coll: string): void {
@@ -121,11 +142,10 @@ export class Store {
     }
   }
 
-  getById(coll: string, id: string): Row | undefined {
+  getById(coll: string, id: Id): Row | undefined {
     this.assertCollection(coll)
-    const row = this.stmt(`SELECT id, seq, body FROM ${table(coll)} WHERE id = ?`).get(id) as
-      { id: string; seq: number; body: string } | undefined
-    return row && { id: row.id, seq: row.seq, doc: this.parse(coll, row) }
+    const row = this.stmt(`SELECT id, seq, body FROM ${table(coll)} WHERE id = ?`).get(sqlId(id)) as SqlRow | undefined
+    return row && this.row(coll, row)
   }
 
   /**
@@ -146,30 +166,32 @@ export class Store {
     const out: Row[] = []
     if (stopAfter <= 0) return out
     const stmt = this.stmt(`SELECT id, seq, body FROM ${table(coll)}${where}`)
-    for (const r of stmt.iterate(...params) as IterableIterator<{ id: string; seq: number; body: string }>) {
-      const doc = this.parse(coll, r)
-      if (!test(doc)) continue
-      out.push({ id: r.id, seq: r.seq, doc })
+    for (const r of stmt.iterate(...params) as IterableIterator<SqlRow>) {
+      const row = this.row(coll, r)
+      if (!test(row.doc)) continue
+      out.push(row)
       if (out.length >= stopAfter) break
     }
     return out
   }
 
   /** A row's document, parsed once per version: parsing dominates reads, and most reads repeat. */
-  private parse(coll: string, row: { id: string; seq: number; body: string }): Doc {
-    const key = `${coll}\u0000${row.id}`
-    const hit = this.parsed.get(key, row.seq)
-    if (hit) return hit
-    const doc = deepFreeze(fromStored(row.body))
-    this.parsed.set(key, row.seq, doc)
-    return doc
+  private row(coll: string, r: SqlRow): Row {
+    const id = typeof r.id === 'string' ? r.id : fromSqlId(r.id)
+    const key = docKey(coll, id)
+    let doc = this.parsed.get(key, r.seq)
+    if (!doc) {
+      doc = deepFreeze(fromStored(r.body))
+      this.parsed.set(key, r.seq, doc)
+    }
+    return { id, seq: r.seq, doc }
   }
 
   /** How a query will be read: exposed so tests can check that an indexed equality does not scan. */
   plan(coll: string, query: Doc): { where: string; params: unknown[]; index?: string } {
+    const id = idEquality(query)
+    if (id !== undefined) return { where: ' WHERE id = ?', params: [sqlId(id)], index: '_id' }
     const eq = equalities(query)
-    const id = eq.get('_id')
-    if (id !== undefined) return { where: ' WHERE id = ?', params: [sqlValue(id)], index: '_id' }
     // `_id` in a list (e.g. which of these ledger entries exist): the primary key, one statement for any length.
     const ids = idList(query)
     if (ids)
@@ -189,7 +211,8 @@ export class Store {
     }
     if (!best) return { where: '', params: [] }
     return {
-      where: ` WHERE ${best.fields.map((f) => `${keyExpr(f)} = ?`).join(' AND ')}`,
+      // INDEXED BY: the index chosen here, not SQLite's pick among indexes of the same prefix.
+      where: ` INDEXED BY "ix_${coll}_${best.name}" WHERE ${best.fields.map((f) => `${keyExpr(f)} = ?`).join(' AND ')}`,
       params: best.values.map(sqlValue),
       index: best.name,
     }
@@ -205,7 +228,7 @@ export class Store {
         const seq = ++this.seq
         seqs.push(seq)
         if (w.kind === 'delete') {
-          this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(w.id)
+          this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(sqlId(w.id))
           continue
         }
         this.assertScalarKeys(w.coll, w.doc)
@@ -215,7 +238,7 @@ export class Store {
             ? `INSERT INTO ${table(w.coll)} (id, seq, body) VALUES (?, ?, ?)`
             : `INSERT INTO ${table(w.coll)} (id, seq, body) VALUES (?, ?, ?)
                ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, body = excluded.body`
-        this.stmt(sql).run(w.id, seq, body)
+        this.stmt(sql).run(sqlId(w.id), seq, body)
       }
     })
     try {
@@ -235,8 +258,8 @@ export class Store {
    * Bulk seeding for benchmarks and tests: inserts `docs` as `add()` would (a missing `_id` is made),
    * in SQLite transactions of `chunk` documents, each all-or-nothing. Returns the ids in order.
    */
-  insertMany(coll: string, docs: Doc[], chunk = 10_000): string[] {
-    const ids = docs.map((d) => (d._id === undefined ? newId() : String(d._id)))
+  insertMany(coll: string, docs: Doc[], chunk = 10_000): Id[] {
+    const ids = docs.map((d) => (d._id === undefined ? newId() : givenId(d._id)))
     for (let i = 0; i < docs.length; i += chunk) {
       this.apply(docs.slice(i, i + chunk).map((doc, k) => ({ kind: 'insert', coll, id: ids[i + k], doc })))
     }
@@ -296,7 +319,8 @@ class ParsedCache {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+  // An ObjectId holds a typed array, which cannot be frozen; it is immutable anyway.
+  if (value && typeof value === 'object' && !Object.isFrozen(value) && !(value instanceof ObjectId)) {
     Object.freeze(value)
     for (const v of Object.values(value)) deepFreeze(v)
   }
@@ -309,15 +333,26 @@ function valueAt(doc: Doc, path: string): unknown {
   return v
 }
 
-/** The id of a query that is exactly `{_id: string}` or `{_id: {$eq: string}}`. */
-function onlyId(query: Doc): string | undefined {
-  let id: unknown
-  for (const k in query) {
-    if (k !== '_id') return undefined
-    id = query._id
+/** The id of a query that is exactly `{_id: id}` or `{_id: {$eq: id}}`. */
+function onlyId(query: Doc): Id | undefined {
+  for (const k in query) if (k !== '_id') return undefined
+  return asId(query._id)
+}
+
+/** `_id: id` or `_id: {$eq: id}`, at the top level or in a top-level `$and`. */
+function idEquality(query: Doc): Id | undefined {
+  const id = asId(query._id)
+  if (id !== undefined || !Array.isArray(query.$and)) return id
+  for (const sub of query.$and) {
+    const found = sub && typeof sub === 'object' ? idEquality(sub as Doc) : undefined
+    if (found !== undefined) return found
   }
-  if (isEqOp(id)) id = (id as { $eq: unknown }).$eq
-  return typeof id === 'string' ? id : undefined
+  return undefined
+}
+
+function asId(v: unknown): Id | undefined {
+  const id = isEqOp(v) ? (v as { $eq: unknown }).$eq : v
+  return isId(id) ? id : undefined
 }
 
 function isEmpty(q: Doc): boolean {
@@ -337,11 +372,13 @@ function equalities(query: Doc, out = new Map<string, Scalar>()): Map<string, Sc
   return out
 }
 
-/** The ids of a top-level (or top-level `$and`) `_id: {$in: [...]}` of strings. */
-function idList(query: Doc): string[] | undefined {
+/** The ids of a top-level (or top-level `$and`) `_id: {$in: [...]}` of strings and numbers (JSON keeps their type). */
+function idList(query: Doc): (string | number)[] | undefined {
   const v = query._id as { $in?: unknown } | undefined
   if (v && typeof v === 'object' && Object.keys(v).length === 1 && Array.isArray(v.$in)) {
-    if (v.$in.every((x) => typeof x === 'string')) return v.$in as string[]
+    if (v.$in.every((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))) {
+      return v.$in as (string | number)[]
+    }
   }
   if (!Array.isArray(query.$and)) return undefined
   for (const sub of query.$and) {

@@ -10,13 +10,14 @@
 import { randomBytes } from 'crypto'
 import type { Doc } from './ejson'
 import { transactionConflict, transactionFail } from './errors'
+import { docKey as key, type Id, parseDocKey } from './ids'
 import type { Row, Store, Write } from './store'
 
 const IDLE_LIMIT_MS = 60_000 // MongoDB's default transactionLifetimeLimitSeconds
 
 interface Buffered {
   coll: string
-  id: string
+  id: Id
   /** null: deleted in this transaction. */
   doc: Doc | null
   /** true when the document did not exist before (commit inserts rather than overwrites). */
@@ -32,8 +33,6 @@ export class Transaction {
     readonly startSeq: number,
   ) {}
 }
-
-const key = (coll: string, id: string) => `${coll}\u0000${id}`
 
 export class Transactions {
   private readonly open = new Map<string, Transaction>()
@@ -57,7 +56,7 @@ export class Transactions {
   }
 
   /** The document as this transaction sees it. */
-  read(t: Transaction, coll: string, id: string): Doc | undefined {
+  read(t: Transaction, coll: string, id: Id): Doc | undefined {
     const own = t.writes.get(key(coll, id))
     if (own) return own.doc ?? undefined
     const row = this.store.getById(coll, id)
@@ -77,7 +76,7 @@ export class Transactions {
     return out
   }
 
-  write(t: Transaction, coll: string, id: string, doc: Doc | null): void {
+  write(t: Transaction, coll: string, id: Id, doc: Doc | null): void {
     const k = key(coll, id)
     const holder = this.locks.get(k)
     if (holder && holder !== t.id) this.fail(t, `${coll}/${id} is being written by another transaction`)
@@ -112,7 +111,7 @@ export class Transactions {
   }
 
   /** A document this transaction saw must not have changed since; one it never saw must predate it. */
-  private observe(t: Transaction, coll: string, id: string, seq: number): void {
+  private observe(t: Transaction, coll: string, id: Id, seq: number): void {
     const k = key(coll, id)
     if (seq > t.startSeq) this.fail(t, `${coll}/${id} changed after the transaction began`)
     if (!t.seen.has(k)) t.seen.set(k, seq)
@@ -120,7 +119,7 @@ export class Transactions {
 
   private validate(t: Transaction): void {
     for (const [k, seq] of t.seen) {
-      const [coll, id] = k.split('\u0000')
+      const { coll, id } = parseDocKey(k)
       if ((this.store.getById(coll, id)?.seq ?? 0) !== seq) this.fail(t, `${coll}/${id} changed before commit`)
     }
   }
