@@ -40,8 +40,8 @@ it('a transaction cannot write a document changed after its snapshot, and keeps 
   await cloud.db.collection('lectures').doc('seat').update({ left: 5 }) // outside any transaction
   await a.collection('lectures').add({ _id: 'based-on-stale', left: seen.left })
   // Reading the stale snapshot is allowed (conformance-txn.test.ts); writing what changed since is not.
-  const write = a.collection('lectures').doc('seat').update({ left: seen.left - 1 })
-  await expect(write).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+  const seat = a.collection('lectures').doc('seat')
+  await expect(seat.update({ left: seen.left - 1 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
   expect((await cloud.db.collection('lectures').doc('based-on-stale').get()).data).toEqual([])
   expect((await seatDoc()).left).toBe(5)
 })
