@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   identities?: (store: Store) => Identity[]
   /** Whether one openid may sign in; default: it is among `identities` (which builds the whole list). */
   isIdentity?: (store: Store, openid: string) => boolean
+  /** The database's clock (serverDate, transaction lifetimes); tests move it instead of waiting. */
+  clock?: () => number
 }
 
 export interface Emulator {
@@ -80,7 +82,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const secret = loadOrMakeKey(options.dataDir, 'secret')
   const adminKey = adminKeyOf(options.dataDir)
   const store = new Store(join(options.dataDir, 'cloudbase.sqlite'), options.declarations ?? loadDeclarations())
-  const database = new DatabaseService(store)
+  const database = new DatabaseService(store, options.clock)
   const functions = new FunctionHost(envId)
   const counters = new Counters()
   const sessions = new Sessions(secret, join(options.dataDir, 'revoked-sessions'))

@@ -14,9 +14,19 @@ export const collectionNotExist = (name: string) =>
   new ServiceError('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`)
 export const duplicateWrite = (detail: string) =>
   new ServiceError('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error: ${detail}`)
-export const transactionConflict = (detail: string) =>
-  new ServiceError('DATABASE_TRANSACTION_CONFLICT', `Transaction conflict: ${detail}`)
-export const transactionFail = (detail: string) => new ServiceError('DATABASE_TRANSACTION_FAIL', detail)
+// The service's own words for the two transaction errors, as the SDK's tests against it quote them
+// (node-sdk test/database/unit/transaction.test.ts); the second is documented at
+// https://docs.cloudbase.net/en/error-code/DATABASE_TRANSACTION_FAIL ("committed or aborted within 30 seconds").
+export const transactionConflict = () =>
+  new ServiceError(
+    'DATABASE_TRANSACTION_CONFLICT',
+    '[ResourceUnavailable.TransactionConflict] Transaction is conflict, maybe resource operated by others. Please check your request, but if the problem persists, contact us.',
+  )
+export const transactionNotExist = () =>
+  new ServiceError(
+    'DATABASE_TRANSACTION_FAIL',
+    '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
+  )
 export const invalidParam = (detail: string) => new ServiceError('INVALID_PARAM', detail)
 /** What the service answers for a write MongoDB refuses, e.g. a field name starting with `$` (the SDK's own test). */
 export const requestFailed = (detail: string) => new ServiceError('DATABASE_REQUEST_FAILED', detail)

@@ -5,7 +5,7 @@
 import { copyDoc, type Doc, decode, encode } from './ejson'
 import { duplicateWrite, invalidParam } from './errors'
 import { givenId, type Id, isId, replyId } from './ids'
-import { aggregate, compile, find, update as applyUpdate } from './operators'
+import { aggregate, find, update as applyUpdate } from './operators'
 import { newId, type Row, type Store, type Write } from './store'
 import { assertStorable, assertUpdate } from './writes'
 import { type Transaction, Transactions } from './transactions'
@@ -23,7 +23,7 @@ export class DatabaseService {
     readonly store: Store,
     private readonly clock: () => number = Date.now,
   ) {
-    this.transactions = new Transactions(store)
+    this.transactions = new Transactions(store, clock)
   }
 
   /** Runs one action; returns `{data}` or, for startTransaction, top-level fields. */
@@ -75,8 +75,8 @@ export class DatabaseService {
       const doc = this.transactions.read(t, coll, q._id)
       return doc ? [doc] : []
     }
-    const rows = this.store.scan(coll, q, t ? Infinity : stopAfter)
-    return t ? this.transactions.overlay(t, coll, rows, compile(q)) : rows.map((r) => r.doc)
+    if (t) return this.transactions.query(t, coll, q)
+    return this.store.scan(coll, q, stopAfter).map((r) => r.doc)
   }
 
   private getDocument(p: Params) {

@@ -1,6 +1,6 @@
 /**
  * Documents in SQLite: one table per collection (id, seq, body as relaxed EJSON), declared indexes
- * as expression indexes on json_extract(body), a global write sequence for optimistic checks.
+ * as expression indexes on json_extract(body), a global write sequence (transactions' snapshots).
  * Everything here is synchronous (better-sqlite3), so a read-modify-write done in one call cannot
  * interleave with another request: that is what makes single-document updates atomic.
  */
@@ -12,6 +12,7 @@ import { type Doc, fromStored, toStored } from './ejson'
 import { collectionNotExist, duplicateWrite, invalidParam } from './errors'
 import { docKey, fromSqlId, givenId, type Id, isId, sqlId } from './ids'
 import { compile } from './operators'
+import type { Replaced } from './versions'
 
 export interface Row {
   id: Id
@@ -218,15 +219,23 @@ export class Store {
     }
   }
 
+  /**
+   * Set while a transaction reads a snapshot (transactions.ts): receives what each applied write replaced.
+   * Unset, writes read no row before writing.
+   */
+  retain?: (replaced: Replaced[]) => void
+
   /** Applies writes atomically (all or none) and returns the sequence number of each. */
   apply(writes: Write[]): number[] {
     const seqs: number[] = []
     const startSeq = this.seq
+    const replaced: Replaced[] | undefined = this.retain && []
     const run = this.sqlite.transaction(() => {
       for (const w of writes) {
         this.assertCollection(w.coll)
         const seq = ++this.seq
         seqs.push(seq)
+        replaced?.push({ coll: w.coll, id: w.id, at: seq, before: this.getById(w.coll, w.id) })
         if (w.kind === 'delete') {
           this.stmt(`DELETE FROM ${table(w.coll)} WHERE id = ?`).run(sqlId(w.id))
           continue
@@ -251,6 +260,7 @@ export class Store {
       }
       throw err
     }
+    if (replaced) this.retain?.(replaced)
     return seqs
   }
 
