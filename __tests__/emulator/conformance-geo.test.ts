@@ -162,7 +162,7 @@ describe('aggregate().geoNear', () => {
     expect(res.data[1].nearest).toEqual({ type: 'Point', coordinates: LAKE.at })
   })
 
-  it('refuses what MongoDB refuses: not the first stage, no key among several indexes, no distanceField', async () => {
+  it('refuses what MongoDB refuses: not the first stage, no key among several indexes, no distanceField, $near in $match', async () => {
     await addJinan()
     // The SDK rewrites the options it is given (near becomes GeoJSON): a fresh object for each call.
     const geoNear = () => ({ near: point(...SQUARE), distanceField: 'd', key: 'loc' })
@@ -186,6 +186,13 @@ describe('aggregate().geoNear', () => {
         .geoNear({ ...geoNear(), distanceField: undefined })
         .end(),
     ).rejects.toMatchObject({ ...refused, message: expect.stringContaining('distanceField') })
+    // db.command.geoNear belongs to where(); in a $match MongoDB refuses it.
+    await expect(
+      places()
+        .aggregate()
+        .match({ loc: _().geoNear({ geometry: point(...SQUARE) }) })
+        .end(),
+    ).rejects.toMatchObject({ ...refused, message: expect.stringContaining('not allowed in this context') })
   })
 })
 
