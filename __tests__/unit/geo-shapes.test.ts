@@ -123,32 +123,9 @@ it('intersects: crossing lines do, parallel ones do not; a cap holds what its ra
   })
   expect(intersects(a, b)).toBe(true)
   expect(intersects(b, c)).toBe(false)
-  expect(
-    withinCap(
-      shape({
-        type: 'MultiPoint',
-        coordinates: [
-          [0, 0.9],
-          [0.9, 0],
-        ],
-      }),
-      toVec(0, 0),
-      1 * RAD,
-    ),
-  ).toBe(true)
-  expect(
-    withinCap(
-      shape({
-        type: 'MultiPoint',
-        coordinates: [
-          [0, 0.9],
-          [1.1, 0],
-        ],
-      }),
-      toVec(0, 0),
-      1 * RAD,
-    ),
-  ).toBe(false)
+  const points = (...coordinates: number[][]) => shape({ type: 'MultiPoint', coordinates })
+  expect(withinCap(points([0, 0.9], [0.9, 0]), toVec(0, 0), 1 * RAD)).toBe(true)
+  expect(withinCap(points([0, 0.9], [1.1, 0]), toVec(0, 0), 1 * RAD)).toBe(false)
 })
 
 it('reads GeoJSON and legacy pairs, and nothing else, as MongoDB bounds them', () => {
