@@ -79,6 +79,21 @@ describe('db.command.geoNear (sent as $nearSphere)', () => {
     expect(ids(await places().where({ loc: nearSquare, kind: 'sight' }).skip(1).limit(1).get())).toEqual(['lake'])
     expect(ids(await places().where({ loc: nearSquare }).orderBy('name', 'asc').limit(1).get())).toEqual(['hill'])
     expect((await places().where({ loc: nearSquare, kind: 'station' }).count()).total).toBe(1)
+    // As the lecture list builds its query: _.and of conditions, one of them an _.or.
+    const anded = _().and([
+      { kind: _().in(['sight', 'station']) },
+      _().or([{ name: /泉|湖/ }, { kind: 'station' }]),
+      { loc: nearSquare },
+    ])
+    expect(ids(await places().where(anded).get())).toEqual(['spring', 'lake', 'station'])
+    // Under an _.or the service refuses a $near (MongoDB: not allowed in this context).
+    await expect(
+      places()
+        .where(_().or([{ loc: nearSquare }, { kind: 'x' }]))
+        .get(),
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+    })
   })
 
   it('puts a document holding several points (MultiPoint, an array of points) at its nearest point', async () => {

@@ -165,6 +165,10 @@ export const geoContext = Context.init().addQueryOps({
 /** The fields a query puts geo operators on, with whether the operator is a $near. */
 function geoConditions(query: unknown, out: { path: string; near: boolean; top: boolean }[] = [], top = true) {
   if (query === null || typeof query !== 'object') return out
+  if (Array.isArray(query)) {
+    query.forEach((q) => geoConditions(q, out, top))
+    return out
+  }
   for (const [k, v] of Object.entries(query)) {
     if (k === '$and' && Array.isArray(v)) v.forEach((q) => geoConditions(q, out, top))
     else if (k.startsWith('$')) geoConditions(v, out, false)
