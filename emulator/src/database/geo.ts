@@ -2,13 +2,13 @@
  * Geo queries as the service runs them (MongoDB's 2dsphere model over GeoJSON, distances in metres on
  * a sphere of 6378100 m): the query operators $near / $nearSphere (what the SDK sends for
  * `db.command.geoNear`), $geoWithin ($geometry, $centerSphere) and $geoIntersects, registered with
- * mingo through its documented extension point (a `Context` passed in the query options), and the
+ * mingo with the other operators (operators.ts: a `Context` passed in the query options), and the
  * aggregate $geoNear stage. CloudBase requires a 2dsphere index for geo queries ("要使用地理位置查询
  * 功能时，必须建立地理位置索引", https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/geo.html);
  * MongoDB answers $near / $geoNear without one "unable to find index for $geoNear query".
  * https://www.mongodb.com/docs/manual/reference/operator/query-geospatial/
  */
-import { Context, Query } from 'mingo'
+import { cloneDeep } from 'mingo/util'
 import {
   distanceTo,
   EARTH_RADIUS_M,
@@ -116,6 +116,8 @@ function metresTo(doc: unknown, path: string, point: Near['point']): { metres: n
 }
 
 type Test = (doc: Record<string, unknown>) => boolean
+/** mingo's query operator signature (the options, third, are not needed here). */
+type GeoOperator = (selector: string, value: unknown, _options?: unknown) => Test
 
 function near(op: string) {
   return (selector: string, value: unknown): Test => {
@@ -154,13 +156,13 @@ function geoIntersects(selector: string, value: unknown): Test {
   return (doc) => shapesAt(doc, selector).some(({ shape }) => intersects(shape, g))
 }
 
-/** The geo query operators, for mingo's `context` option (merged with its own operators). */
-export const geoContext = Context.init().addQueryOps({
+/** The geo query operators, registered with the others in operators.ts' mingo context. */
+export const geoQueryOps: Record<string, GeoOperator> = {
   $near: near('$near'),
   $nearSphere: near('$nearSphere'),
   $geoWithin: geoWithin,
   $geoIntersects: geoIntersects,
-} as unknown as Parameters<Context['addQueryOps']>[0])
+}
 
 /** The fields a query puts geo operators on, with whether the operator is a $near. */
 function geoConditions(query: unknown, out: { path: string; near: boolean; top: boolean }[] = [], top = true) {
@@ -237,7 +239,8 @@ export function sortByDistance<T extends Doc>(docs: T[], distanceOf: (doc: Doc) 
 
 /**
  * The aggregate $geoNear stage (MongoDB's options: near, distanceField, spherical, maxDistance,
- * minDistance, query, key, includeLocs, distanceMultiplier) over the documents its `query` matched.
+ * minDistance, query, key, includeLocs, distanceMultiplier) over the documents its `query` matched
+ * (copies: it writes the distance into them).
  * A GeoJSON `near` measures in metres; a legacy [lng, lat] pair in radians, as MongoDB does.
  * https://www.mongodb.com/docs/manual/reference/operator/aggregation/geoNear/
  */
@@ -260,10 +263,9 @@ export function geoNearStage(spec: unknown, geoIndexed: string[], docs: Doc[]): 
     const { metres, value } = metresTo(doc, key, point)
     const d = (metres / EARTH_RADIUS_M) * scale
     if (!(d >= min && d <= max)) continue
-    const copy = structuredClone(doc)
-    setPath(copy, s.distanceField, d * multiplier)
-    if (typeof s.includeLocs === 'string' && s.includeLocs) setPath(copy, s.includeLocs, structuredClone(value))
-    out.push({ doc: copy, d })
+    setPath(doc, s.distanceField, d * multiplier)
+    if (typeof s.includeLocs === 'string' && s.includeLocs) setPath(doc, s.includeLocs, cloneDeep(value))
+    out.push({ doc, d })
   }
   return out.sort((a, b) => a.d - b.d).map((x) => x.doc)
 }
@@ -288,9 +290,4 @@ function setPath(doc: Doc, path: string, value: unknown): void {
     o = o[p] as Record<string, unknown>
   }
   o[parts[parts.length - 1]] = value
-}
-
-/** A mingo query that knows the geo operators. */
-export function geoQuery(query: Doc): Query {
-  return new Query(query, { context: geoContext })
 }

@@ -2,11 +2,12 @@
  * The `database.*` actions of the /admin protocol, with the parameter and reply shapes of
  * @cloudbase/node-sdk 3.x (see ../../README.md for where this differs from the real service).
  */
-import { aggregate, find, update as applyUpdate } from 'mingo'
+import { cloneDeep } from 'mingo/util'
 import { type Doc, decode, encode } from './ejson'
 import { duplicateWrite, invalidParam, requestFailed } from './errors'
-import { geoContext, geoNearStage, nearOrder, refuseNear, sortByDistance } from './geo'
-import { compile, newId, type Row, type Store, type Write } from './store'
+import { geoNearStage, nearOrder, refuseNear, sortByDistance } from './geo'
+import { aggregate, compile, find, update as applyUpdate } from './operators'
+import { newId, type Row, type Store, type Write } from './store'
 import { type Transaction, Transactions } from './transactions'
 
 /** Raw SDK parameters, as parsed from the request body; each action casts the fields it reads. */
@@ -194,18 +195,12 @@ export class DatabaseService {
     const first = (pipeline[0]?.$match ?? geoNear?.query) as Doc | undefined
     const source: Row[] = this.store.scan(coll, first ?? {})
     const rest = pipeline[0]?.$match || geoNear ? pipeline.slice(1) : pipeline
-    // Stages may change their input in place: give them copies, not the store's frozen documents.
-    const docs = geoNear
-      ? geoNearStage(
-          geoNear,
-          this.store.geoFields(coll),
-          source.map((r) => r.doc),
-        )
-      : source.map((r) => structuredClone(r.doc))
-    return aggregate(docs, rest, {
-      collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => structuredClone(r.doc)),
-      context: geoContext,
-    }) as Doc[]
+    // Stages may change their input in place: give them copies, not the store's frozen documents. mingo's
+    // cloneDeep makes Dates mingo's date operators know (structuredClone's are another realm's under jest).
+    const docs = source.map((r) => cloneDeep(r.doc) as Doc)
+    return aggregate(geoNear ? geoNearStage(geoNear, this.store.geoFields(coll), docs) : docs, rest, {
+      collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => cloneDeep(r.doc) as Doc),
+    })
   }
 
   private addCollection(p: Params) {

@@ -9,7 +9,8 @@ import { randomUUID } from 'crypto'
 import { type Declarations, type IndexDeclaration, isGeoIndex } from './declarations'
 import { type Doc, fromStored, toStored } from './ejson'
 import { collectionNotExist, duplicateWrite, invalidParam } from './errors'
-import { assertGeoQuery, assertGeoValue, geoQuery } from './geo'
+import { assertGeoQuery, assertGeoValue } from './geo'
+import { compile } from './operators'
 
 export interface Row {
   id: string
@@ -338,11 +339,6 @@ function onlyId(query: Doc): string | undefined {
 
 function isEmpty(q: Doc): boolean {
   return Object.keys(q).length === 0
-}
-
-export function compile(query: Doc): (doc: Doc) => boolean {
-  const q = geoQuery(query)
-  return (doc) => q.test(doc)
 }
 
 /** Top-level `field: scalar` and `field: {$eq: scalar}` conditions, also inside a top-level $and. */
