@@ -28,5 +28,8 @@ export const transactionNotExist = () =>
     '[ResourceUnavailable.TransactionNotExist] Transaction does not exist on the server, transaction must be commit or abort in 30 seconds. Please check your request, but if the problem persists, contact us.',
   )
 export const invalidParam = (detail: string) => new ServiceError('INVALID_PARAM', detail)
-/** What the service answers for a write MongoDB refuses, e.g. a field name starting with `$` (the SDK's own test). */
+/**
+ * What the service answers for a request MongoDB refuses: a write with a field name starting with `$` (the SDK's
+ * own test), a query the database rejects (BadValue, e.g. a geo query without a geo index).
+ */
 export const requestFailed = (detail: string) => new ServiceError('DATABASE_REQUEST_FAILED', detail)

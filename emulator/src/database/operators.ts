@@ -21,6 +21,7 @@ import { update as mingoUpdate } from 'mingo/updater'
 import { isObject } from 'mingo/util'
 import type { Doc } from './ejson'
 import { invalidParam } from './errors'
+import { geoQueryOps } from './geo'
 import { jsonSchemaValidator } from './json-schema'
 
 type Predicate = (doc: Doc) => boolean
@@ -145,7 +146,7 @@ const context = Context.init({
   },
   pipeline: pipelineOps,
   projection: projectionOps,
-  query: { ...queryOps, $elemMatch, $all },
+  query: { ...queryOps, $elemMatch, $all, ...geoQueryOps },
   window: windowOps,
 } as Parameters<typeof Context.init>[0])
 

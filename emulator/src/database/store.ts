@@ -7,10 +7,11 @@
 import Database from 'better-sqlite3'
 import { ObjectId } from 'bson'
 import { randomUUID } from 'crypto'
-import type { Declarations, IndexDeclaration } from './declarations'
+import { type Declarations, type IndexDeclaration, isGeoIndex } from './declarations'
 import { type Doc, fromStored, toStored } from './ejson'
 import { collectionNotExist, duplicateWrite, invalidParam } from './errors'
 import { docKey, fromSqlId, givenId, type Id, isId, sqlId } from './ids'
+import { assertGeoQuery, assertGeoValue } from './geo'
 import { compile } from './operators'
 import type { Replaced } from './versions'
 
@@ -125,6 +126,11 @@ export class Store {
     for (const ix of this.indexes.get(coll) ?? []) {
       const fields = Object.keys(ix.keys)
       if (!NAME.test(ix.name) || !fields.every((f) => FIELD.test(f))) throw invalidParam(`bad index ${ix.name}`)
+      if (isGeoIndex(ix) && (ix.unique || fields.length > 1)) {
+        throw invalidParam(`emulator: index ${ix.name}: a 2dsphere index is one field, not unique`)
+      }
+      // A 2dsphere index has no SQLite counterpart: it only marks the field as geo-indexed for queries.
+      if (isGeoIndex(ix)) continue
       this.sqlite.exec(
         `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "ix_${coll}_${ix.name}" ON ${table(coll)} (${fields
           .map(keyExpr)
@@ -135,12 +141,21 @@ export class Store {
 
   /** After a restart: which indexes of a stored collection already hold an array somewhere. */
   private findMultikey(coll: string): void {
-    for (const ix of this.indexes.get(coll) ?? []) {
+    for (const ix of this.btreeIndexes(coll)) {
       for (const f of Object.keys(ix.keys)) {
         const sql = `SELECT 1 FROM ${table(coll)} WHERE json_type(body, '$.${f}') = 'array' LIMIT 1`
         if (this.sqlite.prepare(sql).get()) this.multikey.add(`${coll}\u0000${ix.name}`)
       }
     }
+  }
+
+  private btreeIndexes(coll: string): IndexDeclaration[] {
+    return (this.indexes.get(coll) ?? []).filter((ix) => !isGeoIndex(ix))
+  }
+
+  /** The fields of a collection's 2dsphere indexes: the only fields geo queries may use. */
+  geoFields(coll: string): string[] {
+    return (this.indexes.get(coll) ?? []).filter(isGeoIndex).map((ix) => Object.keys(ix.keys)[0])
   }
 
   getById(coll: string, id: Id): Row | undefined {
@@ -162,6 +177,7 @@ export class Store {
       const row = stopAfter > 0 ? this.getById(coll, id) : undefined
       return row ? [row] : []
     }
+    assertGeoQuery(query, this.geoFields(coll))
     const { where, params } = this.plan(coll, query)
     const test = isEmpty(query) ? () => true : compile(query)
     const out: Row[] = []
@@ -198,7 +214,7 @@ export class Store {
     if (ids)
       return { where: ' WHERE id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)], index: '_id' }
     let best: { fields: string[]; values: Scalar[]; name: string } | undefined
-    for (const ix of this.indexes.get(coll) ?? []) {
+    for (const ix of this.btreeIndexes(coll)) {
       if (this.multikey.has(`${coll}\u0000${ix.name}`)) continue
       const fields: string[] = []
       const values: Scalar[] = []
@@ -283,7 +299,8 @@ export class Store {
    * hold an array (MongoDB would require each element unique): refused rather than emulated wrongly.
    */
   private assertScalarKeys(coll: string, doc: Doc): void {
-    for (const ix of this.indexes.get(coll) ?? []) {
+    for (const f of this.geoFields(coll)) assertGeoValue(coll, f, doc)
+    for (const ix of this.btreeIndexes(coll)) {
       for (const f of Object.keys(ix.keys)) {
         if (!Array.isArray(valueAt(doc, f))) continue
         if (ix.unique) {
