@@ -21,6 +21,11 @@ it('turns each declared index into the manager API shape', () => {
   ])
   const lectures = plan.find((p) => p.collection === 'lectures')!
   expect(lectures.indexes[0].MgoKeySchema.MgoIndexKeys.map((k) => k.Name)).toEqual(['status', 'startAt'])
+  // A geo index goes as the console makes it: the direction is the index type.
+  expect(lectures.indexes).toContainEqual({
+    IndexName: 'venue_geo',
+    MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'venue.geo', Direction: '2dsphere' }] },
+  })
 })
 
 it('deploys every function that has a source, and only those', () => {

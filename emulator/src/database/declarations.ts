@@ -7,8 +7,11 @@ import { join } from 'path'
 
 export interface IndexDeclaration {
   name: string
-  /** Field paths in order, 1 ascending / -1 descending (as MongoDB writes them). */
-  keys: Record<string, 1 | -1>
+  /**
+   * Field paths in order, 1 ascending / -1 descending (as MongoDB writes them), or '2dsphere': a geo index
+   * over GeoJSON, what CloudBase's geo queries require.
+   */
+  keys: Record<string, 1 | -1 | '2dsphere'>
   unique?: boolean
 }
 
@@ -24,3 +27,5 @@ export function loadDeclarations(file = DECLARATIONS_FILE): Declarations {
   const parsed = JSON.parse(readFileSync(file, 'utf8')) as { collections: Declarations }
   return parsed.collections
 }
+
+export const isGeoIndex = (ix: IndexDeclaration) => Object.values(ix.keys).includes('2dsphere')

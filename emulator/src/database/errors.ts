@@ -18,3 +18,5 @@ export const transactionConflict = (detail: string) =>
   new ServiceError('DATABASE_TRANSACTION_CONFLICT', `Transaction conflict: ${detail}`)
 export const transactionFail = (detail: string) => new ServiceError('DATABASE_TRANSACTION_FAIL', detail)
 export const invalidParam = (detail: string) => new ServiceError('INVALID_PARAM', detail)
+/** A query the database itself refuses (MongoDB's BadValue and the like), as the service reports it. */
+export const requestFailed = (detail: string) => new ServiceError('DATABASE_REQUEST_FAILED', detail)

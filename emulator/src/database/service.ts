@@ -4,7 +4,8 @@
  */
 import { aggregate, find, update as applyUpdate } from 'mingo'
 import { type Doc, decode, encode } from './ejson'
-import { duplicateWrite, invalidParam } from './errors'
+import { duplicateWrite, invalidParam, requestFailed } from './errors'
+import { geoContext, geoNearStage, nearOrder, sortByDistance } from './geo'
 import { compile, newId, type Row, type Store, type Write } from './store'
 import { type Transaction, Transactions } from './transactions'
 
@@ -81,7 +82,10 @@ export class DatabaseService {
     const order = normaliseOrder(decode(p.order as string | undefined, 0))
     const offset = Number(p.offset ?? 0)
     const limit = Math.min(Number(p.limit ?? DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT)
-    const docs = this.matching(p, order ? Infinity : offset + limit)
+    // $near answers nearest first (an orderBy overrides it, as in MongoDB): every match is read to sort.
+    const near = order ? undefined : nearOrder(this.query(p))
+    let docs = this.matching(p, order || near ? Infinity : offset + limit)
+    if (near) docs = sortByDistance(docs, near)
     const decoded = decode(p.projection as string | undefined, 0) as Doc | undefined
     const projection = decoded && Object.keys(decoded).length ? decoded : undefined
     // mingo only when it has work to do: setting up a cursor costs more than a by-_id read.
@@ -181,16 +185,26 @@ export class DatabaseService {
       [s.stageKey]: decode(s.stageValue, now),
     }))
     if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
-    // A leading $match is read through the indexes like any query.
-    const first = pipeline[0]?.$match as Doc | undefined
+    if (pipeline.some((stage, i) => i > 0 && '$geoNear' in stage)) {
+      throw requestFailed('$geoNear is only valid as the first stage in a pipeline')
+    }
+    // A leading $match (or $geoNear's query) is read through the indexes like any query.
+    const geoNear = pipeline[0]?.$geoNear as Doc | undefined
+    const first = (pipeline[0]?.$match ?? geoNear?.query) as Doc | undefined
     const source: Row[] = this.store.scan(coll, first ?? {})
-    const rest = first ? pipeline.slice(1) : pipeline
+    const rest = pipeline[0]?.$match || geoNear ? pipeline.slice(1) : pipeline
     // Stages may change their input in place: give them copies, not the store's frozen documents.
-    return aggregate(
-      source.map((r) => structuredClone(r.doc)),
-      rest,
-      { collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => structuredClone(r.doc)) },
-    ) as Doc[]
+    const docs = geoNear
+      ? geoNearStage(
+          geoNear,
+          this.store.geoFields(coll),
+          source.map((r) => r.doc),
+        )
+      : source.map((r) => structuredClone(r.doc))
+    return aggregate(docs, rest, {
+      collectionResolver: (name: string) => this.store.scan(name, {}).map((r) => structuredClone(r.doc)),
+      context: geoContext,
+    }) as Doc[]
   }
 
   private addCollection(p: Params) {

@@ -6,10 +6,10 @@
  */
 import Database from 'better-sqlite3'
 import { randomUUID } from 'crypto'
-import { Query } from 'mingo'
-import type { Declarations, IndexDeclaration } from './declarations'
+import { type Declarations, type IndexDeclaration, isGeoIndex } from './declarations'
 import { type Doc, fromStored, toStored } from './ejson'
 import { collectionNotExist, duplicateWrite, invalidParam } from './errors'
+import { assertGeoQuery, assertGeoValue, geoQuery } from './geo'
 
 export interface Row {
   id: string
@@ -103,6 +103,11 @@ export class Store {
     for (const ix of this.indexes.get(coll) ?? []) {
       const fields = Object.keys(ix.keys)
       if (!NAME.test(ix.name) || !fields.every((f) => FIELD.test(f))) throw invalidParam(`bad index ${ix.name}`)
+      if (isGeoIndex(ix) && (ix.unique || fields.length > 1)) {
+        throw invalidParam(`emulator: index ${ix.name}: a 2dsphere index is one field, not unique`)
+      }
+      // A 2dsphere index has no SQLite counterpart: it only marks the field as geo-indexed for queries.
+      if (isGeoIndex(ix)) continue
       this.sqlite.exec(
         `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "ix_${coll}_${ix.name}" ON ${table(coll)} (${fields
           .map(keyExpr)
@@ -113,12 +118,21 @@ export class Store {
 
   /** After a restart: which indexes of a stored collection already hold an array somewhere. */
   private findMultikey(coll: string): void {
-    for (const ix of this.indexes.get(coll) ?? []) {
+    for (const ix of this.btreeIndexes(coll)) {
       for (const f of Object.keys(ix.keys)) {
         const sql = `SELECT 1 FROM ${table(coll)} WHERE json_type(body, '$.${f}') = 'array' LIMIT 1`
         if (this.sqlite.prepare(sql).get()) this.multikey.add(`${coll}\u0000${ix.name}`)
       }
     }
+  }
+
+  private btreeIndexes(coll: string): IndexDeclaration[] {
+    return (this.indexes.get(coll) ?? []).filter((ix) => !isGeoIndex(ix))
+  }
+
+  /** The fields of a collection's 2dsphere indexes: the only fields geo queries may use. */
+  geoFields(coll: string): string[] {
+    return (this.indexes.get(coll) ?? []).filter(isGeoIndex).map((ix) => Object.keys(ix.keys)[0])
   }
 
   getById(coll: string, id: string): Row | undefined {
@@ -141,6 +155,7 @@ export class Store {
       const row = stopAfter > 0 ? this.getById(coll, id) : undefined
       return row ? [row] : []
     }
+    assertGeoQuery(query, this.geoFields(coll))
     const { where, params } = this.plan(coll, query)
     const test = isEmpty(query) ? () => true : compile(query)
     const out: Row[] = []
@@ -175,7 +190,7 @@ export class Store {
     if (ids)
       return { where: ' WHERE id IN (SELECT value FROM json_each(?))', params: [JSON.stringify(ids)], index: '_id' }
     let best: { fields: string[]; values: Scalar[]; name: string } | undefined
-    for (const ix of this.indexes.get(coll) ?? []) {
+    for (const ix of this.btreeIndexes(coll)) {
       if (this.multikey.has(`${coll}\u0000${ix.name}`)) continue
       const fields: string[] = []
       const values: Scalar[] = []
@@ -250,7 +265,8 @@ export class Store {
    * hold an array (MongoDB would require each element unique): refused rather than emulated wrongly.
    */
   private assertScalarKeys(coll: string, doc: Doc): void {
-    for (const ix of this.indexes.get(coll) ?? []) {
+    for (const f of this.geoFields(coll)) assertGeoValue(coll, f, doc)
+    for (const ix of this.btreeIndexes(coll)) {
       for (const f of Object.keys(ix.keys)) {
         if (!Array.isArray(valueAt(doc, f))) continue
         if (ix.unique) {
@@ -325,7 +341,7 @@ function isEmpty(q: Doc): boolean {
 }
 
 export function compile(query: Doc): (doc: Doc) => boolean {
-  const q = new Query(query)
+  const q = geoQuery(query)
   return (doc) => q.test(doc)
 }
 
