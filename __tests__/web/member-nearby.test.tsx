@@ -15,7 +15,7 @@ beforeEach(() => {
   resetCalls()
   getCurrentPosition.mockReset()
   Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition }, configurable: true })
-  getStorageSync.mockReturnValue('agreed') // consent given before (the sheet is checkin's test)
+  getStorageSync.mockReturnValue('agreed') // consent given before, but in the first test
 })
 
 describe('附近的党课', () => {
@@ -30,7 +30,10 @@ describe('附近的党课', () => {
           ],
         }),
     })
+    getStorageSync.mockReturnValue('')
     render(<Nearby />)
+    // The consent sheet first, as WeChat asks before wx.getLocation; the place only after 同意.
+    fireEvent.click(await screen.findByText('同意'))
     expect(await screen.findByText('约 800 米（最近的站点：解放阁）')).toBeInTheDocument()
     expect(screen.getByText('约 1.2 公里')).toBeInTheDocument()
     expect(screen.getAllByText(/^(红色足迹行走党课|社区党课)$/).map((t) => t.textContent)).toEqual([
@@ -39,7 +42,7 @@ describe('附近的党课', () => {
     ])
     expect(getCurrentPosition).toHaveBeenCalledTimes(1)
     expect(callMock).toHaveBeenCalledWith('lecture', 'nearby', { lat: 36.66, lng: 117.03 })
-    expect(setStorageSync).not.toHaveBeenCalled()
+    expect(setStorageSync.mock.calls).toEqual([['privacyConsent', 'agreed']]) // the consent, never the place
 
     fireEvent.click(screen.getByText('社区党课'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/lecture/index?id=n' })

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useLoad } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
 import { call } from '../../api/client'
 import { canOpenSettings, type LocationProblem, locate, openSettings } from '../../api/location'
 import LectureCard from '../../components/LectureCard'
@@ -55,7 +55,8 @@ export default function Nearby() {
     if (mine !== ticket.current) return
     setState(reply.ok ? { phase: 'ready', items: reply.data.items } : { phase: 'refused', refusal: reply })
   }
-  useLoad(() => void find())
+  // After mount, not on load: the consent sheet (a child) must be listening before the place is asked.
+  useEffect(() => void find(), [])
 
   return (
     <View className='nearby'>
