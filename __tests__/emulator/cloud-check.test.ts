@@ -1,7 +1,7 @@
 /**
  * `npm run check:cloud`'s suite against the local CloudBase, as part of `npm test`: every behaviour the
  * functions rely on holds here as in the cloud, and the suite tells when one does not (a local CloudBase
- * without the deployed unique indexes fails exactly the unique-index check) and cleans up after itself.
+ * without the deployed unique indexes fails exactly the unique-index and geo checks) and cleans up after itself.
  */
 import { spawnSync } from 'child_process'
 import { mkdtempSync } from 'fs'
@@ -32,6 +32,7 @@ it('passes every check against the local CloudBase and leaves nothing behind', a
   expect(results.find((r) => r.name.startsWith('签到海报'))?.note).toMatch(/^本地替代二维码 image\/png \d+ 字节$/)
   expect(cloud.emulator.store.scan('cloudCheck_jest1', {})).toEqual([])
   expect(cloud.emulator.store.scan('bindings', {})).toEqual([])
+  expect(cloud.emulator.store.scan('lectures', {})).toEqual([])
 })
 
 it('names the behaviours the functions rely on', () => {
@@ -40,13 +41,14 @@ it('names the behaviours the functions rely on', () => {
   }
 })
 
-it('fails the unique-index check, and only that, where the indexes were not deployed', async () => {
+it('fails the unique-index and geo checks, and only those, where the indexes were not deployed', async () => {
   const bare = await startTestCloud({ dataDir: mkdtempSync(join(tmpdir(), 'dangke-check-')), declarations: {} })
   try {
     await bare.app.database().createCollection('bindings')
     const failed = (await runCloudChecks(bare.app, 'jest2')).filter((r) => !r.ok)
     expect(failed.map(resultLine)).toEqual([
       '唯一索引 bindings.memberId：重复被拒，isDuplicateWrite 认得 … FAILED（a second binding of one member was written: run npm run deploy:database）',
+      '地理位置 geoNear：lectures.venue.geo 的 2dsphere 索引，近者在前（多站取最近一站），距离为大圆米数 … FAILED（Db or Table not exist: lectures (the index: npm run deploy:database)）',
     ])
     expect(bare.emulator.store.scan('bindings', {})).toEqual([])
   } finally {

@@ -32,6 +32,16 @@ const _ = () => cloud.db.command
 const Geo = () => cloud.db.Geo as unknown as typeof GeoClasses
 const places = () => cloud.db.collection('places')
 const point = (lng: number, lat: number) => new (Geo().Point)(lng, lat)
+const line = (pts: [number, number][]) => new (Geo().LineString)(pts.map(([x, y]) => point(x, y)))
+/** The closed ring of a square, corner (x, y), sides of `size` degrees. */
+const squareRing = (x: number, y: number, size: number) =>
+  line([
+    [x, y],
+    [x + size, y],
+    [x + size, y + size],
+    [x, y + size],
+    [x, y],
+  ])
 
 // Jinan. Distances from 泉城广场 by haversine, R = 6378100 m:
 //   d = 2R·asin(√(sin²(Δφ/2) + cos φ1·cos φ2·sin²(Δλ/2)))
@@ -69,6 +79,21 @@ describe('db.command.geoNear (sent as $nearSphere)', () => {
     expect(ids(await places().where({ loc: nearSquare, kind: 'sight' }).skip(1).limit(1).get())).toEqual(['lake'])
     expect(ids(await places().where({ loc: nearSquare }).orderBy('name', 'asc').limit(1).get())).toEqual(['hill'])
     expect((await places().where({ loc: nearSquare, kind: 'station' }).count()).total).toBe(1)
+    // As the lecture list builds its query: _.and of conditions, one of them an _.or.
+    const anded = _().and([
+      { kind: _().in(['sight', 'station']) },
+      _().or([{ name: /泉|湖/ }, { kind: 'station' }]),
+      { loc: nearSquare },
+    ])
+    expect(ids(await places().where(anded).get())).toEqual(['spring', 'lake', 'station'])
+    // Under an _.or the service refuses a $near (MongoDB: not allowed in this context).
+    await expect(
+      places()
+        .where(_().or([{ loc: nearSquare }, { kind: 'x' }]))
+        .get(),
+    ).rejects.toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+    })
   })
 
   it('puts a document holding several points (MultiPoint, an array of points) at its nearest point', async () => {
@@ -162,52 +187,26 @@ describe('aggregate().geoNear', () => {
     expect(res.data[1].nearest).toEqual({ type: 'Point', coordinates: LAKE.at })
   })
 
-  it('refuses what MongoDB refuses: not the first stage, no key among several indexes, no distanceField', async () => {
+  it('refuses what MongoDB refuses: not the first stage, no key among several indexes, no distanceField, $near in $match', async () => {
     await addJinan()
     // The SDK rewrites the options it is given (near becomes GeoJSON): a fresh object for each call.
     const geoNear = () => ({ near: point(...SQUARE), distanceField: 'd', key: 'loc' })
-    const refused = { code: 'DATABASE_REQUEST_FAILED' }
-    await expect(places().aggregate().match({}).geoNear(geoNear()).end()).rejects.toMatchObject({
-      ...refused,
-      message: expect.stringContaining('only valid as the first stage'),
-    })
-    await expect(
-      places()
-        .aggregate()
-        .geoNear({ ...geoNear(), key: undefined })
-        .end(),
-    ).rejects.toMatchObject({
-      ...refused,
-      message: expect.stringContaining('more than one 2dsphere index'),
-    })
-    await expect(
-      places()
-        .aggregate()
-        .geoNear({ ...geoNear(), distanceField: undefined })
-        .end(),
-    ).rejects.toMatchObject({ ...refused, message: expect.stringContaining('distanceField') })
+    const refusedWith = async (run: Promise<unknown>, message: string) =>
+      expect(run).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining(message) })
+    const stage = (o: object) => places().aggregate().geoNear(o).end()
+    await refusedWith(places().aggregate().match({}).geoNear(geoNear()).end(), 'only valid as the first stage')
+    await refusedWith(stage({ ...geoNear(), key: undefined }), 'more than one 2dsphere index')
+    await refusedWith(stage({ ...geoNear(), distanceField: undefined }), 'distanceField')
+    // db.command.geoNear belongs to where(); in a $match MongoDB refuses it.
+    const nearInMatch = { loc: _().geoNear({ geometry: point(...SQUARE) }) }
+    await refusedWith(places().aggregate().match(nearInMatch).end(), 'not allowed in this context')
   })
 })
 
 describe('db.command.geoWithin', () => {
-  const ring = (pts: [number, number][]) => new (Geo().LineString)(pts.map(([x, y]) => point(x, y)))
   // The SDK test's “回”: a 4°×4° square around (0, 0) with a 2°×2° hole.
-  const outer = () =>
-    ring([
-      [-2, -2],
-      [2, -2],
-      [2, 2],
-      [-2, 2],
-      [-2, -2],
-    ])
-  const hole = () =>
-    ring([
-      [-1, -1],
-      [1, -1],
-      [1, 1],
-      [-1, 1],
-      [-1, -1],
-    ])
+  const outer = () => squareRing(-2, -2, 4)
+  const hole = () => squareRing(-1, -1, 2)
 
   it('Polygon (with a hole) and MultiPolygon', async () => {
     await places().add([
@@ -224,13 +223,7 @@ describe('db.command.geoWithin', () => {
     const Polygon = Geo().Polygon
     expect(ids(await within(new Polygon([outer()])))).toEqual(['band', 'centre'])
     expect(ids(await within(new Polygon([outer(), hole()])))).toEqual(['band'])
-    const farSquare = ring([
-      [9, 9],
-      [11, 9],
-      [11, 11],
-      [9, 11],
-      [9, 9],
-    ])
+    const farSquare = squareRing(9, 9, 2)
     expect(ids(await within(new (Geo().MultiPolygon)([new Polygon([hole()]), new Polygon([farSquare])])))).toEqual([
       'centre',
       'far',
@@ -256,18 +249,7 @@ describe('db.command.geoWithin', () => {
 
 describe('db.command.geoIntersects', () => {
   it('Point, LineString and Polygon against stored points, lines and polygons', async () => {
-    const { LineString, Polygon } = Geo()
-    const line = (pts: [number, number][]) => new LineString(pts.map(([x, y]) => point(x, y)))
-    const square = (x: number, y: number, size: number) =>
-      new Polygon([
-        line([
-          [x, y],
-          [x + size, y],
-          [x + size, y + size],
-          [x, y + size],
-          [x, y],
-        ]),
-      ])
+    const square = (x: number, y: number, size: number) => new (Geo().Polygon)([squareRing(x, y, size)])
     await places().add([
       { _id: 'p', area: point(0.5, 0.5) },
       {

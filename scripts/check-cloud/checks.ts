@@ -147,6 +147,72 @@ const CHECKS: Check[] = [
     },
   ],
   [
+    '地理位置 geoNear：lectures.venue.geo 的 2dsphere 索引，近者在前（多站取最近一站），距离为大圆米数',
+    async ({ db, nonce, scratch }) => {
+      const _ = db.command
+      const at = (lng: number, lat: number) => new db.Geo.Point(lng, lat)
+      // From 泉城广场 (117.0168 E, 36.6617 N), haversine on MongoDB's R = 6378100 m: 大明湖 1655.754 m; the
+      // walk's nearer stop 趵突泉 277.668 m (its other stop, 济南西站, 11.36 km).
+      const lake = { _id: `cloud-check-${nonce}-lake`, venue: { geo: at(117.0234, 36.6756) } }
+      const walk = {
+        _id: `cloud-check-${nonce}-walk`,
+        venue: {
+          geo: {
+            type: 'MultiPoint',
+            coordinates: [
+              [116.89, 36.67],
+              [117.0139, 36.6608],
+            ],
+          },
+        },
+      }
+      const ids = [walk._id, lake._id]
+      const square = at(117.0168, 36.6617)
+      try {
+        await db.collection('lectures').add([lake, walk]).then(checked)
+        const near = await db
+          .collection('lectures')
+          .where({ _id: _.in(ids), 'venue.geo': _.geoNear({ geometry: square }) })
+          .get()
+        expectEqual(
+          'nearest first',
+          (checked(near).data as { _id: string }[]).map((d) => d._id),
+          ids,
+        )
+        const measured = await db
+          .collection('lectures')
+          .aggregate()
+          .geoNear({ near: square, distanceField: 'metres', key: 'venue.geo', query: { _id: _.in(ids) } })
+          .limit(2)
+          .end()
+        const metres = ((measured as { data?: { metres: number }[] }).data ?? []).map((d) => d.metres)
+        ;[277.668, 1655.754].forEach((want, i) => {
+          if (!(Math.abs(metres[i] - want) < 1)) throw new Error(`distance ${i}: expected ${want} m, got ${metres[i]}`)
+        })
+        await db.collection(scratch).add({ _id: 'geo', loc: square })
+        const unindexed = await refusal(() =>
+          db
+            .collection(scratch)
+            .where({ loc: _.geoNear({ geometry: square }) })
+            .get(),
+        )
+        if (!unindexed) throw new Error('a geoNear on a field without a 2dsphere index was answered')
+        // The local CloudBase answers DATABASE_REQUEST_FAILED: another code from the service is shown.
+        const other = unindexed === 'DATABASE_REQUEST_FAILED' ? '' : `（答 ${unindexed}，与本地不同）`
+        return `${metres.map((m) => m.toFixed(1)).join(' 米、')} 米；无索引的字段被拒${other}`
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err)
+        throw new Error(/index|not exist/i.test(message) ? `${message} (the index: npm run deploy:database)` : message)
+      } finally {
+        await db
+          .collection('lectures')
+          .where({ _id: _.in(ids) })
+          .remove()
+          .catch(() => undefined)
+      }
+    },
+  ],
+  [
     '存储：上传、临时链接读回、删除',
     async ({ app, nonce, files }) => {
       const bytes = Buffer.from(`cloud check ${nonce}`, 'utf8')
@@ -258,6 +324,15 @@ function checked<T extends object>(res: T): T & { updated?: number; doc?: unknow
   const { code, message } = res as { code?: string; message?: string }
   if (code) throw new Error(`${code} ${message ?? ''}`.trim())
   return res as T & { updated?: number; doc?: unknown }
+}
+
+/** The code a refused call answers (thrown, or as `{code}`); undefined when it was answered. */
+async function refusal(call: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    return ((await call()) as { code?: string }).code
+  } catch (err) {
+    return (err as { code?: string }).code ?? String(err)
+  }
 }
 
 function expectEqual(what: string, actual: unknown, expected: unknown): void {

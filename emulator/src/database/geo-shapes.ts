@@ -53,14 +53,23 @@ function positions(c: unknown, min: number): Vec[] | undefined {
   return out.every((v) => v !== undefined) ? (out as Vec[]) : undefined
 }
 
-/** A closed ring (at least 4 positions, last = first), without its closing repeat. */
+/**
+ * A closed ring (at least 4 positions, last = first), without its closing repeat. A ring that does not
+ * fit in the hemisphere around its mean direction is refused: MongoDB reads such polygons through its
+ * custom CRS only, which is not emulated (refused rather than answered differently).
+ */
 function ring(c: unknown): Vec[] | undefined {
   const ps = positions(c, 4)
   if (!ps) return undefined
   const first = (c as number[][])[0]
   const last = (c as number[][])[ps.length - 1]
-  return first[0] === last[0] && first[1] === last[1] ? ps.slice(0, -1) : undefined
+  if (first[0] !== last[0] || first[1] !== last[1]) return undefined
+  const r = ps.slice(0, -1)
+  const mean = sumOf(r)
+  return norm(mean) > SAME && r.every((v) => dot(v, mean) > 0) ? r : undefined
 }
+
+const sumOf = (vs: Vec[]) => vs.reduce<Vec>((acc, v) => [acc[0] + v[0], acc[1] + v[1], acc[2] + v[2]], [0, 0, 0])
 
 function polygon(c: unknown): Vec[][] | undefined {
   if (!Array.isArray(c) || c.length === 0) return undefined
@@ -176,7 +185,7 @@ function toArc(p: Vec, a: Vec, b: Vec): number {
  * a hemisphere (MongoDB's GeoJSON polygons must: larger ones need its custom CRS, not emulated).
  */
 function inRing(p: Vec, r: Vec[]): boolean {
-  const sum = r.reduce<Vec>((acc, v) => [acc[0] + v[0], acc[1] + v[1], acc[2] + v[2]], [0, 0, 0])
+  const sum = sumOf(r)
   // Nudged off the exact antipode so that P at the ring's centre still has a defined arc to it.
   const out = unit([-sum[0] / norm(sum) + 1e-7, -sum[1] / norm(sum) + 2e-7, -sum[2] / norm(sum) + 3e-7])
   let inside = false

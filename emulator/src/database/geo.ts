@@ -45,10 +45,23 @@ export function valuesAt(doc: unknown, path: string): unknown[] {
 const field = (v: unknown, key: string) =>
   v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined
 
+/**
+ * Parsed geometries by value: stored documents are frozen and cached by the store, so a value object
+ * stands for the same geometry in every later query (parsing is most of a distance's cost).
+ */
+const parsed = new WeakMap<object, Shape | null>()
+
+function shapeOf(value: unknown): Shape | undefined {
+  if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return parseShape(value)
+  let shape = parsed.get(value)
+  if (shape === undefined) parsed.set(value, (shape = parseShape(value) ?? null))
+  return shape ?? undefined
+}
+
 /** Each geometry a document holds at a path (values that are not geometries are skipped). */
 function shapesAt(doc: unknown, path: string): { shape: Shape; value: unknown }[] {
   return valuesAt(doc, path).flatMap((value) => {
-    const shape = parseShape(value)
+    const shape = shapeOf(value)
     return shape ? [{ shape, value }] : []
   })
 }
@@ -153,6 +166,10 @@ export const geoContext = Context.init().addQueryOps({
 /** The fields a query puts geo operators on, with whether the operator is a $near. */
 function geoConditions(query: unknown, out: { path: string; near: boolean; top: boolean }[] = [], top = true) {
   if (query === null || typeof query !== 'object') return out
+  if (Array.isArray(query)) {
+    query.forEach((q) => geoConditions(q, out, top))
+    return out
+  }
   for (const [k, v] of Object.entries(query)) {
     if (k === '$and' && Array.isArray(v)) v.forEach((q) => geoConditions(q, out, top))
     else if (k.startsWith('$')) geoConditions(v, out, false)
@@ -184,6 +201,13 @@ export function assertGeoQuery(query: unknown, geoIndexed: string[]): void {
   const nears = conditions.filter((c) => c.near)
   if (nears.some((c) => !c.top)) throw requestFailed('$geoNear, $near, and $nearSphere are not allowed in this context')
   if (nears.length > 1) throw requestFailed('Too many geoNear expressions')
+}
+
+/** A $near inside an aggregate's $match or $geoNear's query: MongoDB refuses it there. */
+export function refuseNear(query: unknown): void {
+  if (geoConditions(query).some((c) => c.near)) {
+    throw requestFailed('$geoNear, $near, and $nearSphere are not allowed in this context')
+  }
 }
 
 /** For a $near query: each document's distance in metres from the point, to order them nearest first. */
@@ -227,9 +251,7 @@ export function geoNearStage(spec: unknown, geoIndexed: string[], docs: Doc[]): 
   const point = position(geojson ? (s.near as { coordinates?: unknown }).coordinates : s.near)
   if (!point) throw requestFailed("$geoNear requires a 'near' option: a GeoJSON Point or [longitude, latitude]")
   const key = geoNearKey(s.key, geoIndexed)
-  if (s.query && geoConditions(s.query).some((c) => c.near)) {
-    throw requestFailed('$geoNear, $near, and $nearSphere are not allowed in this context')
-  }
+  refuseNear(s.query)
   const scale = geojson ? EARTH_RADIUS_M : 1
   const min = distance('$geoNear', 'minDistance', s.minDistance, 0)
   const max = distance('$geoNear', 'maxDistance', s.maxDistance, Infinity)

@@ -5,7 +5,7 @@
 import { aggregate, find, update as applyUpdate } from 'mingo'
 import { type Doc, decode, encode } from './ejson'
 import { duplicateWrite, invalidParam, requestFailed } from './errors'
-import { geoContext, geoNearStage, nearOrder, sortByDistance } from './geo'
+import { geoContext, geoNearStage, nearOrder, refuseNear, sortByDistance } from './geo'
 import { compile, newId, type Row, type Store, type Write } from './store'
 import { type Transaction, Transactions } from './transactions'
 
@@ -188,6 +188,7 @@ export class DatabaseService {
     if (pipeline.some((stage, i) => i > 0 && '$geoNear' in stage)) {
       throw requestFailed('$geoNear is only valid as the first stage in a pipeline')
     }
+    pipeline.forEach((stage) => refuseNear(stage.$match))
     // A leading $match (or $geoNear's query) is read through the indexes like any query.
     const geoNear = pipeline[0]?.$geoNear as Doc | undefined
     const first = (pipeline[0]?.$match ?? geoNear?.query) as Doc | undefined
