@@ -57,6 +57,10 @@ async function systemBench(rows: string[][], treeOnly: boolean): Promise<void> {
     emulator.counters.reset()
     await callAs(memberCookie, 'lecture', { action: 'list', payload: { pageSize: 20 } })
     rows.push(['lecture.list first page, member: database calls', String(emulator.counters.snapshot().total), '≤ 2'])
+    // 附近的党课 from 泉城广场: the binding and one aggregate geoNear.
+    emulator.counters.reset()
+    await callAs(memberCookie, 'lecture', { action: 'nearby', payload: { lat: 36.6617, lng: 117.0168 } })
+    rows.push(['lecture.nearby, member: database calls', String(emulator.counters.snapshot().total), '≤ 2'])
 
     // Throughput: the first page of the list, 50 members at once.
     await load(200, 20, () => callAs(undefined, 'lecture', { action: 'list', payload: {} }).then(() => undefined))

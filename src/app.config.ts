@@ -18,6 +18,7 @@ export default defineAppConfig({
         'privacy/index',
         'mydata/index',
         'moved/index',
+        'nearby/index',
       ],
     },
     {
@@ -44,9 +45,9 @@ export default defineAppConfig({
   // WeChat's privacy flow on (小程序隐私协议开发指南): a privacy API waits for the member's consent, asked by
   // the PrivacySheet of the page that calls it. Taro passes the key to app.json as it is.
   __usePrivacyCheck__: true,
-  // Location check-in (L2, L3) asks for the position; WeChat wants both declared.
+  // Location check-in (L2, L3) and 附近的党课 ask for the position; WeChat wants both declared.
   requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '党课签到时核对您是否在现场' } },
+  permission: { 'scope.userLocation': { desc: '党课签到时核对您是否在现场，查找附近的党课' } },
   tabBar: {
     color: '#333333',
     selectedColor: '#C40000',

@@ -303,7 +303,9 @@ describe('lecture.save', () => {
     const doc = storedLecture(l._id)
     expect(doc).toMatchObject({ title: '改过的标题', capacity: 25, status: 'draft', createdBy: l.createdBy })
     expect(doc.lecturer).toEqual({ name: '李秀英' }) // the old title is gone, not merged
-    expect(doc.venue).toEqual({ address: '新地点', lat: 36.6, lng: 117.0, radiusM: 200, stops: [] })
+    // with its point for 附近的党课, derived from the new coordinates
+    const geo = { type: 'Point', coordinates: [117.0, 36.6] }
+    expect(doc.venue).toEqual({ address: '新地点', lat: 36.6, lng: 117.0, radiusM: 200, stops: [], geo })
     expect('coverFileId' in doc).toBe(false)
     expect(doc.createdAt).toEqual(l.createdAt)
     expect(doc.updatedAt.getTime()).toBeGreaterThan(l.updatedAt.getTime() - 1)

@@ -6,10 +6,10 @@ describe('FilterBar', () => {
     expect(FilterBar.displayName).toBe('FilterBar')
   })
 
-  it('shows the four filters with the chosen one checked', () => {
+  it('shows the four filters and 附近 with the chosen one checked', () => {
     render(<FilterBar value='upcoming' onChange={jest.fn()} />)
     const chips = screen.getAllByRole('radio')
-    expect(chips.map((c) => c.textContent)).toEqual(['即将开始', '本周', '本支部', '全市开放'])
+    expect(chips.map((c) => c.textContent)).toEqual(['即将开始', '本周', '本支部', '全市开放', '附近'])
     expect(screen.getByRole('radio', { name: '即将开始' })).toHaveAttribute('aria-checked', 'true')
     expect(screen.getByRole('radio', { name: '即将开始' })).toHaveClass('filter-bar__chip--active')
     expect(screen.getByRole('radio', { name: '本周' })).toHaveAttribute('aria-checked', 'false')
@@ -24,5 +24,7 @@ describe('FilterBar', () => {
     expect(onChange).toHaveBeenLastCalledWith('myBranch')
     fireEvent.click(screen.getByText('全市开放'))
     expect(onChange).toHaveBeenLastCalledWith('openToAll')
+    fireEvent.click(screen.getByText('附近'))
+    expect(onChange).toHaveBeenLastCalledWith('nearby')
   })
 })

@@ -308,6 +308,13 @@ describe('lecture list page: filters, search and opening a lecture', () => {
     await expectClearedBy('清除搜索')
   })
 
+  it('opens 附近的党课 on 附近, asking the list nothing', async () => {
+    await openList()
+    fireEvent.click(screen.getByText('附近'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/member/nearby/index' })
+    expect(callMock).toHaveBeenCalledTimes(1)
+  })
+
   it('opens the lecture page of a tapped card', async () => {
     callMock.mockResolvedValueOnce(ok({ items: [lecture({ id: 'lec-007' })] }))
     render(<Index />)

@@ -42,7 +42,11 @@ describe('the consent sheet in WeChat', () => {
     expect(onNeedPrivacyAuthorization).toHaveBeenCalledTimes(1)
     const resolve = asked('getLocation')
     expect(resolve).toHaveBeenCalledWith({ event: 'exposureAuthorization' })
-    expect(screen.getByText(/获取您的位置，只在签到时核对您是否在党课现场/)).toBeInTheDocument()
+    expect(
+      screen.getByText(
+        /获取您的位置：签到时核对您是否在党课现场（只保存离现场的距离），找附近的党课时按远近排列（不保存）/,
+      ),
+    ).toBeInTheDocument()
     const agree = screen.getByText('同意')
     expect(agree).toHaveAttribute('id', 'privacy-agree')
     expect(agree).toHaveAttribute('data-open-type', 'agreePrivacyAuthorization')

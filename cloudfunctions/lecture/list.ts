@@ -20,8 +20,7 @@ export async function listLectures(input: Input, ctx: HandlerContext): Promise<L
   const { db, now } = ctx
   const _ = db.command
   const actor = await findActor(ctx)
-  // status first: the emulator (and an index in the cloud) narrows on the leading equalities.
-  const conditions: object[] = [{ status: 'published' }, { endAt: _.gt(now) }, visibleTo(_, actor)]
+  const conditions = listedConditions(_, actor, now)
   if (input.theme) conditions.push({ theme: input.theme })
   conditions.push(...filterConditions(_, input.filter, actor, ctx))
   if (input.q) {
@@ -46,6 +45,14 @@ export async function listLectures(input: Input, ctx: HandlerContext): Promise<L
   return docs.length > input.pageSize && last
     ? { items: page, next: { startAt: last.startAt, id: last.id } }
     : { items: page }
+}
+
+/**
+ * What every lecture list shows (this one and lecture.nearby): published, not ended, visible to the caller.
+ * status first: the emulator (and an index in the cloud) narrows on the leading equalities.
+ */
+export function listedConditions(_: Database['command'], actor: Actor | undefined, now: Date): object[] {
+  return [{ status: 'published' }, { endAt: _.gt(now) }, visibleTo(_, actor)]
 }
 
 /**

@@ -5,10 +5,12 @@ import { lectureDetail } from './detail'
 import { cancelLecture, duplicate, publishLecture } from './lifecycle'
 import { listLectures } from './list'
 import { managedLectures } from './managed'
+import { nearbyLectures } from './nearby'
 import { saveLecture } from './save'
 
 export const main = createFunction('lecture', {
   list: listLectures,
+  nearby: nearbyLectures,
   detail: lectureDetail,
   managed: managedLectures,
   save: saveLecture,

@@ -3,6 +3,7 @@
  * summaries are made up in the style of the programme; the red sites of the walking lectures are real.
  */
 import { defaultCreditHours } from '../../src/shared/studyHours'
+import { withGeo } from '../../src/shared/lectureRules'
 import type { CheckinLevel, LectureDoc, MemberDoc, SpeakerRole, VenueStop } from '../../src/shared/model'
 import type { ThemeCode } from '../../src/shared/themes'
 import type { BranchType, Host } from './orgs'
@@ -105,21 +106,23 @@ export function buildLectures(now: Date, hosts: Host[], members: MemberDoc[], ta
       const walking = theme === 'walking'
       const stops = walking ? ROUTES[at ?? 'A'].map((k) => SITES[k]) : []
       const jitter = (): number => (rng.next() - 0.5) * 0.006
-      const venue: LectureDoc['venue'] = walking
-        ? {
-            address: `集合地点：${stops[0].name}，${stops[0].address}`,
-            lat: stops[0].lat,
-            lng: stops[0].lng,
-            radiusM: 300,
-            stops,
-          }
-        : {
-            address: host.area + (at ? host.name.replace(/党支部$/, '') + at : host.place),
-            lat: +(host.lat + jitter()).toFixed(5),
-            lng: +(host.lng + jitter()).toFixed(5),
-            radiusM: FIELD_THEMES.includes(theme) ? rng.pick([300, 400, 500]) : 200,
-            stops: [],
-          }
+      const venue: LectureDoc['venue'] = withGeo(
+        walking
+          ? {
+              address: `集合地点：${stops[0].name}，${stops[0].address}`,
+              lat: stops[0].lat,
+              lng: stops[0].lng,
+              radiusM: 300,
+              stops,
+            }
+          : {
+              address: host.area + (at ? host.name.replace(/党支部$/, '') + at : host.place),
+              lat: +(host.lat + jitter()).toFixed(5),
+              lng: +(host.lng + jitter()).toFixed(5),
+              radiusM: FIELD_THEMES.includes(theme) ? rng.pick([300, 400, 500]) : 200,
+              stops: [],
+            },
+      )
 
       const future = when !== 'past'
       const slot = rng.pick(SLOTS[FIELD_THEMES.includes(theme) ? 'outdoor' : (host.type ?? 'street')])

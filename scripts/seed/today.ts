@@ -8,6 +8,7 @@
 import { chinaTime } from '../../src/shared/chinaTime'
 import { signupId } from '../../src/shared/signupRules'
 import { defaultCreditHours } from '../../src/shared/studyHours'
+import { withGeo } from '../../src/shared/lectureRules'
 import type { LectureDoc, MemberDoc, SignupDoc } from '../../src/shared/model'
 import type { Host } from './orgs'
 
@@ -52,7 +53,7 @@ export function buildTodayLecture(
     hostPath: host.path,
     coHostOrgIds: [],
     openToAll: false,
-    venue: { address: host.area + host.place, lat: host.lat, lng: host.lng, radiusM: 300, stops: [] },
+    venue: withGeo({ address: host.area + host.place, lat: host.lat, lng: host.lng, radiusM: 300, stops: [] }),
     startAt,
     endAt: new Date(startAt.getTime() + LENGTH_MINUTES * MINUTE),
     signupDeadline,

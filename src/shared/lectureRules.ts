@@ -7,8 +7,8 @@ import type { z } from 'zod'
 import type { lectureInput } from './contract/lecture'
 import { AppError } from './errors'
 import { isUploadOf } from './files'
-import type { LectureDoc, LectureStatus, OrgDoc, ProposalDoc, Role, SpeakerRole } from './model'
-import { checkinWindow } from './checkinRules'
+import type { LectureDoc, LectureStatus, LngLat, OrgDoc, ProposalDoc, Role, SpeakerRole, VenueGeo } from './model'
+import { checkinWindow, distanceM, venuePoints } from './checkinRules'
 import { chinaClock, chinaTime } from './chinaTime'
 import { defaultCreditHours } from './studyHours'
 
@@ -54,7 +54,7 @@ export function lectureFields(values: LectureValues, host: Pick<OrgDoc, '_id' | 
     hostPath: host.path,
     coHostOrgIds: values.coHostOrgIds,
     openToAll: values.openToAll,
-    venue: compact({ address, lat, lng, radiusM, stops }),
+    venue: withGeo(compact({ address, lat, lng, radiusM, stops })),
     startAt,
     endAt,
     signupDeadline: new Date(values.signupDeadline),
@@ -204,7 +204,7 @@ export function duplicateLecture(original: LectureDoc, createdBy: string, now: D
     hostPath: [...original.hostPath],
     coHostOrgIds: [...original.coHostOrgIds],
     openToAll: original.openToAll,
-    venue: { ...original.venue, stops: original.venue.stops.map((s) => ({ ...s })) },
+    venue: withGeo({ ...original.venue, stops: original.venue.stops.map((s) => ({ ...s })) }),
     startAt: moved(original.startAt),
     endAt: moved(original.endAt),
     signupDeadline: moved(original.signupDeadline),
@@ -278,6 +278,46 @@ export function lectureFromProposal(
     signupRequired: true,
   }
   return newLecture(fields, decidedBy, now)
+}
+
+type Venue = LectureDoc['venue']
+
+/**
+ * The venue's points as GeoJSON for 附近的党课: the points check-in measures to (checkinRules.venuePoints: a
+ * walking lecture's stops, and the venue's own point), one a Point, several a MultiPoint; none, no geo.
+ */
+export function venueGeo(venue: Venue): VenueGeo | undefined {
+  const seen = new Set<string>()
+  const points: LngLat[] = []
+  for (const p of venuePoints(venue)) {
+    if (seen.has(`${p.lng},${p.lat}`)) continue // a walking lecture's meeting point is often its first stop
+    seen.add(`${p.lng},${p.lat}`)
+    points.push([p.lng, p.lat])
+  }
+  if (points.length === 0) return undefined
+  return points.length === 1 ? { type: 'Point', coordinates: points[0] } : { type: 'MultiPoint', coordinates: points }
+}
+
+/** The venue with its geo derived again from its coordinates (a geo read back or left over is dropped). */
+export function withGeo(venue: Venue): Venue {
+  const { geo: _stale, ...rest } = venue
+  const geo = venueGeo(rest)
+  return geo ? { ...rest, geo } : rest
+}
+
+/**
+ * The stop of a walking lecture nearest to `at`, named, unless the venue's own point is nearer still (then
+ * the distance the database measured is to that point, which is not a stop).
+ */
+export function nearestStop(venue: Venue, at: { lat: number; lng: number }): string | undefined {
+  let best: { name: string; m: number } | undefined
+  for (const stop of venue.stops) {
+    const m = distanceM(stop, at)
+    if (!best || m < best.m) best = { name: stop.name, m }
+  }
+  const own =
+    venue.lat !== undefined && venue.lng !== undefined ? distanceM({ lat: venue.lat, lng: venue.lng }, at) : Infinity
+  return best && best.m <= own ? best.name : undefined
 }
 
 /** Text searched as it is typed: regular-expression characters lose their meaning. */

@@ -92,6 +92,15 @@ export interface VenueStop {
   lng: number
 }
 
+/** GeoJSON [longitude, latitude], as the database's geo types store a point. */
+export type LngLat = [number, number]
+
+/**
+ * The venue's points for the 2dsphere index `venue.geo` (附近的党课): a Point, or a MultiPoint of a walking
+ * lecture's stops (the database measures to the nearest of them). Derived on every write (lectureRules.venueGeo).
+ */
+export type VenueGeo = { type: 'Point'; coordinates: LngLat } | { type: 'MultiPoint'; coordinates: LngLat[] }
+
 export interface LectureDoc {
   _id: string
   title: string
@@ -116,7 +125,8 @@ export interface LectureDoc {
   coHostOrgIds: string[]
   /** Org ids whose members may see the lecture (host, co-hosts); `openToAll` widens it. */
   openToAll: boolean
-  venue: { address: string; lat?: number; lng?: number; radiusM: number; stops: VenueStop[] }
+  /** `geo`: absent when the venue has no coordinates (such a lecture is not among 附近的党课). */
+  venue: { address: string; lat?: number; lng?: number; radiusM: number; stops: VenueStop[]; geo?: VenueGeo }
   startAt: Date
   endAt: Date
   signupDeadline: Date

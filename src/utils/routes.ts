@@ -19,6 +19,8 @@ export const routes = {
   myData: '/member/mydata/index',
   /** Sign-ups left behind in the old branch after a transfer, to cancel. */
   moved: '/member/moved/index',
+  /** 附近的党课 (from the 附近 chip of the lecture list). */
+  nearby: '/member/nearby/index',
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',

@@ -124,7 +124,8 @@ function near(op: string) {
     const n = nearSpec(op, value)
     return (doc) => {
       const { metres } = metresTo(doc, selector, n.point)
-      return metres >= n.min && metres <= n.max
+      // No geometry at the path: not in the (sparse) 2dsphere index, so never near anything.
+      return Number.isFinite(metres) && metres >= n.min && metres <= n.max
     }
   }
 }
@@ -261,6 +262,7 @@ export function geoNearStage(spec: unknown, geoIndexed: string[], docs: Doc[]): 
   const out: { doc: Doc; d: number }[] = []
   for (const doc of docs) {
     const { metres, value } = metresTo(doc, key, point)
+    if (!Number.isFinite(metres)) continue // no geometry at the key: not in the index $geoNear walks
     const d = (metres / EARTH_RADIUS_M) * scale
     if (!(d >= min && d <= max)) continue
     setPath(doc, s.distanceField, d * multiplier)

@@ -11,6 +11,8 @@ export interface LectureCardProps {
   showTheme?: boolean
   /** Tap on the card (e.g. open the lecture); without it the card is not tappable. */
   onClick?: (lecture: LectureSummary) => void
+  /** How far it is (附近的党课), e.g. 1.2 公里. */
+  distance?: string
 }
 
 const defaultProps = {
@@ -19,7 +21,7 @@ const defaultProps = {
 
 /** One lecture in a list: what, who, where, when, seats and study hours. Class prefix `lecture-card`. */
 function LectureCard(props: LectureCardProps) {
-  const { lecture, showTheme, onClick } = { ...defaultProps, ...props }
+  const { lecture, showTheme, onClick, distance } = { ...defaultProps, ...props }
   const full = lecture.seatsLeft <= 0
   const when = formatTimeRange(lecture.startAt, lecture.endAt)
 
@@ -40,6 +42,7 @@ function LectureCard(props: LectureCardProps) {
       <LabelRow block='lecture-card' label='主办' value={lecture.hostOrgName} />
       {when && <LabelRow block='lecture-card' label='时间' value={when} />}
       <LabelRow block='lecture-card' label='地点' value={lecture.address} />
+      {distance && <LabelRow block='lecture-card' label='距离' value={distance} />}
 
       <View className='lecture-card__foot'>
         <Text className={`lecture-card__seats${full ? ' lecture-card__seats--full' : ''}`}>

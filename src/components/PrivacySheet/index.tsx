@@ -7,7 +7,7 @@ import './index.scss'
 
 /** What each privacy API uses, for a member who wants to know before agreeing. */
 const USES: Record<string, string> = {
-  getLocation: '获取您的位置，只在签到时核对您是否在党课现场，只保存离现场的距离',
+  getLocation: '获取您的位置：签到时核对您是否在党课现场（只保存离现场的距离），找附近的党课时按远近排列（不保存）',
   chooseImage: '读取您选中的一张照片，作为党课的封面',
   chooseMessageFile: '读取您在聊天中选中的名册表格',
   saveImageToPhotosAlbum: '把学时记录图片保存到您的相册',

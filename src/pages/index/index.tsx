@@ -19,6 +19,8 @@ const PAGE_SIZE = 20
 type More = { phase: 'idle' | 'loading' } | { phase: 'refused'; refusal: Refusal }
 
 const openLecture = (lecture: LectureSummary) => void Taro.navigateTo({ url: routes.lecture(lecture.id) })
+/** 附近 opens its own page in the member sub-package: the location and consent code stay out of the main package. */
+const openNearby = () => void Taro.navigateTo({ url: routes.nearby })
 
 /** The lecture list: search, theme tabs, filter chips, lecture cards, keyset paging with "加载更多". */
 export default function Index() {
@@ -75,7 +77,10 @@ export default function Index() {
     <View className='index'>
       <SearchBox value={query.q} onSearch={(q) => choose({ q })} />
       <ThemeTabs value={query.theme} onChange={(theme) => choose({ theme })} />
-      <FilterBar value={query.filter} onChange={(filter) => choose({ filter })} />
+      <FilterBar
+        value={query.filter}
+        onChange={(filter) => (filter === 'nearby' ? openNearby() : choose({ filter }))}
+      />
 
       <View className='index__body'>
         {page.phase !== 'ready' && (

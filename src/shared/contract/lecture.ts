@@ -4,6 +4,7 @@ import type { CheckinLevel, HourBucket, LectureStatus, SpeakerRole } from '../mo
 import { THEME_CODES, type ThemeCode } from '../themes'
 import type { MyCheckin } from './checkin'
 import { id, isoDate, lectureCursor, pageSize, procedure, uploadedFileId } from './common'
+import { location } from './location'
 
 export const SPEAKER_ROLES = ['secretary', 'committee', 'member', 'expert', 'model'] as const
 export const HOUR_BUCKETS = ['training', 'collective', 'lecturing', 'online'] as const
@@ -107,6 +108,14 @@ export interface LectureList {
   next?: { startAt: string; id: string }
 }
 
+/** A lecture of 附近的党课: how far its venue is (a walking lecture: its nearest stop, named). */
+export interface NearbyLecture extends LectureSummary {
+  /** Metres, as the database measured them (great circle). */
+  distanceM: number
+  /** A walking lecture's stop nearest to the member, when that stop is what `distanceM` measures to. */
+  nearestStop?: string
+}
+
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'pending' | 'declined' | 'cancelled'
 
 export interface LectureDetail extends LectureSummary {
@@ -154,6 +163,13 @@ export const lectureProcedures = {
       after: lectureCursor.optional(),
       pageSize,
     }),
+  ),
+  /**
+   * 附近的党课: what `list` shows (published, not ended, visible to the caller), nearest first, up to `limit`;
+   * lectures whose venue has no coordinates are not among them. The place is used for this query only.
+   */
+  nearby: procedure<{ items: NearbyLecture[] }>()(
+    z.object({ lat: location.shape.lat, lng: location.shape.lng, limit: pageSize }),
   ),
   detail: procedure<LectureDetail>()(z.object({ id })),
   /** A secretary's or administrator's lectures of the nodes they manage. */
