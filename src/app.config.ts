@@ -18,6 +18,8 @@ export default defineAppConfig({
         'privacy/index',
         'mydata/index',
         'moved/index',
+        'rate/index',
+        'torate/index',
       ],
     },
     {

@@ -1,4 +1,11 @@
 /** The `rating` cloud function: audience ratings (评党课). Actions are added by issue 8's work. */
 import { createFunction } from '../_shared/router'
+import { myRating } from './myRating'
+import { pending } from './pending'
+import { rate } from './rate'
 
-export const main = createFunction('rating', {})
+export const main = createFunction('rating', {
+  rate,
+  myRating,
+  pending,
+})
