@@ -1,6 +1,8 @@
 /** The `rating` cloud function: audience ratings (评党课). Actions are added by issue 8's work. */
 import { createFunction } from '../_shared/router'
+import { given } from './given'
 import { myRating } from './myRating'
+import { ofLecture } from './ofLecture'
 import { pending } from './pending'
 import { rate } from './rate'
 
@@ -8,4 +10,6 @@ export const main = createFunction('rating', {
   rate,
   myRating,
   pending,
+  ofLecture,
+  given,
 })

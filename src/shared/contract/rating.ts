@@ -3,6 +3,7 @@ import * as z from 'zod'
 import { commentLength, RATING_COMMENT_MAX } from '../ratingRules'
 import { id, procedure } from './common'
 import type { LectureSummary } from './lecture'
+import { ratingViewProcedures } from './ratingView'
 
 const score = (label: string) =>
   z
@@ -61,4 +62,5 @@ export const ratingProcedures = {
   }>()(z.object({ lectureId: id })),
   /** 待评价: lectures the caller attended, window open, not rated yet. */
   pending: procedure<{ items: PendingRating[] }>()(z.object({})),
+  ...ratingViewProcedures,
 }
