@@ -20,6 +20,8 @@ export default defineAppConfig({
         'moved/index',
         'rate/index',
         'torate/index',
+        'given/index',
+        'ratings/index',
       ],
     },
     {

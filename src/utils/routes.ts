@@ -18,6 +18,10 @@ export const routes = {
   rate: (id: string) => `/member/rate/index?id=${encodeURIComponent(id)}`,
   /** 待评价: lectures attended, waiting for the member's rating. */
   toRate: '/member/torate/index',
+  /** 我讲的党课: the lectures the member gives, their hours and ratings. */
+  given: '/member/given/index',
+  /** One lecture's ratings (lecturer, its officers, administrators above). */
+  ratings: (id: string) => `/member/ratings/index?id=${encodeURIComponent(id)}`,
   myCode: '/member/mycode/index',
   privacy: '/member/privacy/index',
   myData: '/member/mydata/index',
