@@ -29,10 +29,7 @@ export default function Given() {
         <Text className='ratings__overall'>{`${g.hours.thisYear} 学时`}</Text>
         <Text className='ratings__note'>{`${g.hours.year}年已记讲授学时 · 历年共${g.hours.total}学时`}</Text>
       </View>
-      <View className='ratings__section'>
-        <Text className='ratings__section-title'>听众评价（全部党课）</Text>
-        <RatingSummary count={g.summary.count} averages={g.summary.averages} />
-      </View>
+      <RatingSummary title='听众评价（全部党课）' count={g.summary.count} averages={g.summary.averages} />
       {g.comments.length > 0 && (
         <View className='ratings__section'>
           <Text className='ratings__section-title'>最近的留言</Text>
