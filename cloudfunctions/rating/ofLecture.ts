@@ -16,6 +16,7 @@ import { actorOf } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { toSummary } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
+import { bindingJoined } from './standing'
 
 const PAGE_SIZE = 20
 
@@ -38,13 +39,11 @@ export async function ofLecture(input: ParsedInput<'rating', 'ofLecture'>, ctx: 
     .lookup({ from: 'orgs', localField: 'adminOrgId', foreignField: '_id', as: 'adminOrg' })
     .limit(1)
     .end()
-  const joined = ((res as { data?: Joined[] }).data ?? [])[0]
-  if (!joined) throw new AppError('NOT_A_MEMBER')
   const {
     lecture: [lecture],
     adminOrg: [adminOrg],
     ...binding
-  } = joined
+  } = bindingJoined<Joined>(res)
   if (!lecture || lecture.status === 'draft') throw new AppError('NOT_FOUND')
   const sight = ratingSight(actorOf(binding), lecture, adminOrg?.kind)
   if (!sight) throw new AppError('FORBIDDEN')

@@ -45,14 +45,12 @@ export async function standingOf(ctx: HandlerContext, lectureId: string): Promis
     .lookup({ from: 'settings', pipeline: $.pipeline().match({ _id: RATING_SETTINGS_ID }).done(), as: 'settings' })
     .limit(1)
     .end()
-  const joined = ((res as { data?: Joined[] }).data ?? [])[0]
-  if (!joined) throw new AppError('NOT_A_MEMBER')
   const {
     lecture: [lecture],
     record: [record],
     settings: [settings],
     ...binding
-  } = joined
+  } = bindingJoined<Joined>(res)
   const actor = actorOf(binding)
   return {
     actor,
@@ -61,4 +59,11 @@ export async function standingOf(ctx: HandlerContext, lectureId: string): Promis
     settings: ratingSettingsOf(settings),
     counted: !!lecture?.ratedBy?.includes(actor.memberId),
   }
+}
+
+/** The one row of an aggregate that starts from the caller's binding (no row: the caller is not bound). */
+export function bindingJoined<T>(res: unknown): T {
+  const joined = ((res as { data?: T[] }).data ?? [])[0]
+  if (!joined) throw new AppError('NOT_A_MEMBER')
+  return joined
 }
