@@ -6,6 +6,7 @@
  *   - sign-ups per second with 100 members at once, each signed in as themselves (the local sign-in cookie)
  *   - the cold require of each function bundle (scripts/bench/cold.ts); alone: `npm run bench -- cold`
  *   - the organisation tree: the demo city's Excel imported, a street moved (scripts/bench/tree.ts); alone: `npm run bench -- tree`
+ *   - giving a rating (scripts/bench/rating.ts); alone, after the lecture list: `npm run bench -- rating`
  */
 import { mkdtempSync, rmSync } from 'fs'
 import { cpus, tmpdir } from 'os'
@@ -17,6 +18,7 @@ import { checkinBench } from './bench/checkin'
 import { coldBench } from './bench/cold'
 import { benchOf, load } from './bench/harness'
 import { hoursBench } from './bench/hours'
+import { ratingBench } from './bench/rating'
 import { treeBench } from './bench/tree'
 import { startLocalSystem } from './local/system'
 
@@ -27,8 +29,8 @@ EventEmitter.defaultMaxListeners = 200
 async function main(): Promise<void> {
   const rows: string[][] = []
   const only = process.argv[2]
-  if (only !== 'cold') await systemBench(rows, only === 'tree')
-  if (only !== 'tree') {
+  if (only !== 'cold') await systemBench(rows, only)
+  if (only !== 'tree' && only !== 'rating') {
     console.error('bench: cold require of each function bundle…')
     await coldBench(rows)
   }
@@ -37,14 +39,14 @@ async function main(): Promise<void> {
   for (const [what, value, target] of rows) console.log(`${what.padEnd(width)}  ${value.padStart(18)}  ${target}`)
 }
 
-async function systemBench(rows: string[][], treeOnly: boolean): Promise<void> {
+async function systemBench(rows: string[][], only: string | undefined): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dangke-bench-'))
   const system = await startLocalSystem({ port: 0, dataDir, app: false })
   const { emulator } = system
   const bench = benchOf(emulator, rows)
   const { signIn, callAs, callsOf } = bench
   try {
-    if (treeOnly) {
+    if (only === 'tree') {
       console.error('bench: the demo city’s tree imported, a street moved…')
       return await treeBench(bench)
     }
@@ -61,6 +63,10 @@ async function systemBench(rows: string[][], treeOnly: boolean): Promise<void> {
     emulator.counters.reset()
     await callAs(memberCookie, 'lecture', { action: 'nearby', payload: { lat: 36.6617, lng: 117.0168 } })
     rows.push(['lecture.nearby, member: database calls', String(emulator.counters.snapshot().total), '≤ 2'])
+    if (only === 'rating') {
+      console.error('bench: giving a rating…')
+      return await ratingBench(bench)
+    }
 
     // Throughput: the first page of the list, 50 members at once.
     await load(200, 20, () => callAs(undefined, 'lecture', { action: 'list', payload: {} }).then(() => undefined))
@@ -148,6 +154,8 @@ async function systemBench(rows: string[][], treeOnly: boolean): Promise<void> {
 
     console.error('bench: check-in…')
     await checkinBench(bench)
+    console.error('bench: giving a rating…')
+    await ratingBench(bench)
     console.error('bench: the hours page with 1,000,000 ledger entries…')
     await hoursBench(bench)
     console.error('bench: the demo city’s tree imported, a street moved…')

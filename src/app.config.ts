@@ -19,6 +19,10 @@ export default defineAppConfig({
         'mydata/index',
         'moved/index',
         'nearby/index',
+        'rate/index',
+        'torate/index',
+        'given/index',
+        'ratings/index',
       ],
     },
     {

@@ -322,6 +322,7 @@ describe('seedDatabase', () => {
           signups: seed.signups.length,
           checkins: seed.checkins.length,
           ledger: seed.ledger.length,
+          ratings: seed.ratings.length,
         },
       })
       const stored = cloud.emulator.store.scan('members', {}).map((r) => r.doc)

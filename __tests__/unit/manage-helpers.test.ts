@@ -15,8 +15,8 @@ describe('what a secretary can do with a lecture', () => {
       'duplicate',
       'cancel',
     ])
-    expect(actionsFor({ status: 'published', endAt: past }, now)).toEqual(['checkin', 'roster', 'duplicate'])
-    expect(actionsFor({ status: 'finished', endAt: past }, now)).toEqual(['roster', 'duplicate'])
+    expect(actionsFor({ status: 'published', endAt: past }, now)).toEqual(['checkin', 'roster', 'ratings', 'duplicate'])
+    expect(actionsFor({ status: 'finished', endAt: past }, now)).toEqual(['roster', 'ratings', 'duplicate'])
     expect(actionsFor({ status: 'cancelled', endAt: future }, now)).toEqual(['roster', 'duplicate'])
   })
 

@@ -45,6 +45,14 @@ describe('manage: my lectures', () => {
     expect(screen.queryByText('学时标准')).not.toBeInTheDocument() // administrators only
   })
 
+  it('offers 查看评价 on an ended lecture, opening its ratings', async () => {
+    const ended = lecture({ startAt: '2020-11-28T14:30:00+08:00', endAt: '2020-11-28T16:00:00+08:00' })
+    serve({ 'member.me': () => me([BRANCH]), 'lecture.managed': () => ok({ items: [ended] }) })
+    render(<ManageLectures />)
+    fireEvent.click(await screen.findByText('查看评价'))
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/member/ratings/index?id=l1' })
+  })
+
   it('offers administrators 学时标准 among the branch tools', async () => {
     serve({
       'member.me': () =>

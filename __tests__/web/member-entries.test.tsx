@@ -44,15 +44,18 @@ describe('我的: check-in and study hours', () => {
       'member.me': () => ok(me),
       'signup.mine': () => ok({ items: [] }),
       'proposal.mine': () => ok({ items: [] }),
+      'rating.pending': () => ok({ items: [] }),
     }),
   )
 
-  it('opens my study hours and my member code', async () => {
+  it('opens my study hours, my member code and 我讲的党课', async () => {
     render(<Mine />)
     fireEvent.click(await screen.findByText('我的学时'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/member/hours/index' })
     fireEvent.click(screen.getByText('我的党员码'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/member/mycode/index' })
+    fireEvent.click(screen.getByText('我讲的党课'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/member/given/index' })
   })
 
   it('扫码签到 scans the lecture code and opens its check-in page with it', async () => {

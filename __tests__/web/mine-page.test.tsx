@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Mine from '../../src/pages/mine'
-import type { Me, MyLectureItem, ProposalView } from '../../src/shared/contract'
+import type { Me, MyLectureItem, PendingRating, ProposalView } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { goToLogin } from '../../src/utils/login'
 import { proposalView } from '../support/proposals'
@@ -34,11 +34,13 @@ function answer(replies: {
   upcoming?: Reply<{ items: MyLectureItem[] }>
   past?: Reply<{ items: MyLectureItem[] }>
   proposals?: Reply<{ items: ProposalView[] }>
+  toRate?: Reply<{ items: PendingRating[] }>
 }) {
   callMock.mockImplementation(async (fn, action, payload) => {
     if (fn === 'member' && action === 'me') return replies.me
     if (fn === 'signup' && action === 'mine') return (payload.scope === 'past' ? replies.past : replies.upcoming)!
     if (fn === 'proposal' && action === 'mine') return replies.proposals!
+    if (fn === 'rating' && action === 'pending') return replies.toRate ?? ok({ items: [] })
     throw new Error(`unexpected call ${fn}.${action}`)
   })
 }
@@ -179,7 +181,7 @@ describe('我的 page', () => {
     answer({ me: member(), upcoming: empty, past: empty, proposals: empty })
     render(<Mine />)
     await screen.findByText('已报名（0）')
-    expect(callMock).toHaveBeenCalledTimes(4)
+    expect(callMock).toHaveBeenCalledTimes(5) // me, then the two lists, the proposals and 待评价 side by side
 
     answer({
       me: member(),
@@ -190,6 +192,24 @@ describe('我的 page', () => {
     await act(async () => showAgain())
     expect(screen.getByText('已报名（1）')).toBeInTheDocument()
     expect(screen.queryByText('正在加载…')).not.toBeInTheDocument()
-    expect(callMock).toHaveBeenCalledTimes(8)
+    expect(callMock).toHaveBeenCalledTimes(10)
+  })
+
+  it('shows 待评价 (n) only when lectures wait for a rating, and opens the list', async () => {
+    const waiting = [1, 2].map((n) => ({
+      lecture: summary(`l${n}`, `党课${n}`),
+      closesAt: '2025-12-05T16:00:00+08:00',
+    }))
+    answer({ me: member(), upcoming: empty, past: empty, proposals: empty, toRate: ok({ items: waiting }) })
+    render(<Mine />)
+    fireEvent.click(await screen.findByText('待评价 (2)'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/member/torate/index' })
+  })
+
+  it('shows no 待评价 row when nothing waits', async () => {
+    answer({ me: member(), upcoming: empty, past: empty, proposals: empty })
+    render(<Mine />)
+    expect(await screen.findByText('签到与学时')).toBeInTheDocument()
+    expect(screen.queryByText(/待评价/)).toBeNull()
   })
 })

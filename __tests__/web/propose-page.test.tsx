@@ -8,22 +8,6 @@ import { type } from './support/fill'
 import { switchTab } from './support/taro'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
-// The shared stand-ins have no Textarea: a <textarea> that reports Taro's {detail: {value}}.
-type MockInput = (e: { detail: { value: string } }) => void
-jest.mock('@tarojs/components', () => {
-  const { createElement } = jest.requireActual('react')
-  const Textarea = (props: Record<string, unknown>) =>
-    createElement('textarea', {
-      className: props.className,
-      placeholder: props.placeholder,
-      'aria-label': props['aria-label'],
-      maxLength: props.maxlength,
-      value: props.value,
-      onChange: (ev: { target: { value: string } }) =>
-        (props.onInput as MockInput | undefined)?.({ detail: { value: ev.target.value } }),
-    })
-  return { ...jest.requireActual('@tarojs/components'), Textarea }
-})
 
 beforeEach(resetCalls)
 

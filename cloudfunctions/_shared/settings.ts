@@ -4,8 +4,9 @@
  * for them. An instance that writes one keeps what it wrote; others see the change within CACHE_MS.
  */
 import { CHECKIN_SETTINGS_ID, type CheckinSettings, checkinSettingsOf } from '../../src/shared/checkinRules'
-import type { CheckinSettingsDoc, HourTargetsDoc, PrivacySettingsDoc } from '../../src/shared/model'
+import type { CheckinSettingsDoc, HourTargetsDoc, PrivacySettingsDoc, RatingSettingsDoc } from '../../src/shared/model'
 import { PRIVACY_SETTINGS_ID, retentionDaysOf } from '../../src/shared/privacy'
+import { RATING_SETTINGS_ID, type RatingSettings, ratingSettingsOf } from '../../src/shared/ratingRules'
 import type { Database } from './cloud'
 
 export const TARGETS_ID = 'studyHourTargets'
@@ -36,4 +37,9 @@ export async function loadCheckinSettings(db: Database, now: Date): Promise<Chec
 /** Days a deactivated member's phone is kept (settings `privacy`, default 365). */
 export async function loadRetentionDays(db: Database, now: Date): Promise<number> {
   return retentionDaysOf(await loadSetting<PrivacySettingsDoc>(db, PRIVACY_SETTINGS_ID, now))
+}
+
+/** The rating window (settings `ratingRules`, default 7 days after the end). */
+export async function loadRatingSettings(db: Database, now: Date): Promise<RatingSettings> {
+  return ratingSettingsOf(await loadSetting<RatingSettingsDoc>(db, RATING_SETTINGS_ID, now))
 }

@@ -10,11 +10,13 @@ import { AppError } from '../../src/shared/errors'
 import { isUploadOf } from '../../src/shared/files'
 import type { CheckinDoc, LectureDoc, SignupDoc } from '../../src/shared/model'
 import { type Actor, canSeeLecture, managesLecturesOf } from '../../src/shared/rights'
+import { attended, isRatingOpen, ratingWindow } from '../../src/shared/ratingRules'
 import { signupId } from '../../src/shared/signupRules'
 import { findActor } from '../_shared/actor'
 import { cloudApp } from '../_shared/cloud'
 import { hostOf, loadLecture, toSummary } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
+import { loadRatingSettings } from '../_shared/settings'
 import { inOrder } from '../_shared/lectures'
 
 export async function lectureDetail(
@@ -31,20 +33,37 @@ export async function lectureDetail(
     throw new AppError(actor ? 'NOT_VISIBLE' : 'NOT_A_MEMBER')
   }
   const checkinOpened = ctx.now.getTime() >= checkinWindow(lecture).opensAt.getTime()
-  const [mySignup, myCheckin, coverUrl] = await Promise.all([
+  const [mySignup, record, coverUrl] = await Promise.all([
     actor ? signupOf(ctx, lecture._id, actor) : undefined,
     actor && checkinOpened ? checkinOf(ctx, lecture._id, actor) : undefined,
     // Only an uploaded cover is shown: a lecture saved before covers were checked may name any file (an export).
     lecture.coverFileId && isUploadOf('cover', lecture.coverFileId) ? coverUrlOf(lecture.coverFileId) : undefined,
   ])
   const detail = toDetail(lecture, canManage, mySignup, coverUrl)
+  const myCheckin = myCheckinOf(record)
   if (myCheckin) detail.myCheckin = myCheckin
+  if (actor && attended(record) && ctx.now >= lecture.endAt) {
+    detail.myRating = await myRatingOf(ctx, lecture, actor)
+  }
   return detail
 }
 
-async function checkinOf(ctx: HandlerContext, lectureId: string, actor: Actor): Promise<LectureDetail['myCheckin']> {
+async function checkinOf(ctx: HandlerContext, lectureId: string, actor: Actor): Promise<CheckinDoc | undefined> {
   const res = await ctx.db.collection('checkins').doc(signupId(lectureId, actor.memberId)).get()
-  return myCheckinOf((res.data as CheckinDoc[])[0])
+  return (res.data as CheckinDoc[])[0]
+}
+
+/**
+ * 评价 for an attendee after the end, from what this action already read (the lecture's `ratedBy`, the record)
+ * and the window setting from the instance's cache (a read a minute at most).
+ */
+async function myRatingOf(ctx: HandlerContext, lecture: LectureDoc, actor: Actor): Promise<LectureDetail['myRating']> {
+  const settings = await loadRatingSettings(ctx.db, ctx.now)
+  return {
+    rated: !!lecture.ratedBy?.includes(actor.memberId),
+    open: isRatingOpen(lecture, settings, ctx.now),
+    closesAt: ratingWindow(lecture, settings).closesAt.toISOString(),
+  }
 }
 
 async function signupOf(ctx: HandlerContext, lectureId: string, actor: Actor): Promise<LectureDetail['mySignup']> {

@@ -6,11 +6,13 @@ import type {
   LedgerEntryDoc,
   MemberDoc,
   OrgDoc,
+  RatingDoc,
   SignupDoc,
 } from '../../src/shared/model'
 import { buildHistory } from './history'
 import { buildLectures } from './lectures'
 import { buildOrgs } from './orgs'
+import { buildRatings } from './ratings'
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { buildMembers, demoOpenid } from './people'
 import { buildTodayLecture, TODAY_BRANCH_ID } from './today'
@@ -25,6 +27,7 @@ export interface Seed {
   signups: SignupDoc[]
   checkins: CheckinDoc[]
   ledger: LedgerEntryDoc[]
+  ratings: RatingDoc[]
 }
 
 export function buildSeed(now: Date): Seed {
@@ -38,6 +41,7 @@ export function buildSeed(now: Date): Seed {
   const lectures = buildLectures(now, hosts, members, names)
   const history = buildHistory(now, lectures, members, orgs, boundIds, TODAY_BRANCH_ID)
   const today = buildTodayLecture(now, hosts, members, boundIds)
+  const ratings = buildRatings(now, lectures, history.checkins, members)
   return {
     orgs,
     members,
@@ -46,5 +50,6 @@ export function buildSeed(now: Date): Seed {
     signups: [...history.signups, ...today.signups],
     checkins: history.checkins,
     ledger: history.ledger,
+    ratings,
   }
 }

@@ -117,6 +117,12 @@ export interface LectureDoc {
    * rating, so showing a lecture's rating costs no extra read. Absent: no rating yet.
    */
   rating?: RatingSums
+  /**
+   * Members whose rating is in `rating`: pushed by the same update that adds it, which is conditional on the
+   * member not being here, so a retry after a crash between storing the rating and counting it counts it
+   * once (cloudfunctions/rating/rate.ts). lecture.detail reads it to know whether the caller has rated.
+   */
+  ratedBy?: string[]
   hostOrgId: string
   /** Copied from the org at posting time so that a list page needs no second read. */
   hostOrgName: string
@@ -305,6 +311,14 @@ export interface CheckinSettingsDoc {
   _id: 'checkinRules'
   manualGraceDays?: number
   lecturingMinScans?: number
+  updatedAt?: Date
+  updatedBy?: string
+}
+
+/** The rating window (settings document `ratingRules`; ratingRules.ts has the default, 7 days). */
+export interface RatingSettingsDoc {
+  _id: 'ratingRules'
+  windowDays?: number
   updatedAt?: Date
   updatedBy?: string
 }

@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from './errors'
 import type { OrgKind, Role } from './model'
+import { MIN_RATINGS_SHOWN } from './ratingRules'
 import { ROLE } from './words'
 
 /** The caller as the server knows them after reading their binding. */
@@ -200,3 +201,42 @@ export function branchRoleRefusal(
   }
   return undefined
 }
+
+// ---- Ratings (issue 8): who sees a lecture's ratings ----
+
+/**
+ * Administrators of these kinds, above the hosting node, see the raters' names (kept for abuse handling):
+ * the district level (区县, and 工委, which sits beside the districts under the city) and the city.
+ */
+export const RATER_NAME_KINDS: readonly OrgKind[] = ['city', 'district', 'committee']
+
+/** How a caller sees a lecture's ratings: `anonymous` (scores and comments, no names) or `named`. */
+export type RatingSight = 'anonymous' | 'named'
+
+/**
+ * Who sees a lecture's ratings, or undefined (nobody else, whatever they attended): the lecturer (the
+ * lecture's member lecturer is the caller), the hosting branch's officers and the administrators of the host
+ * or any ancestor see them without names; names only for an administrator whose node is a strict ancestor of
+ * the host and of a kind in RATER_NAME_KINDS (`adminKind`: the kind of the caller's `adminOrgId`, which the
+ * server reads in the same call as the lecture). The host's own administrators organised the lecture: they
+ * see it as its officers do.
+ */
+export function ratingSight(
+  actor: Actor,
+  lecture: { hostOrgId: string; hostPath: string[]; lecturer: { memberId?: string } },
+  adminKind?: OrgKind,
+): RatingSight | undefined {
+  const above = !!actor.adminOrgId && actor.roles.includes('admin') && lecture.hostPath.includes(actor.adminOrgId)
+  if (above && adminKind && RATER_NAME_KINDS.includes(adminKind)) return 'named'
+  if (lecture.lecturer.memberId === actor.memberId) return 'anonymous'
+  return managesLecturesOf(actor, { id: lecture.hostOrgId, ancestors: lecture.hostPath }) ? 'anonymous' : undefined
+}
+
+/**
+ * Whether the comments are shown. Without names, only from MIN_RATINGS_SHOWN ratings, as the averages: under
+ * it a lecturer who knows who attended could tell a single comment's writer by its words, which is more
+ * telling than a score. Those who see names see the comments always: an abusive comment on a lecture with one
+ * rating is exactly what they keep names for.
+ */
+export const ratingCommentsShown = (sight: RatingSight, count: number) =>
+  sight === 'named' || count >= MIN_RATINGS_SHOWN

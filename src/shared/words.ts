@@ -128,3 +128,14 @@ export const TRANSFER_STATUS: Record<TransferDoc['status'], string> = {
   declined: '未接收',
   withdrawn: '已撤回',
 }
+
+/** The four things a member rates (评党课), in the order the page asks them. */
+export const RATING_CRITERION: Record<'overall' | 'content' | 'delivery' | 'gain', string> = {
+  overall: '总体评价',
+  content: '内容',
+  delivery: '讲授',
+  gain: '收获',
+}
+
+/** A score in words, under its number (1–5). */
+export const SCORE_WORDS = ['', '很差', '较差', '一般', '较好', '很好'] as const

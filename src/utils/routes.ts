@@ -14,6 +14,14 @@ export const routes = {
   checkin: (id: string, qr?: string) =>
     `/member/checkin/index?id=${encodeURIComponent(id)}${qr ? `&qr=${encodeURIComponent(qr)}` : ''}`,
   hours: '/member/hours/index',
+  /** Rating a lecture attended (评价), or the rating as given. */
+  rate: (id: string) => `/member/rate/index?id=${encodeURIComponent(id)}`,
+  /** 待评价: lectures attended, waiting for the member's rating. */
+  toRate: '/member/torate/index',
+  /** 我讲的党课: the lectures the member gives, their hours and ratings. */
+  given: '/member/given/index',
+  /** One lecture's ratings (lecturer, its officers, administrators above). */
+  ratings: (id: string) => `/member/ratings/index?id=${encodeURIComponent(id)}`,
   myCode: '/member/mycode/index',
   privacy: '/member/privacy/index',
   myData: '/member/mydata/index',

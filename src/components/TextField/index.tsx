@@ -15,6 +15,8 @@ interface Props {
   error?: string
   /** Several lines (a Textarea), with the count of characters under it. */
   multiline?: boolean
+  /** The count's own words (e.g. characters left), instead of "n / max 字". */
+  countText?: string
   type?: 'text' | 'number'
   /** Layout of the whole field (e.g. its margins on the page). */
   className?: string
@@ -45,7 +47,7 @@ export default function TextField(props: Props) {
           {...common}
         />
       )}
-      {multiline && <Text className='text-field__count'>{`${value.length} / ${maxlength} 字`}</Text>}
+      {multiline && <Text className='text-field__count'>{props.countText ?? `${value.length} / ${maxlength} 字`}</Text>}
       {props.error && <Text className='text-field__error'>{props.error}</Text>}
     </View>
   )

@@ -1,5 +1,5 @@
 /**
- * What a secretary does to a lecture in 我的党课: open its form, roster or check-in screen, publish,
+ * What a secretary does to a lecture in 我的党课: open its form, roster, check-in screen or ratings, publish,
  * copy as a new draft, or cancel it with a reason (asked under the lecture). One action at a time;
  * its outcome is shown under its lecture.
  */
@@ -11,6 +11,7 @@ import type { Refusal } from '../../shared/errors'
 import { refusalNotice, type NoticeMessage } from '../components'
 import type { LectureAction } from '../utils/lectureActions'
 import { pageUrl } from '../utils/route'
+import { routes } from '../../utils/routes'
 
 /** The actions that only open another page. */
 const PAGE_OF = { edit: 'edit', roster: 'roster', checkin: 'checkin' } as const
@@ -72,7 +73,8 @@ export function useLectureActions(refresh: () => Promise<unknown>) {
   const onAction = (action: LectureAction, lecture: LectureSummary) => {
     if (action === 'edit' || action === 'roster' || action === 'checkin') {
       void Taro.navigateTo({ url: pageUrl(PAGE_OF[action], { id: lecture.id }) })
-    } else if (action === 'publish') void publish(lecture)
+    } else if (action === 'ratings') void Taro.navigateTo({ url: routes.ratings(lecture.id) })
+    else if (action === 'publish') void publish(lecture)
     else if (action === 'duplicate') void duplicate(lecture)
     else {
       setCancelling(cancelling === lecture.id ? undefined : lecture.id)

@@ -3,7 +3,7 @@ import type { LectureSummary } from '../../shared/contract'
 import { LECTURE_STATUS } from '../../shared/words'
 
 export type ManagedScope = 'drafts' | 'upcoming' | 'past'
-export type LectureAction = 'edit' | 'publish' | 'checkin' | 'roster' | 'duplicate' | 'cancel'
+export type LectureAction = 'edit' | 'publish' | 'checkin' | 'roster' | 'ratings' | 'duplicate' | 'cancel'
 
 export const SCOPE_TABS: { value: ManagedScope; label: string }[] = [
   { value: 'drafts', label: LECTURE_STATUS.draft },
@@ -14,15 +14,16 @@ export const SCOPE_TABS: { value: ManagedScope; label: string }[] = [
 /**
  * A draft can be edited and published; a published lecture that has not ended can be edited,
  * cancelled and has a roster; anything else only shows its roster. A published lecture has its
- * check-in screen, also after it ended (late corrections, 结束党课). Every lecture can be copied as
- * a new draft. The server checks all of it again; this only decides which buttons to show.
+ * check-in screen, also after it ended (late corrections, 结束党课), and once ended its ratings (查看评价).
+ * Every lecture can be copied as a new draft. The server checks all of it again; this only decides which buttons to show.
  */
 export function actionsFor(lecture: Pick<LectureSummary, 'status' | 'endAt'>, now: Date): LectureAction[] {
   if (lecture.status === 'draft') return ['edit', 'publish', 'duplicate']
+  if (lecture.status === 'finished') return ['roster', 'ratings', 'duplicate']
   if (lecture.status !== 'published') return ['roster', 'duplicate']
   const running = Date.parse(lecture.endAt) > now.getTime()
   if (running) return ['edit', 'checkin', 'roster', 'duplicate', 'cancel']
-  return ['checkin', 'roster', 'duplicate']
+  return ['checkin', 'roster', 'ratings', 'duplicate']
 }
 
 /** "12 / 40": confirmed sign-ups of the capacity. */

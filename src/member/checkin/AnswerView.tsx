@@ -6,8 +6,8 @@ import { routes } from '../../utils/routes'
 import { resultNote, resultTitle } from './outcome'
 import type { Answer } from './useCheckinScan'
 
-/** The answer to the member's last tap, big, under the actions. */
-export default function AnswerView({ answer }: { answer: Answer }) {
+/** The answer to the member's last tap, big, under the actions; after a check-out (L3), 去评价. */
+export default function AnswerView({ answer, lectureId }: { answer: Answer; lectureId: string }) {
   switch (answer.kind) {
     case 'done':
       if (answer.result.review) {
@@ -23,6 +23,11 @@ export default function AnswerView({ answer }: { answer: Answer }) {
           <Text className='checkin__answer-mark'>✓</Text>
           <Text className='checkin__answer-title'>{resultTitle(answer.result)}</Text>
           {resultNote(answer.result) && <Text className='checkin__answer-text'>{resultNote(answer.result)}</Text>}
+          {answer.result.kind === 'checkedOut' && (
+            <Button className='checkin__button' onClick={() => void Taro.navigateTo({ url: routes.rate(lectureId) })}>
+              去评价
+            </Button>
+          )}
         </View>
       )
     case 'refused':

@@ -82,7 +82,7 @@ export default function Checkin() {
           onCheckIn={(how) => void scan.checkIn(how)}
         />
       )}
-      {scan.answer && <AnswerView answer={scan.answer} />}
+      {scan.answer && <AnswerView answer={scan.answer} lectureId={lectureId} />}
       <View className='checkin__links'>
         <Button
           className='checkin__button checkin__button--plain'

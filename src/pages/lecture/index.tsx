@@ -68,6 +68,14 @@ export default function Lecture() {
             {l.checkinLevel === 'L3' ? '签到 / 签退' : '签到'}
           </Button>
         )}
+        {l.myRating && (l.myRating.open || l.myRating.rated) && (
+          <Button
+            className={l.myRating.rated ? 'lecture__rated' : 'lecture__checkin'}
+            onClick={() => void Taro.navigateTo({ url: routes.rate(l.id) })}
+          >
+            {l.myRating.rated ? '我的评价' : '评价'}
+          </Button>
+        )}
         <RefusalBox block='lecture' refusal={signup.refusal} />
         <SignupButton action={signupAction(l, now)} busy={signup.busy} onPress={(kind) => void signup.act(kind, l)} />
       </View>

@@ -34,6 +34,7 @@ export function CheckinEntries() {
   const entries = [
     ...(canScan() ? [{ title: '扫码签到', run: () => void scanToCheckIn() }] : []),
     { title: '我的学时', run: () => go(routes.hours) },
+    { title: '我讲的党课', run: () => go(routes.given) },
     { title: '我的党员码', run: () => go(routes.myCode) },
     { title: '我的数据', run: () => go(routes.myData) },
     { title: '隐私政策', run: () => go(routes.privacy) },

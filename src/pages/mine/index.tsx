@@ -17,6 +17,8 @@ interface MineData {
   upcoming?: Items<MyLectureItem>
   past?: Items<MyLectureItem>
   proposals?: Items<ProposalView>
+  /** 待评价: how many attended lectures wait for the member's rating. */
+  toRate?: Reply<{ items: unknown[] }>
 }
 
 /** Who the member is first; their lectures and proposals only when a member is bound. */
@@ -24,12 +26,13 @@ async function loadMine(): Promise<Reply<MineData>> {
   const me = await call('member', 'me', {})
   if (!me.ok) return me
   if (!me.data.bound) return { ok: true, data: { me: me.data } }
-  const [upcoming, past, proposals] = await Promise.all([
+  const [upcoming, past, proposals, toRate] = await Promise.all([
     call('signup', 'mine', { scope: 'upcoming' }),
     call('signup', 'mine', { scope: 'past' }),
     call('proposal', 'mine', {}),
+    call('rating', 'pending', {}),
   ])
-  return { ok: true, data: { me: me.data, upcoming, past, proposals } }
+  return { ok: true, data: { me: me.data, upcoming, past, proposals, toRate } }
 }
 
 function BindCard() {
@@ -57,7 +60,8 @@ export default function Mine() {
     return <PageState className='mine' phase={page.phase} refusal={page.refusal} onRetry={() => void page.reload()} />
   }
 
-  const { me, upcoming, past, proposals } = page.data
+  const { me, upcoming, past, proposals, toRate } = page.data
+  const waiting = toRate?.ok ? toRate.data.items.length : 0
   const member = me.member
   if (!me.bound || !member) return <BindCard />
 
@@ -69,6 +73,14 @@ export default function Mine() {
         <Text className='mine__card-text'>{roleNames(member.roles)}</Text>
       </View>
 
+      {waiting > 0 && (
+        <View className='mine__section'>
+          <View className='mine__entry' hoverClass='mine__row--pressed' onClick={() => go(routes.toRate)}>
+            <Text className='mine__entry-text'>{`待评价 (${waiting})`}</Text>
+            <Text className='mine__entry-arrow'>›</Text>
+          </View>
+        </View>
+      )}
       <CheckinEntries />
       <ManageEntries member={member} />
       <MyLectures upcoming={upcoming} past={past} />

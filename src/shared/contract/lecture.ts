@@ -141,6 +141,11 @@ export interface LectureDetail extends LectureSummary {
   mySignup?: { status: SignupStatus; position?: number; reason?: string }
   /** The caller's own check-in (once check-in has opened): in, out, or held for the secretary (待确认). */
   myCheckin?: MyCheckin
+  /**
+   * Rating (评价), for a caller who attended (check-in credited) once the lecture has ended: whether they
+   * rated, and whether and until when the window is open (issue 8).
+   */
+  myRating?: { rated: boolean; open: boolean; closesAt: string }
   /** The caller may edit, publish, cancel and see the roster. */
   canManage: boolean
 }

@@ -24,6 +24,7 @@ const ACTION_LABEL: Record<LectureAction, string> = {
   publish: '发布',
   checkin: '签到',
   roster: '名单',
+  ratings: '查看评价',
   duplicate: '复制为新草稿',
   cancel: '取消',
 }
