@@ -12,7 +12,7 @@ import { findActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { toSummary } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
-import { adminRoot, inSubtree } from './access'
+import { visibleTo } from '../_shared/visibility'
 
 type Input = ParsedInput<'lecture', 'list'>
 
@@ -46,18 +46,6 @@ export async function listLectures(input: Input, ctx: HandlerContext): Promise<L
   return docs.length > input.pageSize && last
     ? { items: page, next: { startAt: last.startAt, id: last.id } }
     : { items: page }
-}
-
-/**
- * rights.ts canSeeLecture as one query condition, widened for an administrator to the lectures hosted
- * in their subtree; someone not signed in sees the lectures open to all.
- */
-function visibleTo(_: Database['command'], actor: Actor | undefined): object {
-  if (!actor) return { openToAll: true }
-  const seen: object[] = [{ openToAll: true }, { hostOrgId: _.in(actor.path) }, { coHostOrgIds: _.in(actor.path) }]
-  const root = adminRoot(actor)
-  if (root) seen.push(inSubtree(_, root))
-  return _.or(seen)
 }
 
 function filterConditions(
