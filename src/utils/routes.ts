@@ -19,11 +19,15 @@ export const routes = {
   myData: '/member/mydata/index',
   /** Sign-ups left behind in the old branch after a transfer, to cancel. */
   moved: '/member/moved/index',
+  /** 重点选题: the year's key topics, and one topic with its lectures. */
+  topics: '/member/topics/index',
+  topic: (id: string) => `/member/topic/index?id=${encodeURIComponent(id)}`,
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',
   manageOrg: '/manage/org/index',
   manageAppoint: '/manage/appoint/index',
+  manageTopics: '/manage/topics/index',
   manageRoster: (id: string) => `/manage/roster/index?id=${encodeURIComponent(id)}`,
 } as const
 

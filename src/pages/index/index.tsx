@@ -76,6 +76,9 @@ export default function Index() {
       <SearchBox value={query.q} onSearch={(q) => choose({ q })} />
       <ThemeTabs value={query.theme} onChange={(theme) => choose({ theme })} />
       <FilterBar value={query.filter} onChange={(filter) => choose({ filter })} />
+      <View className='index__topics' onClick={() => void Taro.navigateTo({ url: routes.topics })}>
+        <Text>重点选题 ›</Text>
+      </View>
 
       <View className='index__body'>
         {page.phase !== 'ready' && (
