@@ -166,12 +166,14 @@ describe('topic.list', () => {
   })
 
   it('choices for a lecture hosted in 济阳 are the city’s and 济阳’s published ones', async () => {
-    const { items } = await topics.ok<{ items: { id: string }[] }>(
+    const { items } = await topics.ok<{ items: { id: string; orgName: string }[] }>(
       'choices',
       { year: chinaYear(soon), orgId: OTHER },
       as(otherSecretary),
     )
-    expect(items.map((t) => t.id).sort()).toEqual([cityTopic.id, jiyangTopic.id].sort())
+    expect(items.map((t) => t.id)).toEqual(expect.arrayContaining([cityTopic.id, jiyangTopic.id]))
+    expect(new Set(items.map((t) => t.orgName))).toEqual(new Set(['济南市', '济阳区']))
+    expect(items.map((t) => t.id)).not.toContain(lixiaTopic.id)
   })
 })
 

@@ -7,6 +7,7 @@ import type {
   MemberDoc,
   OrgDoc,
   SignupDoc,
+  TopicDoc,
 } from '../../src/shared/model'
 import { buildHistory } from './history'
 import { buildLectures } from './lectures'
@@ -14,6 +15,7 @@ import { buildOrgs } from './orgs'
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { buildMembers, demoOpenid } from './people'
 import { buildTodayLecture, TODAY_BRANCH_ID } from './today'
+import { seedTopics } from './topics'
 
 const SEED_EPOCH = new Date(Date.UTC(2026, 0, 1))
 
@@ -25,6 +27,7 @@ export interface Seed {
   signups: SignupDoc[]
   checkins: CheckinDoc[]
   ledger: LedgerEntryDoc[]
+  topics: TopicDoc[]
 }
 
 export function buildSeed(now: Date): Seed {
@@ -38,6 +41,7 @@ export function buildSeed(now: Date): Seed {
   const lectures = buildLectures(now, hosts, members, names)
   const history = buildHistory(now, lectures, members, orgs, boundIds, TODAY_BRANCH_ID)
   const today = buildTodayLecture(now, hosts, members, boundIds)
+  const topics = seedTopics(now, orgs, [...lectures, today.lecture])
   return {
     orgs,
     members,
@@ -46,5 +50,6 @@ export function buildSeed(now: Date): Seed {
     signups: [...history.signups, ...today.signups],
     checkins: history.checkins,
     ledger: history.ledger,
+    topics,
   }
 }
