@@ -20,16 +20,12 @@ export const topicInput = z.object({
 
 export type TopicInput = z.input<typeof topicInput>
 
-export interface TopicView {
+/** A topic as pages see it: the stored fields they show, and whether the caller keeps it (edit, publish, withdraw). */
+export type TopicView = Pick<
+  TopicDoc,
+  'year' | 'title' | 'description' | 'department' | 'orgId' | 'orgName' | 'status'
+> & {
   id: string
-  year: number
-  title: string
-  description: string
-  department: string
-  orgId: string
-  orgName: string
-  status: TopicDoc['status']
-  /** The caller keeps this topic's list (edit, publish, withdraw). */
   canManage: boolean
 }
 
