@@ -52,3 +52,15 @@ export const Input = (props: AnyProps) => {
   })
 }
 Input.displayName = 'Input'
+
+/** Like Input, a <textarea> (some page tests still bring their own). */
+export const Textarea = (props: AnyProps) => {
+  const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined
+  return createElement('textarea', {
+    ...domProps(props),
+    value: props.value as string | undefined,
+    maxLength: props.maxlength as number | undefined,
+    onChange: (e: { target: { value: string } }) => onInput?.({ detail: { value: e.target.value } }),
+  })
+}
+Textarea.displayName = 'Textarea'

@@ -1,7 +1,7 @@
 import { Input, Textarea, View } from '@tarojs/components'
 import { useState } from 'react'
 import { call } from '../../api/client'
-import { topicProcedures, type TopicView } from '../../shared/contract/topic'
+import { topicInput, type TopicView } from '../../shared/contract/topic'
 import { TOPIC_DEPARTMENTS, TOPIC_LIMITS } from '../../shared/topicRules'
 import { useFormSubmit } from '../../utils/useFormSubmit'
 import { ActionButton, ChoiceChips, Notice, refusalNotice } from '../components'
@@ -28,16 +28,13 @@ export default function TopicForm({ year, topic, onSaved, onCancel }: TopicFormP
   const { errors, busy, refused, submit } = useFormSubmit()
   const save = () =>
     submit(
-      topicProcedures.save.input.safeParse({
-        ...(topic ? { id: topic.id } : { year }),
-        topic: { title, description, department },
-      }),
-      (input) => call('topic', 'save', input),
+      topicInput.safeParse({ title, description, department }),
+      (input) => call('topic', 'save', topic ? { id: topic.id, topic: input } : { year, topic: input }),
       onSaved,
     )
   return (
     <View className='manage-topics__form'>
-      <FormField label='选题' error={errors['topic.title']}>
+      <FormField label='选题' error={errors.title}>
         <Input
           id='field-topic-title'
           className='form-field__input'
@@ -48,7 +45,7 @@ export default function TopicForm({ year, topic, onSaved, onCancel }: TopicFormP
           onInput={(e) => setTitle(e.detail.value)}
         />
       </FormField>
-      <FormField label='说明' optional error={errors['topic.description']}>
+      <FormField label='说明' optional error={errors.description}>
         <Textarea
           id='field-topic-description'
           className='form-field__textarea'
@@ -59,7 +56,7 @@ export default function TopicForm({ year, topic, onSaved, onCancel }: TopicFormP
           onInput={(e) => setDescription(e.detail.value)}
         />
       </FormField>
-      <FormField label='提出部门' error={errors['topic.department']} hint='点选一个，或在下面填写其他部门。'>
+      <FormField label='提出部门' error={errors.department} hint='点选一个，或在下面填写其他部门。'>
         <ChoiceChips options={DEPARTMENTS} value={department} onChange={setDepartment} />
         <Input
           id='field-topic-department'
