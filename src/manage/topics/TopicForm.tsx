@@ -7,6 +7,8 @@ import { useFormSubmit } from '../../utils/useFormSubmit'
 import { ActionButton, ChoiceChips, Notice, refusalNotice } from '../components'
 import FormField, { PLACEHOLDER_STYLE } from '../components/FormField'
 
+type Field = keyof typeof TOPIC_LIMITS
+
 const DEPARTMENTS = TOPIC_DEPARTMENTS.map((d) => ({ value: d as string, label: d }))
 
 export interface TopicFormProps {
@@ -22,51 +24,40 @@ export interface TopicFormProps {
  * source document's, or typed). Checked with the contract's schema here and again on the server.
  */
 export default function TopicForm({ year, topic, onSaved, onCancel }: TopicFormProps) {
-  const [title, setTitle] = useState(topic?.title ?? '')
-  const [description, setDescription] = useState(topic?.description ?? '')
-  const [department, setDepartment] = useState(topic?.department ?? '')
+  const [fields, setFields] = useState({
+    title: topic?.title ?? '',
+    description: topic?.description ?? '',
+    department: topic?.department ?? '',
+  })
   const { errors, busy, refused, submit } = useFormSubmit()
   const save = () =>
     submit(
-      topicInput.safeParse({ title, description, department }),
+      topicInput.safeParse(fields),
       (input) => call('topic', 'save', topic ? { id: topic.id, topic: input } : { year, topic: input }),
       onSaved,
     )
+  const set = (key: Field) => (value: string) => setFields((f) => ({ ...f, [key]: value }))
+  /** The props of a field's Input or Textarea. */
+  const text = (key: Field, className: string, placeholder: string) => ({
+    id: `field-topic-${key}`,
+    className,
+    value: fields[key],
+    maxlength: TOPIC_LIMITS[key],
+    placeholder,
+    placeholderStyle: PLACEHOLDER_STYLE,
+    onInput: (e: { detail: { value: string } }) => set(key)(e.detail.value),
+  })
   return (
     <View className='manage-topics__form'>
       <FormField label='选题' error={errors.title}>
-        <Input
-          id='field-topic-title'
-          className='form-field__input'
-          value={title}
-          maxlength={TOPIC_LIMITS.title}
-          placeholder='如：大党学习的力量'
-          placeholderStyle={PLACEHOLDER_STYLE}
-          onInput={(e) => setTitle(e.detail.value)}
-        />
+        <Input {...text('title', 'form-field__input', '如：大党学习的力量')} />
       </FormField>
       <FormField label='说明' optional error={errors.description}>
-        <Textarea
-          id='field-topic-description'
-          className='form-field__textarea'
-          value={description}
-          maxlength={TOPIC_LIMITS.description}
-          placeholder='这个选题讲什么，希望谁来讲'
-          placeholderStyle={PLACEHOLDER_STYLE}
-          onInput={(e) => setDescription(e.detail.value)}
-        />
+        <Textarea {...text('description', 'form-field__textarea', '这个选题讲什么，希望谁来讲')} />
       </FormField>
       <FormField label='提出部门' error={errors.department} hint='点选一个，或在下面填写其他部门。'>
-        <ChoiceChips options={DEPARTMENTS} value={department} onChange={setDepartment} />
-        <Input
-          id='field-topic-department'
-          className='form-field__input'
-          value={department}
-          maxlength={TOPIC_LIMITS.department}
-          placeholder='其他部门'
-          placeholderStyle={PLACEHOLDER_STYLE}
-          onInput={(e) => setDepartment(e.detail.value)}
-        />
+        <ChoiceChips options={DEPARTMENTS} value={fields.department} onChange={set('department')} />
+        <Input {...text('department', 'form-field__input', '其他部门')} />
       </FormField>
       {refused && <Notice {...refusalNotice(refused, '没有保存成功：')} />}
       <View className='manage-topics__buttons'>
