@@ -1,7 +1,7 @@
 /**
  * lecture.save: create a draft (no id) or edit a draft or published lecture. Reads the binding, the
  * host and co-host orgs (one query) and, to edit, the lecture, side by side; a newly named member lecturer
- * (lecturer.ts, 2 reads); then one write. An edit is a conditional update, so that a sign-up landing
+ * (lecturer.ts, 2 reads); a newly tied key topic (_shared/topics.ts, 1 read); then one write. An edit is a conditional update, so that a sign-up landing
  * meanwhile can never leave capacity below signedUp, nor another edit slip past the schedule rules; a new
  * capacity moves the free seats by the difference, and more seats go to the waitlist first.
  */
