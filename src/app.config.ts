@@ -23,6 +23,8 @@ export default defineAppConfig({
         'torate/index',
         'given/index',
         'ratings/index',
+        'topics/index',
+        'topic/index',
       ],
     },
     {
@@ -39,6 +41,7 @@ export default defineAppConfig({
         'transfers/index',
         'org/index',
         'appoint/index',
+        'topics/index',
       ],
     },
   ],

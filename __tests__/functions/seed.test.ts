@@ -1,4 +1,5 @@
 import { actorOf } from '../../cloudfunctions/_shared/actor'
+import { topicFits } from '../../src/shared/topicRules'
 import { isScene } from '../../cloudfunctions/_shared/miniProgramCode'
 import { main as hoursMain } from '../../cloudfunctions/hours/main'
 import { main as signupMain } from '../../cloudfunctions/signup/main'
@@ -307,6 +308,20 @@ describe('seed sign-ups, check-ins and hours', () => {
   })
 })
 
+describe('the year’s key topics (点题)', () => {
+  it('has the source document’s topics published, and ties lectures only where the server would', () => {
+    const titles = seed.topics.filter((t) => t.status === 'published').map((t) => t.title)
+    expect(titles).toEqual(expect.arrayContaining(['大党学习的力量', '新时代党员家风建设', '农村电商助力乡村振兴']))
+    const tied = seed.lectures.filter((l) => l.topicId)
+    expect(tied.length).toBeGreaterThanOrEqual(5)
+    for (const l of tied) {
+      const topic = seed.topics.find((t) => t._id === l.topicId)!
+      expect(l.topicTitle).toBe(topic.title)
+      expect(topicFits(topic, { path: [...l.hostPath, l.hostOrgId], at: l.startAt })).toBe(true)
+    }
+  })
+})
+
 describe('seedDatabase', () => {
   it('fills an empty database through the SDK, and only once', async () => {
     const cloud = await startTestCloud()
@@ -323,6 +338,7 @@ describe('seedDatabase', () => {
           checkins: seed.checkins.length,
           ledger: seed.ledger.length,
           ratings: seed.ratings.length,
+          topics: seed.topics.length,
         },
       })
       const stored = cloud.emulator.store.scan('members', {}).map((r) => r.doc)

@@ -63,6 +63,14 @@ describe('manageEntries', () => {
     const secretary = manageEntries(member({ roles: ['member', 'secretary'], manages: branch }))
     expect(secretary.map((e) => e.title)).not.toContain('组织架构')
   })
+
+  it('gives the administrators of the city and of a district their key-topic list (重点选题)', () => {
+    const district = [{ id: 'd1', name: '历下区', kind: 'district' as const }]
+    expect(manageEntries(member({ roles: ['admin'], manages: district })).at(-1)).toEqual({
+      title: '重点选题',
+      url: '/manage/topics/index',
+    })
+  })
 })
 
 describe('groupMyLectures', () => {

@@ -6,11 +6,17 @@ import type { LectureDetail } from '../../src/shared/contract'
 import { ERROR_MESSAGES, refusal, type Reply } from '../../src/shared/errors'
 import { el, typeAt } from './support/fill'
 import { BRANCH, lectureDetail, meReply, STREET } from './support/replies'
-import { callMock, ok, serve } from './support/serve'
+import { callMock, type Handler, ok, serve as serveOnly } from './support/serve'
 import { getStorageSync, showAgain } from './support/taro'
 import { expectTexts } from './support/see'
 
 jest.mock('../../src/api/client', () => ({ call: jest.fn() }))
+/** The form's topic picker asks for the year's key topics of the host (components/TopicPicker). */
+const TOPICS = [{ id: 'tp-1', title: '大党学习的力量', orgName: '济南市' }]
+const serve = (handlers: Record<string, Handler>) =>
+  serveOnly({ 'topic.choices': () => ok({ items: TOPICS }), ...handlers })
+/** The calls the page made besides the topic picker's. */
+const pageCalls = () => callMock.mock.calls.filter(([fn]) => fn !== 'topic')
 // A picked cover goes to storage first (src/api/upload.ts, tested in upload.test.tsx); its id is checked.
 const COVER_ID = 'cloud://env.bucket/covers/00112233445566778899aabbccddeeff.png'
 jest.mock('../../src/api/upload', () => ({
@@ -116,7 +122,7 @@ describe('manage: lecture form', () => {
       '人数至少为1',
       '有 7 处需要修改，请看红字提示',
     )
-    expect(callMock).toHaveBeenCalledTimes(1) // member.me only: nothing saved
+    expect(pageCalls()).toHaveLength(1) // member.me only: nothing saved
     expect(callMock).not.toHaveBeenCalledWith('lecture', 'save', expect.anything())
 
     // correcting a field takes its error away
@@ -140,7 +146,7 @@ describe('manage: lecture form', () => {
     typeAt(container, '#field-title', '改过的标题')
     await act(async () => showAgain())
     expect(el(container, '#field-title')).toHaveValue('改过的标题')
-    expect(callMock).toHaveBeenCalledTimes(2) // member.me and lecture.detail, once each
+    expect(pageCalls()).toHaveLength(2) // member.me and lecture.detail, once each
   })
 
   it('hosts at a node found by name when the caller manages many: the one 我的党课 showed, or another', async () => {
@@ -315,6 +321,20 @@ describe('manage: lecture form', () => {
     await waitFor(() => expect(callMock).toHaveBeenCalledWith('lecture', 'save', expect.anything()))
     expect(callMock).toHaveBeenLastCalledWith('lecture', 'save', {
       lecture: expect.objectContaining({ lecturer: { name: '张书记', memberId: 'm-1' }, speakerRole: 'secretary' }),
+    })
+  })
+
+  it('ties the lecture to one of the host’s key topics of its year', async () => {
+    serve({ 'member.me': () => ME, 'lecture.save': () => ok({ id: 'l-t' }) })
+    const { container } = render(<ManageEdit />)
+    await screen.findByText('党课内容')
+    fillIn(container)
+    fireEvent.click(await screen.findByText('大党学习的力量'))
+    fireEvent.click(screen.getByText('保存草稿'))
+    await waitFor(() => expect(callMock).toHaveBeenCalledWith('lecture', 'save', expect.anything()))
+    expect(callMock).toHaveBeenCalledWith('topic', 'choices', expect.objectContaining({ orgId: expect.any(String) }))
+    expect(callMock).toHaveBeenLastCalledWith('lecture', 'save', {
+      lecture: expect.objectContaining({ topicId: 'tp-1' }),
     })
   })
 

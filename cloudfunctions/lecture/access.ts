@@ -2,16 +2,11 @@
 import { AppError } from '../../src/shared/errors'
 import { type Actor, isBranchOfficer } from '../../src/shared/rights'
 import type { Database } from '../_shared/cloud'
+import { adminRoot } from '../_shared/visibility'
 
 type Command = Database['command']
 
-/** The node an administrator's rights start from (rights.ts requires the role as well as the node). */
-export const adminRoot = (a: Actor) => (a.roles.includes('admin') ? a.adminOrgId : undefined)
-
-/** Lectures hosted at `orgId` or anywhere below it. */
-export function inSubtree(_: Command, orgId: string): object {
-  return _.or([{ hostOrgId: orgId }, { hostPath: orgId }])
-}
+export { adminRoot, inSubtree } from '../_shared/visibility'
 
 /** Every lecture the caller manages, as one condition; a caller who manages nothing is refused. */
 export function managedByCondition(_: Command, actor: Actor): object {

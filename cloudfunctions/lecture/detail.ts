@@ -120,6 +120,7 @@ function toDetail(
   if (doc.coverFileId && isUploadOf('cover', doc.coverFileId)) detail.coverFileId = doc.coverFileId
   if (coverUrl) detail.coverUrl = coverUrl
   if (doc.cancelReason) detail.cancelReason = doc.cancelReason
+  if (doc.topicId) Object.assign(detail, { topicId: doc.topicId, topicTitle: doc.topicTitle })
   if (mySignup) detail.mySignup = mySignup
   return detail
 }

@@ -12,7 +12,7 @@ import { findActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
 import { toSummary } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
-import { adminRoot, inSubtree } from './access'
+import { visibleTo } from '../_shared/visibility'
 
 type Input = ParsedInput<'lecture', 'list'>
 
@@ -53,18 +53,6 @@ export async function listLectures(input: Input, ctx: HandlerContext): Promise<L
  */
 export function listedConditions(_: Database['command'], actor: Actor | undefined, now: Date): object[] {
   return [{ status: 'published' }, { endAt: _.gt(now) }, visibleTo(_, actor)]
-}
-
-/**
- * rights.ts canSeeLecture as one query condition, widened for an administrator to the lectures hosted
- * in their subtree; someone not signed in sees the lectures open to all.
- */
-function visibleTo(_: Database['command'], actor: Actor | undefined): object {
-  if (!actor) return { openToAll: true }
-  const seen: object[] = [{ openToAll: true }, { hostOrgId: _.in(actor.path) }, { coHostOrgIds: _.in(actor.path) }]
-  const root = adminRoot(actor)
-  if (root) seen.push(inSubtree(_, root))
-  return _.or(seen)
 }
 
 function filterConditions(

@@ -1,7 +1,7 @@
 /**
  * lecture.save: create a draft (no id) or edit a draft or published lecture. Reads the binding, the
  * host and co-host orgs (one query) and, to edit, the lecture, side by side; a newly named member lecturer
- * (lecturer.ts, 2 reads); then one write. An edit is a conditional update, so that a sign-up landing
+ * (lecturer.ts, 2 reads); a newly tied key topic (_shared/topics.ts, 1 read); then one write. An edit is a conditional update, so that a sign-up landing
  * meanwhile can never leave capacity below signedUp, nor another edit slip past the schedule rules; a new
  * capacity moves the free seats by the difference, and more seats go to the waitlist first.
  */
@@ -24,6 +24,7 @@ import { newLectureId } from '../_shared/lectureIds'
 import { hostOf, inOrder, loadLecture } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { fillSeats } from '../_shared/seats'
+import { lectureTopic } from '../_shared/topics'
 import { adminRoot } from './access'
 import { assertLecturerNamable } from './lecturer'
 import { assertCoverPicture } from './cover'
@@ -52,6 +53,7 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   )
   if (missing) throw new AppError('INVALID_INPUT', missing)
   const fields = lectureFields(values, host)
+  Object.assign(fields, await lectureTopic(db, values.topicId, fields, existing))
   // A new cover must be a picture uploaded as one (the contract checked its path; these are its bytes).
   if (fields.coverFileId && fields.coverFileId !== existing?.coverFileId) await assertCoverPicture(fields.coverFileId)
 
@@ -96,6 +98,7 @@ async function editLecture(db: Database, existing: LectureDoc, fields: LectureFi
     changes[key] = value !== null && typeof value === 'object' && !(value instanceof Date) ? _.set(value) : value
   }
   if (!fields.coverFileId && existing.coverFileId) changes.coverFileId = _.remove()
+  if (!fields.topicId && existing.topicId) Object.assign(changes, { topicId: _.remove(), topicTitle: _.remove() })
   // Free seats move by the change of capacity, on the capacity read (an edit meanwhile misses) and never below 0.
   const more = fields.capacity - existing.capacity
   if (more) changes.seatsFree = _.inc(more)

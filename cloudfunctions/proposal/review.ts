@@ -12,6 +12,7 @@ import { addIfAbsent, type Database } from '../_shared/cloud'
 import { proposalLectureId } from '../_shared/lectureIds'
 import type { HandlerContext } from '../_shared/router'
 import { newestFirst } from '../_shared/newest'
+import { setFieldsOf } from '../_shared/views'
 import { PROPOSAL_LIMIT, toView } from './view'
 
 /** Two database calls for a branch officer, three for an administrator (the branch's ancestors). */
@@ -52,6 +53,8 @@ export async function decide(input: ParsedInput<'proposal', 'decide'>, ctx: Hand
   }
   const lectureId = proposalLectureId(proposal._id)
   const draft = lectureFromProposal(proposal, branch!, lecturer?.roles ?? ['member'], actor.memberId, now)
+  // The proposal's key topic goes with it (checked when it was proposed).
+  Object.assign(draft, setFieldsOf({ topicId: proposal.topicId, topicTitle: proposal.topicTitle }))
   // Left by an earlier attempt that failed half-way, or by a decision in flight: the claim decides.
   const created = await addIfAbsent(db, 'lectures', { _id: lectureId, ...draft })
   const changes = { status: 'accepted' as const, lectureId, ...decided }

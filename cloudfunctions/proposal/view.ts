@@ -16,7 +16,7 @@ export function toView(doc: ProposalDoc): ProposalView {
     outline,
     status,
     createdAt,
-    ...setFieldsOf({ reason: doc.reason, lectureId: doc.lectureId }),
+    ...setFieldsOf({ reason: doc.reason, lectureId: doc.lectureId, topicId: doc.topicId, topicTitle: doc.topicTitle }),
   }
 }
 

@@ -8,6 +8,7 @@ import type {
   OrgDoc,
   RatingDoc,
   SignupDoc,
+  TopicDoc,
 } from '../../src/shared/model'
 import { buildHistory } from './history'
 import { buildLectures } from './lectures'
@@ -16,6 +17,7 @@ import { buildRatings } from './ratings'
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { buildMembers, demoOpenid } from './people'
 import { buildTodayLecture, TODAY_BRANCH_ID } from './today'
+import { seedTopics } from './topics'
 
 const SEED_EPOCH = new Date(Date.UTC(2026, 0, 1))
 
@@ -28,6 +30,7 @@ export interface Seed {
   checkins: CheckinDoc[]
   ledger: LedgerEntryDoc[]
   ratings: RatingDoc[]
+  topics: TopicDoc[]
 }
 
 export function buildSeed(now: Date): Seed {
@@ -42,6 +45,7 @@ export function buildSeed(now: Date): Seed {
   const history = buildHistory(now, lectures, members, orgs, boundIds, TODAY_BRANCH_ID)
   const today = buildTodayLecture(now, hosts, members, boundIds)
   const ratings = buildRatings(now, lectures, history.checkins, members)
+  const topics = seedTopics(now, orgs, [...lectures, today.lecture])
   return {
     orgs,
     members,
@@ -51,5 +55,6 @@ export function buildSeed(now: Date): Seed {
     checkins: history.checkins,
     ledger: history.ledger,
     ratings,
+    topics,
   }
 }

@@ -13,6 +13,7 @@ import type {
   OrgKind,
   Role,
   SignupState,
+  TopicDoc,
   TransferDoc,
 } from './model'
 
@@ -68,6 +69,13 @@ export const PROPOSAL_STATUS: Record<ProposalStatus, string> = {
   pending: '待处理',
   accepted: '已采纳',
   declined: '未采纳',
+}
+
+/** A key topic's (点题) state on the lists. */
+export const TOPIC_STATUS: Record<TopicDoc['status'], string> = {
+  draft: '草稿',
+  published: '已发布',
+  withdrawn: '已撤回',
 }
 
 /** A pending proposal as the member who made it reads it: whom they wait for. */

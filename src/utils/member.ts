@@ -1,6 +1,7 @@
 /** The "我的" page's view of a member: roles in words, the manage entries they may open, their lectures by state. */
 import type { Me, MyLectureItem } from '../shared/contract'
 import type { Role } from '../shared/model'
+import { TOPIC_KINDS } from '../shared/topicRules'
 import { OWN_ROLE } from '../shared/words'
 import { routes } from './routes'
 
@@ -35,6 +36,10 @@ export function manageEntries(member: NonNullable<Me['member']>): ManageEntry[] 
       ? [
           { title: '组织架构', url: routes.manageOrg },
           { title: '管理员与评审专家', url: routes.manageAppoint },
+          // the city's and the districts' administrators keep a key-topic list (topicRules)
+          ...(member.manages.some((n) => TOPIC_KINDS.includes(n.kind))
+            ? [{ title: '重点选题', url: routes.manageTopics }]
+            : []),
         ]
       : []),
   ]

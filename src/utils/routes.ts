@@ -29,11 +29,15 @@ export const routes = {
   moved: '/member/moved/index',
   /** 附近的党课 (from the 附近 chip of the lecture list). */
   nearby: '/member/nearby/index',
+  /** 重点选题: the year's key topics, and one topic with its lectures. */
+  topics: '/member/topics/index',
+  topic: (id: string) => `/member/topic/index?id=${encodeURIComponent(id)}`,
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',
   manageOrg: '/manage/org/index',
   manageAppoint: '/manage/appoint/index',
+  manageTopics: '/manage/topics/index',
   manageRoster: (id: string) => `/manage/roster/index?id=${encodeURIComponent(id)}`,
 } as const
 

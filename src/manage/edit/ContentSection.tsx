@@ -1,4 +1,5 @@
 import { Input, Textarea } from '@tarojs/components'
+import { chinaYear } from '../../shared/chinaTime'
 import { THEMES } from '../../shared/themes'
 import { ChoiceChips } from '../components'
 import CoverPicker from '../components/CoverPicker'
@@ -7,6 +8,7 @@ import type { Option } from '../utils/labels'
 import { emptyStop, type LectureForm } from '../utils/lectureForm'
 import { Section } from './parts'
 import type { LectureFormState } from './useLectureForm'
+import TopicPicker from '../../components/TopicPicker'
 
 const THEME_OPTIONS: Option<LectureForm['theme']>[] = THEMES.map((t) => ({ value: t.code, label: t.name }))
 
@@ -45,6 +47,14 @@ export default function ContentSection({ lecture }: { lecture: LectureFormState 
           placeholder='讲什么，适合谁来听'
           placeholderStyle={PLACEHOLDER_STYLE}
           onInput={(e) => change({ summary: e.detail.value }, 'summary')}
+        />
+      </FormField>
+      <FormField label='重点选题' optional error={errors.topicId} hint='本年度市里和本区县发布的重点选题。'>
+        <TopicPicker
+          year={Number(form.startDate.slice(0, 4)) || chinaYear(Date.now())}
+          orgId={form.hostOrgId}
+          value={form.topicId}
+          onChange={(topic) => change({ topicId: topic?.id }, 'topicId')}
         />
       </FormField>
       <FormField label='封面图片' optional error={errors.coverFileId} hint='JPG 或 PNG，不超过2MB。'>

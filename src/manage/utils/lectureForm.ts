@@ -51,6 +51,8 @@ export interface LectureForm {
   /** Only members with a confirmed sign-up may check in. */
   signupRequired: boolean
   coverFileId?: string
+  /** The year's key topic (点题) it answers (components/TopicPicker). */
+  topicId?: string
 }
 
 /** Field key (zod path joined by dots) → the Chinese line shown under that field. */
@@ -133,6 +135,7 @@ export function formFromDetail(d: LectureDetail): LectureForm {
     checkinLevel: d.checkinLevel,
     signupRequired: d.signupRequired,
     coverFileId: d.coverFileId,
+    topicId: d.topicId,
   }
 }
 
@@ -188,6 +191,7 @@ export function formToInput(f: LectureForm): LectureInput {
     checkinLevel: f.checkinLevel,
     signupRequired: f.signupRequired,
     ...(f.coverFileId ? { coverFileId: f.coverFileId } : {}),
+    ...(f.topicId ? { topicId: f.topicId } : {}),
   }
 }
 

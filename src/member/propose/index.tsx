@@ -5,6 +5,8 @@ import { call } from '../../api/client'
 import RefusalBox from '../../components/RefusalBox'
 import StatusTag from '../../components/StatusTag'
 import TextField from '../../components/TextField'
+import TopicPicker from '../../components/TopicPicker'
+import { chinaYear } from '../../shared/chinaTime'
 import { proposalProcedures, type ProposalView } from '../../shared/contract/proposal'
 import { THEMES, themeName, type ThemeCode } from '../../shared/themes'
 import { useFormSubmit } from '../../utils/useFormSubmit'
@@ -22,12 +24,13 @@ export default function Propose() {
   const [theme, setTheme] = useState<ThemeCode>()
   const [title, setTitle] = useState('')
   const [outline, setOutline] = useState('')
+  const [topicId, setTopicId] = useState<string>()
   const [sent, setSent] = useState<ProposalView>()
   const { errors, busy, refused, submit: send } = useFormSubmit(WORDING)
 
   const submit = () =>
     send(
-      proposalProcedures.propose.input.safeParse({ theme, title, outline }),
+      proposalProcedures.propose.input.safeParse({ theme, title, outline, topicId }),
       (input) => call('proposal', 'propose', input),
       setSent,
     )
@@ -102,6 +105,11 @@ export default function Propose() {
           error={errors.outline}
           onInput={setOutline}
         />
+      </View>
+
+      <View className='propose__section'>
+        <Text className='propose__label'>重点选题（可不选）</Text>
+        <TopicPicker year={chinaYear(Date.now())} value={topicId} onChange={(t) => setTopicId(t?.id)} />
       </View>
 
       <View className='propose__section propose__section--submit'>

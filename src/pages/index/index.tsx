@@ -81,6 +81,9 @@ export default function Index() {
         value={query.filter}
         onChange={(filter) => (filter === 'nearby' ? openNearby() : choose({ filter }))}
       />
+      <View className='index__topics' onClick={() => void Taro.navigateTo({ url: routes.topics })}>
+        <Text>重点选题 ›</Text>
+      </View>
 
       <View className='index__body'>
         {page.phase !== 'ready' && (

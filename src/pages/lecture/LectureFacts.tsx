@@ -1,8 +1,10 @@
 import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { LectureDetail } from '../../shared/contract'
 import { themeName } from '../../shared/themes'
 import { formatTimeRange } from '../../shared/chinaTime'
+import { routes } from '../../utils/routes'
 import { cancelPolicyText } from '../../utils/signup'
 import { SIGNUP_STATUS } from '../../shared/words'
 
@@ -93,6 +95,11 @@ export default function LectureFacts({ lecture: l }: { lecture: LectureDetail })
       <View className='lecture__head'>
         <Text className='lecture__theme'>{themeName(l.theme)}</Text>
         <Text className='lecture__title'>{l.title}</Text>
+        {l.topicId && (
+          <Text className='lecture__topic' onClick={() => void Taro.navigateTo({ url: routes.topic(l.topicId!) })}>
+            {`重点选题：${l.topicTitle ?? ''} ›`}
+          </Text>
+        )}
       </View>
 
       <Particulars l={l} />

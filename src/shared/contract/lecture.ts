@@ -62,6 +62,8 @@ export const lectureInput = z
     signupRequired: z.boolean().default(true),
     /** A picture uploaded as a cover (lecture.checkCover checked its bytes; save checks them again). */
     coverFileId: uploadedFileId('cover').optional(),
+    /** One of the year's key topics (点题) the lecture answers: published, of its year, in its host's scope. */
+    topicId: id.optional(),
   })
   .refine((l) => Date.parse(l.endAt) > Date.parse(l.startAt), { message: '结束时间须晚于开始时间', path: ['endAt'] })
   .refine((l) => Date.parse(l.signupDeadline) <= Date.parse(l.startAt), {
@@ -135,6 +137,9 @@ export interface LectureDetail extends LectureSummary {
   /** The stored cover (for the edit form); `coverUrl` is a temporary URL to show it. */
   coverFileId?: string
   coverUrl?: string
+  /** The key topic (点题) it answers: its page is member/topic. */
+  topicId?: string
+  topicTitle?: string
   cancelReason?: string
   waiting: number
   /** The caller's own sign-up, if any; `position` is their place on the waitlist (1 = next). */

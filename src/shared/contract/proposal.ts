@@ -18,6 +18,9 @@ export interface ProposalView {
   reason?: string
   /** The draft lecture made from it when accepted. */
   lectureId?: string
+  /** The key topic (点题) it answers; the draft lecture carries it. */
+  topicId?: string
+  topicTitle?: string
   createdAt: string
 }
 
@@ -27,6 +30,7 @@ export const proposalProcedures = {
       theme: z.enum(THEME_CODES),
       title: z.string().trim().min(2, '题目至少2个字').max(60),
       outline: z.string().trim().min(10, '提纲至少10个字').max(2000),
+      topicId: id.optional(),
     }),
   ),
   mine: procedure<{ items: ProposalView[] }>()(z.object({})),
