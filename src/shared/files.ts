@@ -12,6 +12,14 @@ export const UPLOADS = {
     wrongKind: '请选择 JPG 或 PNG 图片',
     tooBig: '图片不能超过2MB，请换一张小一些的',
   },
+  /** A lecturer's photo in the pool (师资库): as a cover, its own folder so one cannot pass for the other. */
+  lecturerPhoto: {
+    folder: 'lecturer-photos/',
+    extensions: ['jpg', 'jpeg', 'png'],
+    maxBytes: 2 * 1024 * 1024,
+    wrongKind: '请选择 JPG 或 PNG 照片',
+    tooBig: '照片不能超过2MB，请换一张小一些的',
+  },
   roster: {
     folder: 'rosters/',
     extensions: ['xlsx', 'csv'],
