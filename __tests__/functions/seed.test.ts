@@ -322,6 +322,8 @@ describe('seedDatabase', () => {
           signups: seed.signups.length,
           checkins: seed.checkins.length,
           ledger: seed.ledger.length,
+          lecturers: seed.lecturers.length,
+          invitations: seed.invitations.length,
         },
       })
       const stored = cloud.emulator.store.scan('members', {}).map((r) => r.doc)

@@ -2,7 +2,9 @@
 import type {
   BindingDoc,
   CheckinDoc,
+  InvitationDoc,
   LectureDoc,
+  LecturerDoc,
   LedgerEntryDoc,
   MemberDoc,
   OrgDoc,
@@ -11,6 +13,7 @@ import type {
 import { buildHistory } from './history'
 import { buildLectures } from './lectures'
 import { buildOrgs } from './orgs'
+import { buildPool } from './pool'
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { buildMembers, demoOpenid } from './people'
 import { buildTodayLecture, TODAY_BRANCH_ID } from './today'
@@ -25,6 +28,8 @@ export interface Seed {
   signups: SignupDoc[]
   checkins: CheckinDoc[]
   ledger: LedgerEntryDoc[]
+  lecturers: LecturerDoc[]
+  invitations: InvitationDoc[]
 }
 
 export function buildSeed(now: Date): Seed {
@@ -38,6 +43,7 @@ export function buildSeed(now: Date): Seed {
   const lectures = buildLectures(now, hosts, members, names)
   const history = buildHistory(now, lectures, members, orgs, boundIds, TODAY_BRANCH_ID)
   const today = buildTodayLecture(now, hosts, members, boundIds)
+  const pool = buildPool(now, [...lectures, today.lecture], members, orgs, bindings)
   return {
     orgs,
     members,
@@ -46,5 +52,6 @@ export function buildSeed(now: Date): Seed {
     signups: [...history.signups, ...today.signups],
     checkins: history.checkins,
     ledger: history.ledger,
+    ...pool,
   }
 }
