@@ -26,7 +26,13 @@ const actor = (over: Partial<Actor>): Actor => ({
 const plain = actor({})
 const secretaryA = actor({ memberId: 'sec', roles: ['secretary'] })
 const streetAdmin = actor({ memberId: 'sa', roles: ['member', 'admin'], adminOrgId: 'sA1' })
-const districtB = actor({ memberId: 'db', branchId: 'bB', path: ['city', 'dB', 'sB1', 'bB'], roles: ['admin'], adminOrgId: 'dB' })
+const districtB = actor({
+  memberId: 'db',
+  branchId: 'bB',
+  path: ['city', 'dB', 'sB1', 'bB'],
+  roles: ['admin'],
+  adminOrgId: 'dB',
+})
 const cityAdmin = actor({ memberId: 'ca', roles: ['admin'], adminOrgId: 'city' })
 const notAdminAnyMore = actor({ memberId: 'x', roles: ['member'], adminOrgId: 'sA1' })
 

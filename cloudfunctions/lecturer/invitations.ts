@@ -51,7 +51,10 @@ export async function invite(input: ParsedInput<'lecturer', 'invite'>, ctx: Hand
   }
   const existing = await loadInvitation(db, doc._id)
   if (existing.status !== 'pending') {
-    throw new AppError('INVALID_STATE', `已经邀请过${profile.name}讲这场党课（${existing.status === 'accepted' ? '已接受' : '已结束'}）`)
+    throw new AppError(
+      'INVALID_STATE',
+      `已经邀请过${profile.name}讲这场党课（${existing.status === 'accepted' ? '已接受' : '已结束'}）`,
+    )
   }
   return invitationView(existing) // a retry
 }
@@ -104,7 +107,10 @@ async function decide(
 async function countPending(db: Database, memberId: string, by: 1 | -1): Promise<void> {
   const _ = db.command
   const where = by > 0 ? { memberId } : { memberId, invitationsPending: _.gt(0) }
-  await db.collection('bindings').where(where).update({ invitationsPending: _.inc(by) })
+  await db
+    .collection('bindings')
+    .where(where)
+    .update({ invitationsPending: _.inc(by) })
 }
 
 async function loadInvitation(db: Database, id: string): Promise<InvitationDoc> {
@@ -123,7 +129,12 @@ export async function invitations(
   const actor = await requireActor(ctx)
   const { db } = ctx
   if (input.box === 'mine') {
-    const res = await db.collection('invitations').where({ memberId: actor.memberId }).orderBy('createdAt', 'desc').limit(LIST).get()
+    const res = await db
+      .collection('invitations')
+      .where({ memberId: actor.memberId })
+      .orderBy('createdAt', 'desc')
+      .limit(LIST)
+      .get()
     const docs = res.data as InvitationDoc[]
     // Pending first (they need an answer), each part newest first.
     const ordered = [...docs.filter((d) => d.status === 'pending'), ...docs.filter((d) => d.status !== 'pending')]
@@ -132,6 +143,11 @@ export async function invitations(
   const org = await readOrg(db, input.orgId)
   if (!org) throw new AppError('NOT_FOUND')
   if (!managesLecturesOf(actor, nodeOf(org))) throw new AppError('FORBIDDEN')
-  const res = await db.collection('invitations').where({ fromOrgId: org._id }).orderBy('createdAt', 'desc').limit(LIST).get()
+  const res = await db
+    .collection('invitations')
+    .where({ fromOrgId: org._id })
+    .orderBy('createdAt', 'desc')
+    .limit(LIST)
+    .get()
   return { items: (res.data as InvitationDoc[]).map(invitationView) }
 }

@@ -7,13 +7,7 @@ import { randomBytes } from 'crypto'
 import type { ParsedInput } from '../../src/shared/contract'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
 import { speakerRoleOf } from '../../src/shared/lectureRules'
-import {
-  districtOf,
-  editRefusal,
-  keepRefusal,
-  memberProfileId,
-  profileNode,
-} from '../../src/shared/lecturerRules'
+import { districtOf, editRefusal, keepRefusal, memberProfileId, profileNode } from '../../src/shared/lecturerRules'
 import type { LecturerDoc } from '../../src/shared/model'
 import type { Refused } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
@@ -60,7 +54,11 @@ export async function add(input: AddInput, ctx: HandlerContext): Promise<{ id: s
   return { id: _id }
 }
 
-const unRemoved = (_: Database['command']) => ({ removedReason: _.remove(), removedAt: _.remove(), removedBy: _.remove() })
+const unRemoved = (_: Database['command']) => ({
+  removedReason: _.remove(),
+  removedAt: _.remove(),
+  removedBy: _.remove(),
+})
 
 type Place = Pick<LecturerDoc, '_id' | 'name' | 'speakerRole' | 'orgId' | 'orgPath' | 'districtId' | 'memberId'>
 
@@ -106,7 +104,8 @@ export async function edit(input: ParsedInput<'lecturer', 'edit'>, ctx: HandlerC
   if (doc.memberId && (input.name || input.speakerRole)) {
     throw new AppError('INVALID_INPUT', '党员主讲人的姓名和身份以党员名册为准')
   }
-  if (input.photoFileId && input.photoFileId !== doc.photoFileId) await assertPicture('lecturerPhoto', input.photoFileId)
+  if (input.photoFileId && input.photoFileId !== doc.photoFileId)
+    await assertPicture('lecturerPhoto', input.photoFileId)
   const _ = ctx.db.command
   await write(ctx, doc, {
     ...(input.name && { name: input.name }),
@@ -121,7 +120,10 @@ export async function edit(input: ParsedInput<'lecturer', 'edit'>, ctx: HandlerC
   return { id: doc._id }
 }
 
-export async function editMine(input: ParsedInput<'lecturer', 'editMine'>, ctx: HandlerContext): Promise<{ id: string }> {
+export async function editMine(
+  input: ParsedInput<'lecturer', 'editMine'>,
+  ctx: HandlerContext,
+): Promise<{ id: string }> {
   const actor = await requireActor(ctx)
   const doc = await loadProfile(ctx.db, memberProfileId(actor.memberId))
   refuse(editRefusal(actor, doc, 'own'))
@@ -148,7 +150,13 @@ export async function remove(input: ParsedInput<'lecturer', 'remove'>, ctx: Hand
   await ctx.db
     .collection('lecturers')
     .where({ _id: doc._id, status: 'active' })
-    .update({ status: 'removed', removedReason: input.reason, removedAt: ctx.now, removedBy: actor.memberId, updatedAt: ctx.now })
+    .update({
+      status: 'removed',
+      removedReason: input.reason,
+      removedAt: ctx.now,
+      removedBy: actor.memberId,
+      updatedAt: ctx.now,
+    })
   return { id: doc._id }
 }
 

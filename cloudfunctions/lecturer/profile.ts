@@ -16,7 +16,10 @@ import { heldCondition } from './stats'
 
 const LECTURES = 100
 
-export async function profile(input: ParsedInput<'lecturer', 'profile'>, ctx: HandlerContext): Promise<LecturerProfile> {
+export async function profile(
+  input: ParsedInput<'lecturer', 'profile'>,
+  ctx: HandlerContext,
+): Promise<LecturerProfile> {
   if (!ctx.openid) throw new AppError('NOT_SIGNED_IN')
   const { db, now } = ctx
   const [actor, doc] = await inOrder(findActor(ctx), loadProfile(db, input.id))

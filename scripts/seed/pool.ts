@@ -97,9 +97,12 @@ function demoInvitation(
   bindings: BindingDoc[],
 ): InvitationDoc[] {
   const lecturer = lecturers.find((p) => p.memberId)
-  const lecture = lecturer && lectures.find(
-    (l) => l.status === 'published' && l.startAt > now && l.hostPath[1] !== lecturer.districtId && !l.lecturer.profileId,
-  )
+  const lecture =
+    lecturer &&
+    lectures.find(
+      (l) =>
+        l.status === 'published' && l.startAt > now && l.hostPath[1] !== lecturer.districtId && !l.lecturer.profileId,
+    )
   const by = lecture && members.find((m) => m.branchId === lecture.hostOrgId && m.roles.includes('secretary'))
   if (!lecturer?.memberId || !lecture || !by) return []
   const binding = bindings.find((b) => b.memberId === lecturer.memberId)!

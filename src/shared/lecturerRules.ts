@@ -37,7 +37,10 @@ export function keepRefusal(actor: Actor, node: NodeRef): Refused | undefined {
 /** Which fields the caller may edit: administrators all, the bound member their introduction and specialties. */
 export type EditScope = 'all' | 'own'
 
-export function editScope(actor: Actor, profile: Pick<LecturerDoc, 'orgId' | 'orgPath' | 'memberId'>): EditScope | undefined {
+export function editScope(
+  actor: Actor,
+  profile: Pick<LecturerDoc, 'orgId' | 'orgPath' | 'memberId'>,
+): EditScope | undefined {
   if (administers(actor, profileNode(profile))) return 'all'
   if (profile.memberId && profile.memberId === actor.memberId) return 'own'
   return undefined

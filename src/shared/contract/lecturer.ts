@@ -104,22 +104,22 @@ export const lecturerProcedures = {
   profile: procedure<LecturerProfile>()(z.object({ id })),
   /** 入库: a bound member (their roster's name and branch) or an outsider. */
   add: procedure<{ id: string }>()(
-    z.union([
-      z.strictObject({ memberId: id, ...profileFields }),
-      z.strictObject({ ...outsider, ...profileFields }),
-    ]),
+    z.union([z.strictObject({ memberId: id, ...profileFields }), z.strictObject({ ...outsider, ...profileFields })]),
   ),
   /** An administrator edits every field (a bound member's name follows the roster). */
   edit: procedure<{ id: string }>()(
-    z.strictObject({ id, name: outsider.name.optional(), speakerRole: outsider.speakerRole.optional(), ...profileFields }),
+    z.strictObject({
+      id,
+      name: outsider.name.optional(),
+      speakerRole: outsider.speakerRole.optional(),
+      ...profileFields,
+    }),
   ),
   /** The bound member edits their own introduction and specialties. */
   editMine: procedure<{ id: string }>()(z.strictObject(specialties)),
   remove: procedure<{ id: string }>()(z.strictObject({ id, reason })),
   /** A photo the page uploaded under lecturer-photos/: checked to be a JPEG or PNG of at most 2 MB. */
-  checkPhoto: procedure<{ fileId: string; url: string }>()(
-    z.strictObject({ fileId: uploadedFileId('lecturerPhoto') }),
-  ),
+  checkPhoto: procedure<{ fileId: string; url: string }>()(z.strictObject({ fileId: uploadedFileId('lecturerPhoto') })),
   invite: procedure<InvitationView>()(z.strictObject({ lectureId: id, lecturerId: id })),
   /** The bound lecturer answers their own invitation. */
   answer: procedure<InvitationView>()(
