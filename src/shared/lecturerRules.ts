@@ -135,3 +135,9 @@ export function inviteRefusal(
   }
   return undefined
 }
+
+/** A rating as a line for the pool and the profile: the average from 3 ratings, 评价人数不足 under it. */
+export function ratingWords(s: { ratingCount: number; rating?: { average: { overall: number } } }): string {
+  if (s.rating) return `${s.rating.average.overall.toFixed(1)} 分 · ${s.ratingCount}人评价`
+  return s.ratingCount ? `评价人数不足（${s.ratingCount}人）` : '暂无评价'
+}
