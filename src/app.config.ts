@@ -18,6 +18,8 @@ export default defineAppConfig({
         'privacy/index',
         'mydata/index',
         'moved/index',
+        'lecturer/index',
+        'invitations/index',
       ],
     },
     {
@@ -34,6 +36,7 @@ export default defineAppConfig({
         'transfers/index',
         'org/index',
         'appoint/index',
+        'pool/index',
       ],
     },
   ],

@@ -19,6 +19,10 @@ export const routes = {
   myData: '/member/mydata/index',
   /** Sign-ups left behind in the old branch after a transfer, to cancel. */
   moved: '/member/moved/index',
+  /** 师资库: a lecturer's profile, and the bound lecturer's invitations to lecture. */
+  lecturer: (id: string) => `/member/lecturer/index?id=${encodeURIComponent(id)}`,
+  invitations: '/member/invitations/index',
+  managePool: '/manage/pool/index',
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',

@@ -17,7 +17,11 @@ export default function PoolInvite({ lecturer, lectureId }: { lecturer: Lecturer
     const reply = await call('lecturer', 'invite', { lectureId, lecturerId: lecturer.id })
     setBusy(false)
     const answer = lecturer.memberId ? '对方会在“我的”里答复' : '请联系对方后在邀请记录里登记答复'
-    setSent(reply.ok ? { tone: 'success', text: `已邀请${lecturer.name}，${answer}` } : refusalNotice(reply, '没有发出邀请：'))
+    setSent(
+      reply.ok
+        ? { tone: 'success', text: `已邀请${lecturer.name}，${answer}` }
+        : refusalNotice(reply, '没有发出邀请：'),
+    )
   }
   return (
     <View className='manage-edit__invite'>

@@ -70,7 +70,11 @@ export async function loadEditor(id: string | undefined, orgId: string | undefin
       hosts,
       status: lecture.status,
       coverUrl: lecture.coverUrl,
-      lecturer: { name: lecture.lecturer.name, memberId: lecture.lecturer.memberId, profileId: lecture.lecturer.profileId },
+      lecturer: {
+        name: lecture.lecturer.name,
+        memberId: lecture.lecturer.memberId,
+        profileId: lecture.lecturer.profileId,
+      },
       self,
       locked: scheduleLocked(lecture, new Date()),
     },

@@ -1,10 +1,12 @@
 import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import type { LectureDetail } from '../../shared/contract'
 import { themeName } from '../../shared/themes'
 import { formatTimeRange } from '../../shared/chinaTime'
 import { cancelPolicyText } from '../../utils/signup'
 import { SIGNUP_STATUS } from '../../shared/words'
+import { routes } from '../../utils/routes'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -15,13 +17,25 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+/** The lecturer's name, linked to their 师资库 profile when the lecture names one. */
+function LecturerName({ l }: { l: LectureDetail }) {
+  const id = l.lecturer.profileId
+  if (!id) return <Text className='lecture__text'>{l.lecturer.name}</Text>
+  const open = () => void Taro.navigateTo({ url: routes.lecturer(id) })
+  return (
+    <Text className='lecture__text lecture__link' onClick={open}>
+      {l.lecturer.name}
+    </Text>
+  )
+}
+
 /** Who, where, when, the route and the hours. */
 function Particulars({ l }: { l: LectureDetail }) {
   const stops = l.venue.stops
   return (
     <View className='lecture__section'>
       <Row label='主讲'>
-        <Text className='lecture__text'>{l.lecturer.name}</Text>
+        <LecturerName l={l} />
         {l.lecturer.title && <Text className='lecture__note'>{l.lecturer.title}</Text>}
       </Row>
       <Row label='主办'>
