@@ -1,9 +1,9 @@
 /** lecturer: the lecturer pool: profiles, added and removed by administrators, edited by their member, searched; invitations to lecture */
 import * as z from 'zod'
 import { LECTURER_LIMITS as L } from '../lecturerRules'
-import type { InvitationDoc, SpeakerRole } from '../model'
+import type { InvitationDoc, LecturerDoc } from '../model'
 import type { RatingAverages } from '../ratingRules'
-import { THEME_CODES, type ThemeCode } from '../themes'
+import { THEME_CODES } from '../themes'
 import { id, pageSize, procedure, uploadedFileId } from './common'
 
 /** A name search: no control characters (the text travels as a BSON regex, see lecture.list's `q`). */
@@ -38,18 +38,11 @@ const outsider = {
 
 export const LECTURER_SORTS = ['rating', 'given'] as const
 
-export interface LecturerSummary {
+export interface LecturerSummary extends Pick<
+  LecturerDoc,
+  'name' | 'unit' | 'title' | 'speakerRole' | 'memberId' | 'themes' | 'topicIds' | 'orgId' | 'districtId' | 'status'
+> {
   id: string
-  name: string
-  unit: string
-  title: string
-  speakerRole: SpeakerRole
-  memberId?: string
-  themes: ThemeCode[]
-  topicIds: string[]
-  orgId: string
-  districtId?: string
-  status: 'active' | 'removed'
   /** Lectures given (held, hosted anywhere) with this profile named. */
   given: number
   ratingCount: number
