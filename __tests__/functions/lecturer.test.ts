@@ -125,6 +125,7 @@ describe('lecturer.profile', () => {
     expect(expert).toMatchObject({ isMine: false, rating: { count: 4 } })
     expect(expert.lectures[0]).toMatchObject({ ratingCount: 4, rating: { average: { overall: 5 } } })
     expect(await call('profile', { id: 'lp-none' }, as(LU))).toMatchObject({ ok: false, code: 'NOT_FOUND' })
+    expect(await callsOf(cloud, () => ok('profile', { id: 'lp-demo-13' }, as(LU)))).toBe(3)
   })
 })
 
@@ -277,7 +278,10 @@ describe('invitations', () => {
   })
 
   it('a secretary invites a member lecturer of another node once (a retry stores one); they accept', async () => {
-    const a = await ok<InvitationView>('invite', { lectureId: upcoming._id, lecturerId: `m:${WU}` }, as(host))
+    const invite = () => ok<InvitationView>('invite', { lectureId: upcoming._id, lecturerId: `m:${WU}` }, as(host))
+    let a = undefined as unknown as InvitationView
+    // the binding, the lecture and the profile, the invitation added, the lecturer's count
+    expect(await callsOf(cloud, async () => (a = await invite()))).toBe(5)
     const b = await ok<InvitationView>('invite', { lectureId: upcoming._id, lecturerId: `m:${WU}` }, as(host))
     expect(b.id).toBe(a.id)
     expect(await pendingOnMe(WU)).toBe(1)
@@ -287,7 +291,9 @@ describe('invitations', () => {
       as(host),
     )
     expect(sent.items.map((i) => i.id)).toEqual([a.id])
-    expect(await ok('answer', { id: a.id, decision: 'accept' }, as(WU))).toMatchObject({ status: 'accepted' })
+    // the binding, the invitation, the conditional update, the binding's count
+    const accept = () => ok('answer', { id: a.id, decision: 'accept' }, as(WU))
+    expect(await callsOf(cloud, async () => expect(await accept()).toMatchObject({ status: 'accepted' }))).toBe(4)
     expect(await pendingOnMe(WU)).toBe(0)
     expect(await call('invitations', { box: 'sent', orgId: upcoming.hostOrgId }, as(LU))).toMatchObject({
       code: 'FORBIDDEN',
