@@ -147,16 +147,13 @@ export async function remove(input: ParsedInput<'lecturer', 'remove'>, ctx: Hand
   const [actor, doc] = await Promise.all([requireActor(ctx), loadProfile(ctx.db, input.id)])
   refuse(keepRefusal(actor, profileNode(doc)))
   // Removed once: a second tap changes nothing (the first reason stays).
-  await ctx.db
-    .collection('lecturers')
-    .where({ _id: doc._id, status: 'active' })
-    .update({
-      status: 'removed',
-      removedReason: input.reason,
-      removedAt: ctx.now,
-      removedBy: actor.memberId,
-      updatedAt: ctx.now,
-    })
+  await ctx.db.collection('lecturers').where({ _id: doc._id, status: 'active' }).update({
+    status: 'removed',
+    removedReason: input.reason,
+    removedAt: ctx.now,
+    removedBy: actor.memberId,
+    updatedAt: ctx.now,
+  })
   return { id: doc._id }
 }
 
