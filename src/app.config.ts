@@ -25,6 +25,8 @@ export default defineAppConfig({
         'ratings/index',
         'topics/index',
         'topic/index',
+        'lecturer/index',
+        'invitations/index',
       ],
     },
     {
@@ -42,6 +44,7 @@ export default defineAppConfig({
         'org/index',
         'appoint/index',
         'topics/index',
+        'pool/index',
       ],
     },
   ],

@@ -339,6 +339,8 @@ describe('seedDatabase', () => {
           ledger: seed.ledger.length,
           ratings: seed.ratings.length,
           topics: seed.topics.length,
+          lecturers: seed.lecturers.length,
+          invitations: seed.invitations.length,
         },
       })
       const stored = cloud.emulator.store.scan('members', {}).map((r) => r.doc)

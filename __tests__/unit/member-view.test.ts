@@ -34,11 +34,12 @@ describe('manageEntries', () => {
     expect(manageEntries(member())).toEqual([])
   })
 
-  it('gives a secretary lectures, roster and proposals', () => {
+  it('gives a secretary lectures, roster, proposals and the lecturer pool', () => {
     expect(manageEntries(member({ roles: ['member', 'secretary'], manages: branch }))).toEqual([
       { title: '党课管理', url: '/manage/lectures/index' },
       { title: '党员名册', url: '/manage/members/index' },
       { title: '自荐审核', url: '/manage/proposals/index' },
+      { title: '师资库', url: '/manage/pool/index' },
     ])
   })
 
@@ -46,6 +47,7 @@ describe('manageEntries', () => {
     expect(manageEntries(member({ roles: ['member', 'committee'], manages: branch })).map((e) => e.title)).toEqual([
       '党课管理',
       '自荐审核',
+      '师资库',
     ])
   })
 

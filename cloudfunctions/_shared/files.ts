@@ -46,3 +46,16 @@ export async function removeUpload(fileId: string): Promise<void> {
     console.warn('[files] upload not removed', fileId, err)
   }
 }
+
+/** A JPEG or PNG by its first bytes (the name alone proves nothing). */
+export function pictureKind(bytes: Buffer): 'jpg' | 'png' | undefined {
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg'
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+  if (bytes.length > 8 && png.every((b, i) => bytes[i] === b)) return 'png'
+  return undefined
+}
+
+/** Refuses a stored upload of a picture kind (a cover, a lecturer's photo) that is not a JPEG or PNG. */
+export async function assertPicture(kind: 'cover' | 'lecturerPhoto', fileId: string): Promise<void> {
+  if (!pictureKind(await readUpload(kind, fileId))) throw new AppError('INVALID_INPUT', '这不是 JPG 或 PNG 图片')
+}

@@ -28,6 +28,7 @@ import { lectureTopic } from '../_shared/topics'
 import { adminRoot } from './access'
 import { assertLecturerNamable } from './lecturer'
 import { assertCoverPicture } from './cover'
+import { assertProfileActive } from './poolLecturer'
 
 type Input = ParsedInput<'lecture', 'save'>
 
@@ -57,6 +58,7 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   // A new cover must be a picture uploaded as one (the contract checked its path; these are its bytes).
   if (fields.coverFileId && fields.coverFileId !== existing?.coverFileId) await assertCoverPicture(fields.coverFileId)
 
+  await assertProfileActive(db, fields.lecturer.profileId, existing)
   if (!existing) {
     await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)
     const id = newLectureId()

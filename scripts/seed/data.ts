@@ -2,7 +2,9 @@
 import type {
   BindingDoc,
   CheckinDoc,
+  InvitationDoc,
   LectureDoc,
+  LecturerDoc,
   LedgerEntryDoc,
   MemberDoc,
   OrgDoc,
@@ -14,6 +16,7 @@ import { buildHistory } from './history'
 import { buildLectures } from './lectures'
 import { buildOrgs } from './orgs'
 import { buildRatings } from './ratings'
+import { buildPool } from './pool'
 import { bindingFor } from '../../cloudfunctions/_shared/actor'
 import { buildMembers, demoOpenid } from './people'
 import { buildTodayLecture, TODAY_BRANCH_ID } from './today'
@@ -31,6 +34,8 @@ export interface Seed {
   ledger: LedgerEntryDoc[]
   ratings: RatingDoc[]
   topics: TopicDoc[]
+  lecturers: LecturerDoc[]
+  invitations: InvitationDoc[]
 }
 
 export function buildSeed(now: Date): Seed {
@@ -46,6 +51,7 @@ export function buildSeed(now: Date): Seed {
   const today = buildTodayLecture(now, hosts, members, boundIds)
   const ratings = buildRatings(now, lectures, history.checkins, members)
   const topics = seedTopics(now, orgs, [...lectures, today.lecture])
+  const pool = buildPool(now, [...lectures, today.lecture], members, orgs, bindings)
   return {
     orgs,
     members,
@@ -56,5 +62,6 @@ export function buildSeed(now: Date): Seed {
     ledger: history.ledger,
     ratings,
     topics,
+    ...pool,
   }
 }

@@ -4,13 +4,22 @@
  * function checks the stored bytes.
  */
 
+/** A picture (a cover, a lecturer's photo): a JPEG or PNG of at most 2 MB. */
+const PICTURE = { extensions: ['jpg', 'jpeg', 'png'], maxBytes: 2 * 1024 * 1024 } as const
+
 export const UPLOADS = {
   cover: {
     folder: 'covers/',
-    extensions: ['jpg', 'jpeg', 'png'],
-    maxBytes: 2 * 1024 * 1024,
+    ...PICTURE,
     wrongKind: '请选择 JPG 或 PNG 图片',
     tooBig: '图片不能超过2MB，请换一张小一些的',
+  },
+  /** A lecturer's photo in the pool (师资库): as a cover, its own folder so one cannot pass for the other. */
+  lecturerPhoto: {
+    folder: 'lecturer-photos/',
+    ...PICTURE,
+    wrongKind: '请选择 JPG 或 PNG 照片',
+    tooBig: '照片不能超过2MB，请换一张小一些的',
   },
   roster: {
     folder: 'rosters/',

@@ -47,7 +47,12 @@ export function lectureFields(values: LectureValues, host: Pick<OrgDoc, '_id' | 
     title: values.title,
     theme: values.theme,
     summary: values.summary,
-    lecturer: compact({ name: values.lecturer.name, title: values.lecturer.title, memberId: values.lecturer.memberId }),
+    lecturer: compact({
+      name: values.lecturer.name,
+      title: values.lecturer.title,
+      memberId: values.lecturer.memberId,
+      profileId: values.lecturer.profileId,
+    }),
     speakerRole: values.speakerRole,
     hostOrgId: host._id,
     hostOrgName: host.name,

@@ -78,6 +78,8 @@ export interface BindingDoc {
   /** Typed check-in codes tried since `typedWindowStart` (checkin function's typed-try gate). */
   typedWindowStart?: Date
   typedTries?: number
+  /** Invitations to lecture waiting for this member's answer (lecturer function), for 我的's row without a read. */
+  invitationsPending?: number
 }
 
 export type SpeakerRole = 'secretary' | 'committee' | 'member' | 'expert' | 'model'

@@ -32,6 +32,7 @@ export function manageEntries(member: NonNullable<Me['member']>): ManageEntry[] 
     { title: '党课管理', url: routes.manageLectures },
     ...(roster ? [{ title: '党员名册', url: routes.manageMembers }] : []),
     { title: '自荐审核', url: routes.manageProposals },
+    { title: '师资库', url: routes.managePool },
     ...(admin
       ? [
           { title: '组织架构', url: routes.manageOrg },

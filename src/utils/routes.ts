@@ -32,6 +32,10 @@ export const routes = {
   /** 重点选题: the year's key topics, and one topic with its lectures. */
   topics: '/member/topics/index',
   topic: (id: string) => `/member/topic/index?id=${encodeURIComponent(id)}`,
+  /** 师资库: a lecturer's profile, and the bound lecturer's invitations to lecture. */
+  lecturer: (id: string) => `/member/lecturer/index?id=${encodeURIComponent(id)}`,
+  invitations: '/member/invitations/index',
+  managePool: '/manage/pool/index',
   manageLectures: '/manage/lectures/index',
   manageMembers: '/manage/members/index',
   manageProposals: '/manage/proposals/index',

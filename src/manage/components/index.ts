@@ -15,6 +15,7 @@ export { default as NodeSearch } from './NodeSearch'
 export { default as OrgPicker } from './OrgPicker'
 export { default as PageState, usePageLoad } from '../../components/PageState'
 // after PageState, whose styles it brings
+export { default as LecturerRow } from './LecturerRow'
 export { default as ManagedNodesView } from './ManagedNodesView'
 export { default as PendingScans } from './PendingScans'
 export { default as ReasonForm } from './ReasonForm'

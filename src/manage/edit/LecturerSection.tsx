@@ -1,13 +1,18 @@
 import { Input, Text } from '@tarojs/components'
+import { useState } from 'react'
 import { ChoiceChips } from '../components'
 import FormField from '../components/FormField'
 import { SPEAKER_ROLE_OPTIONS } from '../utils/labels'
 import { HintButton, Section } from './parts'
+import PoolInvite from './PoolInvite'
+import PoolPicker, { type PoolPick } from './PoolPicker'
 import type { LectureFormState } from './useLectureForm'
 
 /** 主讲人: a member of the system earns the lecturing credit, an invited lecturer is a name only. */
 export default function LecturerSection({ lecture }: { lecture: LectureFormState }) {
   const { form, errors, change, input, self } = lecture
+  const [picking, setPicking] = useState(false)
+  const [picked, setPicked] = useState<PoolPick>()
   const hint = (
     <>
       <Text>
@@ -20,10 +25,26 @@ export default function LecturerSection({ lecture }: { lecture: LectureFormState
           我本人主讲
         </HintButton>
       )}
+      <HintButton className='manage-edit__pool' onClick={() => setPicking(true)}>
+        从师资库选择
+      </HintButton>
     </>
   )
   return (
     <Section title='主讲人'>
+      {picking && (
+        <PoolPicker
+          onClose={() => setPicking(false)}
+          onPick={(p) => {
+            lecture.pickFromPool(p)
+            setPicked(p)
+            setPicking(false)
+          }}
+        />
+      )}
+      {picked?.needsInvitation && picked.id === form.lecturerProfileId && (
+        <PoolInvite lecturer={picked} lectureId={lecture.lectureId} />
+      )}
       <FormField label='主讲人姓名' error={errors['lecturer.name']} hint={hint}>
         <Input
           {...input('lecturerName', 'lecturer.name')}

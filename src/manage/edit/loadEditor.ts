@@ -21,7 +21,7 @@ export interface EditorStart {
   status?: LectureStatus
   coverUrl?: string
   /** The lecturer as loaded (e.g. the member of an accepted proposal). */
-  lecturer: { name: string; memberId?: string }
+  lecturer: { name: string; memberId?: string; profileId?: string }
   self: Self
   /** The times, hours and check-in level may no longer change (see scheduleLocked). */
   locked: boolean
@@ -70,7 +70,11 @@ export async function loadEditor(id: string | undefined, orgId: string | undefin
       hosts,
       status: lecture.status,
       coverUrl: lecture.coverUrl,
-      lecturer: { name: lecture.lecturer.name, memberId: lecture.lecturer.memberId },
+      lecturer: {
+        name: lecture.lecturer.name,
+        memberId: lecture.lecturer.memberId,
+        profileId: lecture.lecturer.profileId,
+      },
       self,
       locked: scheduleLocked(lecture, new Date()),
     },

@@ -10,6 +10,7 @@ import { refusalNotice, type NoticeMessage } from '../components'
 import { PLACEHOLDER_STYLE } from '../components/FormField'
 import { validateForm, type FieldErrors, type LectureForm } from '../utils/lectureForm'
 import type { EditorStart } from './loadEditor'
+import type { PoolPick } from './PoolPicker'
 
 /** The errors without those of the given fields (and of their parts, e.g. each stop's). */
 function without(errors: FieldErrors, keys: string[]): FieldErrors {
@@ -52,17 +53,31 @@ export function useLectureForm(start: EditorStart) {
 
   const renameLecturer = (name: string) => {
     const same = name.trim() === lecturer.current.name
-    change({ lecturerName: name, lecturerMemberId: same ? lecturer.current.memberId : undefined }, 'lecturer.name')
+    const kept: Partial<EditorStart['lecturer']> = same ? lecturer.current : {}
+    change({ lecturerName: name, lecturerMemberId: kept.memberId, lecturerProfileId: kept.profileId }, 'lecturer.name')
   }
 
   const lectureBySelf = () => {
     const { self } = start
     lecturer.current = { name: self.name, memberId: self.id }
     change(
-      { lecturerName: self.name, lecturerMemberId: self.id, speakerRole: speakerRoleOf(self.roles) },
+      {
+        lecturerName: self.name,
+        lecturerMemberId: self.id,
+        lecturerProfileId: undefined,
+        speakerRole: speakerRoleOf(self.roles),
+      },
       'lecturer.name',
       'speakerRole',
     )
+  }
+
+  /** 从师资库选择: name, title, role and profile; the member (their lecturing credit) only when named, not invited. */
+  const pickFromPool = (p: PoolPick) => {
+    const memberId = p.needsInvitation ? undefined : p.memberId
+    lecturer.current = { name: p.name, memberId, profileId: p.id }
+    const patch = { lecturerName: p.name, lecturerTitle: p.title, lecturerMemberId: memberId, lecturerProfileId: p.id }
+    change({ ...patch, speakerRole: p.speakerRole }, 'lecturer.name', 'lecturer.title', 'speakerRole')
   }
 
   const setCover = (cover: { fileId: string; url?: string } | undefined) => {
@@ -119,6 +134,7 @@ export function useLectureForm(start: EditorStart) {
     input,
     renameLecturer,
     lectureBySelf,
+    pickFromPool,
     setCover,
     save,
   }

@@ -25,6 +25,8 @@ export interface LectureForm {
   lecturerTitle: string
   /** Kept from a loaded lecture (e.g. made from a member's proposal) while the name is unchanged. */
   lecturerMemberId?: string
+  /** Picked from the 师资库 (kept while the name is unchanged, as the member lecturer is). */
+  lecturerProfileId?: string
   speakerRole: SpeakerRole
   hostOrgId: string
   coHostOrgIds: string[]
@@ -112,6 +114,7 @@ export function formFromDetail(d: LectureDetail): LectureForm {
     lecturerName: d.lecturer.name,
     lecturerTitle: d.lecturer.title ?? '',
     lecturerMemberId: d.lecturer.memberId,
+    lecturerProfileId: d.lecturer.profileId,
     speakerRole: d.speakerRole,
     hostOrgId: d.hostOrgId,
     coHostOrgIds: d.coHostOrgIds,
@@ -160,6 +163,7 @@ export function formToInput(f: LectureForm): LectureInput {
       name: f.lecturerName,
       ...(lecturerTitle ? { title: lecturerTitle } : {}),
       ...(f.lecturerMemberId ? { memberId: f.lecturerMemberId } : {}),
+      ...(f.lecturerProfileId ? { profileId: f.lecturerProfileId } : {}),
     },
     speakerRole: f.speakerRole,
     hostOrgId: f.hostOrgId,

@@ -17,13 +17,25 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+/** The lecturer's name, linked to their 师资库 profile when the lecture names one. */
+function LecturerName({ l }: { l: LectureDetail }) {
+  const id = l.lecturer.profileId
+  if (!id) return <Text className='lecture__text'>{l.lecturer.name}</Text>
+  const open = () => void Taro.navigateTo({ url: routes.lecturer(id) })
+  return (
+    <Text className='lecture__text lecture__link' onClick={open}>
+      {l.lecturer.name}
+    </Text>
+  )
+}
+
 /** Who, where, when, the route and the hours. */
 function Particulars({ l }: { l: LectureDetail }) {
   const stops = l.venue.stops
   return (
     <View className='lecture__section'>
       <Row label='主讲'>
-        <Text className='lecture__text'>{l.lecturer.name}</Text>
+        <LecturerName l={l} />
         {l.lecturer.title && <Text className='lecture__note'>{l.lecturer.title}</Text>}
       </Row>
       <Row label='主办'>

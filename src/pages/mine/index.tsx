@@ -81,6 +81,16 @@ export default function Mine() {
           </View>
         </View>
       )}
+      {!!member.invitationsPending && (
+        <View
+          className='mine__entry mine__invitations'
+          hoverClass='mine__row--pressed'
+          onClick={() => go(routes.invitations)}
+        >
+          <Text className='mine__entry-text'>{`讲课邀请 (${member.invitationsPending})`}</Text>
+          <Text className='mine__entry-arrow'>›</Text>
+        </View>
+      )}
       <CheckinEntries />
       <ManageEntries member={member} />
       <MyLectures upcoming={upcoming} past={past} />

@@ -28,6 +28,8 @@ export const lectureInput = z
       name: z.string().trim().min(1, '请填写主讲人').max(20),
       title: z.string().trim().max(40).optional(),
       memberId: id.optional(),
+      /** Picked from the 师资库: lecture.save checks the profile is still in the pool (LECTURER_REMOVED). */
+      profileId: id.optional(),
     }),
     speakerRole: z.enum(SPEAKER_ROLES),
     hostOrgId: id,
@@ -122,7 +124,7 @@ export type SignupStatus = 'confirmed' | 'waitlisted' | 'pending' | 'declined' |
 
 export interface LectureDetail extends LectureSummary {
   summary: string
-  lecturer: { name: string; title?: string; memberId?: string }
+  lecturer: { name: string; title?: string; memberId?: string; profileId?: string }
   speakerRole: SpeakerRole
   hostOrgId: string
   coHostOrgIds: string[]

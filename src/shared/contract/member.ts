@@ -21,6 +21,8 @@ export interface Me {
     manages: { id: string; name: string; kind: OrgKind }[]
     /** An administrator with more branches below than `manages` lists: pages find the others with org.find. */
     managesMore?: true
+    /** Invitations to lecture waiting for this member's answer (师资库), when there are any. */
+    invitationsPending?: number
   }
 }
 
