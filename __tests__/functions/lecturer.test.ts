@@ -30,6 +30,7 @@ const [INVITATION] = seed.invitations // pending, for 吴思英
 type Search = { items: LecturerSummary[]; total: number }
 const search = (payload: object, who = LU) => ok<Search>('search', payload, as(who))
 const stored = (id: string) => cloud.emulator.store.getById('lecturers', id)?.doc as unknown as LecturerDoc | undefined
+const lectureOf = (id: string) => cloud.emulator.store.getById('lectures', id)?.doc as unknown as LectureDoc
 const everything = () =>
   JSON.stringify(['lecturers', 'invitations', 'bindings', 'lectures'].map((c) => cloud.emulator.store.scan(c, {})))
 async function refusedWritingNothing(reply: Promise<unknown>, code: string): Promise<void> {
@@ -291,9 +292,17 @@ describe('invitations', () => {
       as(host),
     )
     expect(sent.items.map((i) => i.id)).toEqual([a.id])
-    // the binding, the invitation, the conditional update, the binding's count
+    // the binding, the invitation, the conditional update, the binding's count, the profile, the lecture's update
     const accept = () => ok('answer', { id: a.id, decision: 'accept' }, as(WU))
-    expect(await callsOf(cloud, async () => expect(await accept()).toMatchObject({ status: 'accepted' }))).toBe(4)
+    expect(await callsOf(cloud, async () => expect(await accept()).toMatchObject({ status: 'accepted' }))).toBe(6)
+    expect(await pendingOnMe(WU)).toBe(0)
+    const wu = seed.lecturers.find((p) => p._id === `m:${WU}`)!
+    expect(lectureOf(upcoming._id)).toMatchObject({
+      lecturer: { name: wu.name, title: wu.title, memberId: WU, profileId: wu._id },
+      speakerRole: wu.speakerRole,
+    })
+    // A retried acceptance changes nothing more and counts nothing twice.
+    expect(await accept()).toMatchObject({ status: 'accepted' })
     expect(await pendingOnMe(WU)).toBe(0)
     expect(await call('invitations', { box: 'sent', orgId: upcoming.hostOrgId }, as(LU))).toMatchObject({
       code: 'FORBIDDEN',
@@ -306,6 +315,24 @@ describe('invitations', () => {
     await refusedWritingNothing(call('record', { id: inv.id, decision: 'accept' }, as(LIXIA_ADMIN)), 'FORBIDDEN')
     const done = await ok<InvitationView>('record', { id: inv.id, decision: 'accept' }, as(host))
     expect(done).toMatchObject({ status: 'accepted', recordedBy: host })
+    const expert = stored('lp-demo-13')!
+    // Replaced whole: the former lecturer's member id and title go (the expert is no member, has no title now).
+    expect(expert.title).toBe('')
+    expect(lectureOf(upcoming._id).lecturer).toEqual({ name: expert.name, profileId: expert._id })
+    expect(lectureOf(upcoming._id).speakerRole).toBe(expert.speakerRole)
+  })
+
+  it('a withdrawn or declined invitation names nobody; a lecture cancelled meanwhile keeps its lecturer', async () => {
+    const before = lectureOf(upcoming._id)
+    const invite = (lecturerId: string) =>
+      ok<InvitationView>('invite', { lectureId: upcoming._id, lecturerId }, as(host))
+    const [one, two, three] = [await invite('lp-demo-11'), await invite('lp-demo-9'), await invite('lp-demo-10')]
+    await ok('record', { id: one.id, decision: 'withdraw' }, as(host))
+    await ok('record', { id: two.id, decision: 'decline', reason: '时间冲突' }, as(host))
+    expect(lectureOf(upcoming._id)).toEqual(before)
+    await cloud.db.collection('lectures').doc(upcoming._id).update({ status: 'cancelled' })
+    expect(await ok('record', { id: three.id, decision: 'accept' }, as(host))).toMatchObject({ status: 'accepted' })
+    expect(lectureOf(upcoming._id).lecturer).toEqual(before.lecturer)
   })
 })
 

@@ -5,6 +5,7 @@ import {
   editRefusal,
   editScope,
   inviteRefusal,
+  lecturerOnLecture,
   keepRefusal,
   memberProfileId,
   needsInvitation,
@@ -131,5 +132,19 @@ describe('invitations', () => {
     expect(answerRefusal(secretaryA, toMember, from, 'withdraw')).toBeUndefined()
     expect(answerRefusal(districtB, toOutsider, from, 'record')?.code).toBe('FORBIDDEN')
     expect(answerRefusal(plain, toMember, from, 'withdraw')?.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('lecturerOnLecture', () => {
+  it('names a bound member with title, member and profile; an outsider without an empty title or member', () => {
+    const bound = { _id: 'm:m1', name: '吴思英', title: '支部书记', memberId: 'm1', speakerRole: 'secretary' as const }
+    expect(lecturerOnLecture(bound)).toEqual({
+      lecturer: { name: '吴思英', title: '支部书记', memberId: 'm1', profileId: 'm:m1' },
+      speakerRole: 'secretary',
+    })
+    expect(lecturerOnLecture({ _id: 'lp-1', name: '于永亮', title: '', speakerRole: 'expert' })).toEqual({
+      lecturer: { name: '于永亮', profileId: 'lp-1' },
+      speakerRole: 'expert',
+    })
   })
 })

@@ -7,7 +7,13 @@
  */
 import type { InvitationView, ParsedInput } from '../../src/shared/contract'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
-import { answerRefusal, inviteRefusal, nextStatus } from '../../src/shared/lecturerRules'
+import {
+  answerRefusal,
+  inviteRefusal,
+  lecturerOnLecture,
+  NAMES_ON_ACCEPT,
+  nextStatus,
+} from '../../src/shared/lecturerRules'
 import type { InvitationDoc } from '../../src/shared/model'
 import { managesLecturesOf, type Refused } from '../../src/shared/rights'
 import { requireActor } from '../_shared/actor'
@@ -84,6 +90,11 @@ async function decide(
   reason: string | undefined,
   recordedBy?: string,
 ): Promise<InvitationView> {
+  // A retried acceptance (say the lecture write failed after the invitation's) names the lecturer again.
+  if (decision === 'accept' && inv.status === 'accepted') {
+    await nameOnLecture(ctx, inv)
+    return invitationView(inv)
+  }
   const next = nextStatus(inv.status, decision, reason)
   if ('code' in next) throw new AppError(next.code, next.explanation)
   const changes = {
@@ -100,7 +111,26 @@ async function decide(
     throw new AppError('INVALID_STATE', '邀请刚刚有变动，请刷新后再试')
   }
   if (inv.memberId) await countPending(ctx.db, inv.memberId, -1)
+  if (next.status === 'accepted') await nameOnLecture(ctx, inv)
   return invitationView({ ...inv, ...changes })
+}
+
+/**
+ * Acceptance names the lecturer on the lecture (2 calls: the profile, as it is now, and a conditional update):
+ * only a draft or published lecture not yet over takes it, so a lecture held or cancelled meanwhile keeps its
+ * record. After the invitation's own update, so that an invitation withdrawn at the same moment never names.
+ * `_.set` replaces the lecturer whole: a plain object in an update merges field by field, keeping a former
+ * lecturer's title or member (update commands, `set`:
+ * https://developers.weixin.qq.com/miniprogram/en/dev/wxcloud/guide/database/update.html).
+ */
+async function nameOnLecture(ctx: HandlerContext, inv: InvitationDoc): Promise<void> {
+  const profile = await loadProfile(ctx.db, inv.lecturerId)
+  const { lecturer, speakerRole } = lecturerOnLecture(profile)
+  const _ = ctx.db.command
+  await ctx.db
+    .collection('lectures')
+    .where({ _id: inv.lectureId, status: _.in([...NAMES_ON_ACCEPT]), endAt: _.gt(ctx.now) })
+    .update({ lecturer: _.set(lecturer), speakerRole, updatedAt: ctx.now })
 }
 
 /** The bound lecturer's count of pending invitations on their binding (never below 0). */

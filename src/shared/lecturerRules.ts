@@ -4,7 +4,7 @@
  * administrator added them): administrators of that node or above keep it; the bound member edits only
  * their introduction and specialties. Refusals are answered as `Refused` (rights.ts) for the function to throw.
  */
-import type { InvitationDoc, LecturerDoc } from './model'
+import type { InvitationDoc, LectureDoc, LecturerDoc } from './model'
 import { type Actor, administers, managesLecturesOf, type NodeRef, type Refused } from './rights'
 
 /** Input limits, shared by the contract and the pages. */
@@ -140,4 +140,22 @@ export function inviteRefusal(
 export function ratingWords(s: { ratingCount: number; rating?: { average: { overall: number } } }): string {
   if (s.rating) return `${s.rating.average.overall.toFixed(1)} 分 · ${s.ratingCount}人评价`
   return s.ratingCount ? `评价人数不足（${s.ratingCount}人）` : '暂无评价'
+}
+
+/** A lecture still takes the lecturer an accepted invitation names while it is a draft or published. */
+export const NAMES_ON_ACCEPT = ['draft', 'published'] as const
+
+/** What an accepted invitation writes onto the lecture: the profile's name, title and binding, its speaker role. */
+export function lecturerOnLecture(
+  profile: Pick<LecturerDoc, '_id' | 'name' | 'title' | 'memberId' | 'speakerRole'>,
+): Pick<LectureDoc, 'lecturer' | 'speakerRole'> {
+  return {
+    lecturer: {
+      name: profile.name,
+      ...(profile.title && { title: profile.title }),
+      ...(profile.memberId && { memberId: profile.memberId }),
+      profileId: profile._id,
+    },
+    speakerRole: profile.speakerRole,
+  }
 }
