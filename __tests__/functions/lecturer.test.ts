@@ -116,14 +116,18 @@ describe('lecturer.search', () => {
 describe('lecturer.profile', () => {
   it('shows the lectures given with their ratings, no awards yet, and whether it is the caller’s own', async () => {
     const p = await ok<LecturerProfile>('profile', { id: `m:${WU}` }, as(WU))
-    expect(p).toMatchObject({ name: '吴思英', isMine: true, awards: [], given: heldOf(p.id).length })
+    expect(p).toMatchObject({ name: '吴思英', isMine: true, canInvite: false, awards: [], given: heldOf(p.id).length })
     expect(p.lectures.map((l) => l.id).sort()).toEqual(
       heldOf(p.id)
         .map((l) => l._id)
         .sort(),
     )
     const expert = await ok<LecturerProfile>('profile', { id: 'lp-demo-13' }, as(LU))
-    expect(expert).toMatchObject({ isMine: false, rating: { count: 4 } })
+    expect(expert).toMatchObject({ isMine: false, canInvite: false, rating: { count: 4 } })
+    // a secretary of another district invites; the lecturer's own district's administrator names them
+    const jiyang = await ok<LecturerProfile>('profile', { id: `m:${WU}` }, as(JIYANG_ADMIN))
+    expect(jiyang.canInvite).toBe(true)
+    expect((await ok<LecturerProfile>('profile', { id: `m:${WU}` }, as(LIXIA_ADMIN))).canInvite).toBe(false)
     expect(expert.lectures[0]).toMatchObject({ ratingCount: 4, rating: { average: { overall: 5 } } })
     expect(await call('profile', { id: 'lp-none' }, as(LU))).toMatchObject({ ok: false, code: 'NOT_FOUND' })
     expect(await callsOf(cloud, () => ok('profile', { id: 'lp-demo-13' }, as(LU)))).toBe(3)

@@ -7,10 +7,12 @@ import type { LecturerProfile, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
 import { addSums, averagesOf } from '../../src/shared/ratingRules'
+import { isBranchOfficer } from '../../src/shared/rights'
 import { findActor } from '../_shared/actor'
 import { cloudApp } from '../_shared/cloud'
 import { inOrder } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
+import { adminRoot } from '../_shared/visibility'
 import { loadProfile, summaryOf } from './profiles'
 import { heldCondition } from './stats'
 
@@ -40,6 +42,11 @@ export async function profile(
     ...(photoUrl && { photoUrl }),
     ...(summary.canManage && doc.removedReason && { removedReason: doc.removedReason }),
     isMine: !!actor && doc.memberId === actor.memberId,
+    canInvite:
+      !!actor &&
+      doc.status === 'active' &&
+      summary.needsInvitation &&
+      (isBranchOfficer(actor.roles) || !!adminRoot(actor)),
     lectures: lectures.map((l) => {
       const rating = averagesOf(l.rating)
       return {

@@ -11,12 +11,13 @@ import { LECTURER_LIMITS, ratingWords } from '../../shared/lecturerRules'
 import { themeName } from '../../shared/themes'
 import { readParam, routes } from '../../utils/routes'
 import Taro from '@tarojs/taro'
+import Invite from './Invite'
 import './index.scss'
 
 /**
  * A lecturer's profile in the 师资库, for anyone who follows a link to it (the lecture page's lecturer name):
  * who they are, the lectures given with their ratings (评价人数不足 under 3), awards (issue 9). The lecturer
- * themselves gets 编辑我的介绍.
+ * themselves gets 编辑我的介绍; a secretary or administrator of another node 邀请讲课 (Invite.tsx).
  */
 export default function Lecturer() {
   const id = readParam(useRouter().params, 'id') ?? ''
@@ -38,6 +39,7 @@ export default function Lecturer() {
         {p.themes.length > 0 && <Text className='lecturer__note'>{`擅长：${p.themes.map(themeName).join('、')}`}</Text>}
       </View>
       <Intro profile={p} onSaved={(intro) => page.update((d) => ({ ...d, intro }))} />
+      <Invite profile={p} />
       <View className='lecturer__section'>
         <Text className='lecturer__heading'>讲过的党课</Text>
         {p.lectures.length === 0 && <Text className='lecturer__note'>还没有讲过的党课</Text>}

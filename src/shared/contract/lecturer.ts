@@ -62,6 +62,8 @@ export interface LecturerProfile extends LecturerSummary {
   removedReason?: string
   /** The caller is the bound member: 编辑我的介绍. */
   isMine: boolean
+  /** The caller manages some node's lectures and this active lecturer is of another node: 邀请讲课. */
+  canInvite: boolean
   lectures: {
     id: string
     title: string
