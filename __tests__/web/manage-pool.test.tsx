@@ -1,7 +1,8 @@
-/** The pool page's parts beyond the list: the invitations a node sent (发出的邀请), answered or withdrawn. */
-import { fireEvent, render, screen } from '@testing-library/react'
+/** The pool page's parts beyond the list: the district filter, and the invitations a node sent (发出的邀请). */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import ManagePool from '../../src/manage/pool'
-import type { InvitationView } from '../../src/shared/contract'
+import { districtOptions } from '../../src/manage/pool/DistrictFilter'
+import type { InvitationView, OrgNodeView } from '../../src/shared/contract'
 import { refusal } from '../../src/shared/errors'
 import { BRANCH, meReply } from './support/replies'
 import { typeAt } from './support/fill'
@@ -102,5 +103,62 @@ describe('manage/pool: 发出的邀请', () => {
     render(<ManagePool />)
     expect(await screen.findByText('共 0 位主讲人')).toBeInTheDocument()
     expect(screen.queryByText('发出的邀请')).not.toBeInTheDocument()
+  })
+})
+
+describe('manage/pool: the district filter', () => {
+  const node = (id: string, name: string, path: string[], over: Partial<OrgNodeView> = {}): OrgNodeView => ({
+    id,
+    name,
+    kind: path.length === 0 ? 'city' : 'district',
+    parentId: path[path.length - 1] ?? null,
+    path,
+    closed: false,
+    children: 0,
+    ...over,
+  })
+  const city = node('org-jinan', '济南市', [])
+  const lixia = node('org-lixia', '历下区', ['org-jinan'])
+  const shizhong = node('org-shizhong', '市中区', ['org-jinan'])
+  const closed = node('org-old', '已撤销区', ['org-jinan'], { closed: true })
+  const admin = meReply({ roles: ['admin'], manages: [{ id: city.id, name: city.name, kind: 'city' }] })
+
+  it('offers the city administrator the city’s open districts and searches by the one chosen', async () => {
+    serve({
+      'member.me': () => admin,
+      'org.children': () => ok({ node: city, ancestors: [], children: [lixia, shizhong, closed] }),
+      'lecturer.search': () => ok({ items: [], total: 0 }),
+    })
+    render(<ManagePool />)
+    fireEvent.click(await screen.findByText('市中区'))
+    await waitFor(() =>
+      expect(callMock).toHaveBeenLastCalledWith('lecturer', 'search', {
+        districtId: 'org-shizhong',
+        sort: 'rating',
+        pageSize: 50,
+      }),
+    )
+    expect(screen.getByText('全部区县')).toBeInTheDocument()
+    expect(screen.queryByText('已撤销区')).not.toBeInTheDocument()
+    fireEvent.click(screen.getByText('全部区县'))
+    await waitFor(() =>
+      expect(callMock).toHaveBeenLastCalledWith('lecturer', 'search', { sort: 'rating', pageSize: 50 }),
+    )
+  })
+
+  it('offers a district’s administrator their own district, a street’s none', () => {
+    expect(districtOptions({ node: lixia, ancestors: [], children: [] })).toEqual([
+      { value: 'org-lixia', label: '历下区' },
+    ])
+    const street = node('s-1', '解放路街道', ['org-jinan', 'org-lixia'], { kind: 'street' })
+    expect(districtOptions({ node: street, ancestors: [], children: [] })).toEqual([])
+  })
+
+  it('asks no tree for a secretary, who gets no district filter', async () => {
+    serve({ 'member.me': () => meReply({ manages: [BRANCH] }), 'lecturer.search': () => ok({ items: [], total: 0 }) })
+    render(<ManagePool />)
+    expect(await screen.findByText('共 0 位主讲人')).toBeInTheDocument()
+    expect(screen.queryByText('全部区县')).not.toBeInTheDocument()
+    expect(callMock).not.toHaveBeenCalledWith('org', 'children', expect.anything())
   })
 })

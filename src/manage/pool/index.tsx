@@ -18,6 +18,7 @@ import {
 } from '../components'
 import type { Option } from '../utils/labels'
 import AddLecturer from './AddLecturer'
+import DistrictFilter from './DistrictFilter'
 import SentInvitations from './SentInvitations'
 import './index.scss'
 
@@ -38,7 +39,7 @@ const SHOW: Option<Show>[] = [
 const removeProblem = (reason: string) => (reason.length < 2 ? '请填写移出的原因，至少2个字' : undefined)
 
 /**
- * 师资库: the pool searched by name, filtered by theme, sorted by average rating or lectures given; an
+ * 师资库: the pool searched by name, filtered by theme (and, for administrators, by district), sorted by average rating or lectures given; an
  * administrator adds (入库) and removes (移出, with a reason) the lecturers of their subtree. Those who manage
  * a node also see the invitations it sent (发出的邀请).
  */
@@ -47,13 +48,20 @@ export default function ManagePool() {
   const [q, setQ] = useState('')
   const [theme, setTheme] = useState<ThemeCode | 'all'>('all')
   const [sort, setSort] = useState<Sort>('rating')
+  const [district, setDistrict] = useState('all')
   const [show, setShow] = useState<Show>('pool')
   const [removing, setRemoving] = useState<string>()
   const [error, setError] = useState<string>()
   const list = usePageLoad(
     () =>
-      call('lecturer', 'search', { q: q || undefined, theme: theme === 'all' ? undefined : theme, sort, pageSize: 50 }),
-    [q, theme, sort],
+      call('lecturer', 'search', {
+        q: q || undefined,
+        theme: theme === 'all' ? undefined : theme,
+        districtId: district === 'all' ? undefined : district,
+        sort,
+        pageSize: 50,
+      }),
+    [q, theme, district, sort],
     'mount',
   )
   const admin = nodes.phase === 'ready' && nodes.roles.includes('admin')
@@ -79,6 +87,7 @@ export default function ManagePool() {
         <View className='manage-pool__filters'>
           <SearchField placeholder='输入主讲人姓名' maxLength={20} onSearch={setQ} />
           <ChoiceChips options={THEME_FILTER} value={theme} onChange={setTheme} />
+          {admin && <DistrictFilter value={district} onChange={setDistrict} />}
           <ChoiceChips options={SORTS} value={sort} onChange={setSort} />
         </View>
         {admin && <AddLecturer managed={nodes} onAdded={() => void list.quietReload()} />}
