@@ -16,12 +16,13 @@ import type { useManagedNodes } from '../components'
 import type { Option } from '../utils/labels'
 
 type Kind = 'member' | 'outsider'
-type OutsiderRole = 'expert' | 'model' | 'member'
+export type OutsiderRole = 'expert' | 'model' | 'member'
 const KINDS: Option<Kind>[] = [
   { value: 'member', label: '本系统党员' },
   { value: 'outsider', label: '外来主讲人' },
 ]
-const ROLES: Option<OutsiderRole>[] = [
+/** An outsider's role, as 入库 and 编辑 offer it. */
+export const OUTSIDER_ROLES: Option<OutsiderRole>[] = [
   { value: 'expert', label: '专家学者' },
   { value: 'model', label: '先进模范' },
   { value: 'member', label: '老党员' },
@@ -92,7 +93,7 @@ export default function AddLecturer(props: { managed: ReturnType<typeof useManag
             />
           </FormField>
           <FormField label='身份'>
-            <ChoiceChips options={ROLES} value={role} onChange={setRole} />
+            <ChoiceChips options={OUTSIDER_ROLES} value={role} onChange={setRole} />
           </FormField>
           <ActionButton
             onClick={() =>

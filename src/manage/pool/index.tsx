@@ -19,6 +19,7 @@ import {
 import type { Option } from '../utils/labels'
 import AddLecturer from './AddLecturer'
 import DistrictFilter from './DistrictFilter'
+import EditLecturer from './EditLecturer'
 import SentInvitations from './SentInvitations'
 import './index.scss'
 
@@ -40,7 +41,7 @@ const removeProblem = (reason: string) => (reason.length < 2 ? '请填写移出�
 
 /**
  * 师资库: the pool searched by name, filtered by theme (and, for administrators, by district), sorted by average rating or lectures given; an
- * administrator adds (入库) and removes (移出, with a reason) the lecturers of their subtree. Those who manage
+ * administrator adds (入库), edits (编辑: every field and the photo) and removes (移出, with a reason) the lecturers of their subtree. Those who manage
  * a node also see the invitations it sent (发出的邀请).
  */
 export default function ManagePool() {
@@ -51,6 +52,7 @@ export default function ManagePool() {
   const [district, setDistrict] = useState('all')
   const [show, setShow] = useState<Show>('pool')
   const [removing, setRemoving] = useState<string>()
+  const [editing, setEditing] = useState<string>()
   const [error, setError] = useState<string>()
   const list = usePageLoad(
     () =>
@@ -110,6 +112,26 @@ export default function ManagePool() {
                 >
                   查看
                 </ActionButton>
+                {p.canManage && editing !== p.id && (
+                  <ActionButton
+                    className='lecturer-row__action'
+                    size='small'
+                    variant='plain'
+                    onClick={() => setEditing(p.id)}
+                  >
+                    编辑
+                  </ActionButton>
+                )}
+                {editing === p.id && (
+                  <EditLecturer
+                    id={p.id}
+                    onSaved={() => {
+                      setEditing(undefined)
+                      void list.quietReload()
+                    }}
+                    onBack={() => setEditing(undefined)}
+                  />
+                )}
                 {p.canManage && removing !== p.id && (
                   <ActionButton
                     className='lecturer-row__action'

@@ -18,7 +18,13 @@ export interface CoverPickerProps {
   cover?: Cover
   /** A new picture was uploaded (a Cover), or the cover was removed (undefined). */
   onChange: (cover: Cover | undefined) => void
+  /** A lecture's cover (lecture.checkCover), or a lecturer's photo (lecturer.checkPhoto). */
+  kind?: 'cover' | 'lecturerPhoto'
 }
+
+/** The picture as uploaded, checked by its kind's function: answered with a URL to show it. */
+const checkPicture = (kind: 'cover' | 'lecturerPhoto', uploaded: { fileId: string }) =>
+  kind === 'cover' ? call('lecture', 'checkCover', uploaded) : call('lecturer', 'checkPhoto', uploaded)
 
 const PICTURE_NAME = /\.(jpe?g|png)$/i
 const PICK_FAILED = '图片没有选上，请重新选择'
@@ -43,13 +49,13 @@ async function pickInWeapp(): Promise<LocalFile | undefined> {
 }
 
 /**
- * The lecture's cover picture: a preview, 选择图片 / 更换图片 and 移除. A picked JPEG or PNG is uploaded
+ * The lecture's cover picture (or a lecturer's photo, `kind`): a preview, 选择图片 / 更换图片 and 移除. A picked JPEG or PNG is uploaded
  * to storage at once (src/api/upload.ts) and its file id checked by lecture.checkCover; the form then keeps
  * the fileId for lecture.save. As FilePicker: WeChat picks with chooseImage, the h5 build with a plain
  * <input type="file"> inside a label that looks like a button. Class prefix `cover-picker`.
  */
 function CoverPicker(props: CoverPickerProps) {
-  const { cover, onChange } = props
+  const { cover, onChange, kind = 'cover' } = props
   const [uploading, setUploading] = useState(false)
   const [problem, setProblem] = useState<{ text: string; detail?: string }>()
 
@@ -57,8 +63,8 @@ function CoverPicker(props: CoverPickerProps) {
     setUploading(true)
     setProblem(undefined)
     try {
-      const uploaded = await uploadFile('cover', picked)
-      const reply = uploaded.ok ? await call('lecture', 'checkCover', uploaded.data) : uploaded
+      const uploaded = await uploadFile(kind, picked)
+      const reply = uploaded.ok ? await checkPicture(kind, uploaded.data) : uploaded
       if (!reply.ok) return setProblem({ text: reply.message, detail: reply.explanation })
       onChange({ fileId: reply.data.fileId, url: reply.data.url })
     } finally {
