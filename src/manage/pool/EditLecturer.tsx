@@ -49,6 +49,27 @@ function Toggles<T extends string>(props: {
   )
 }
 
+/** A one-line field of the profile, its length limited as the contract limits it. */
+function TextField(props: {
+  field: 'name' | 'unit' | 'title'
+  label: string
+  optional?: boolean
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <FormField label={props.label} optional={props.optional}>
+      <Input
+        id={`lecturer-${props.field}`}
+        className='form-field__input'
+        value={props.value}
+        maxlength={L[props.field]}
+        onInput={(e) => props.onChange(e.detail.value)}
+      />
+    </FormField>
+  )
+}
+
 /**
  * 编辑 a profile, every field (lecturer.edit): a bound member's name and role follow the roster, so only an
  * outsider's are editable. The photo is uploaded under lecturer-photos/ and checked (lecturer.checkPhoto)
@@ -101,41 +122,15 @@ function Form(props: { profile: LecturerProfile; topics: TopicChoice[]; onSaved:
 
   return (
     <View className='edit-lecturer'>
-      {outsider && (
-        <FormField label='姓名'>
-          <Input
-            id='lecturer-name'
-            className='form-field__input'
-            value={name}
-            maxlength={L.name}
-            onInput={(e) => setName(e.detail.value)}
-          />
-        </FormField>
-      )}
+      {outsider && <TextField field='name' label='姓名' value={name} onChange={setName} />}
       {outsider && (
         <FormField label='身份'>
           <ChoiceChips options={OUTSIDER_ROLES} value={role} onChange={setRole} />
         </FormField>
       )}
       {!outsider && <Text className='edit-lecturer__note'>党员主讲人的姓名和身份以党员名册为准</Text>}
-      <FormField label='工作单位' optional>
-        <Input
-          id='lecturer-unit'
-          className='form-field__input'
-          value={unit}
-          maxlength={L.unit}
-          onInput={(e) => setUnit(e.detail.value)}
-        />
-      </FormField>
-      <FormField label='职务或称号' optional>
-        <Input
-          id='lecturer-title'
-          className='form-field__input'
-          value={title}
-          maxlength={L.title}
-          onInput={(e) => setTitle(e.detail.value)}
-        />
-      </FormField>
+      <TextField field='unit' label='工作单位' optional value={unit} onChange={setUnit} />
+      <TextField field='title' label='职务或称号' optional value={title} onChange={setTitle} />
       <FormField label='擅长的党课类型' optional>
         <Toggles options={THEMES.map((t) => ({ value: t.code, label: t.name }))} value={themes} onChange={setThemes} />
       </FormField>
