@@ -1,7 +1,7 @@
 /**
  * Invitations to lecture (邀请): a lecture's managers invite a pool lecturer of another node; a bound lecturer
  * answers on 我的 (accept, or decline with a reason); for an outsider the inviting side records the answer,
- * and may withdraw. The id is `<lecture>:<profile>`, so a retried invite stores one. A bound lecturer's binding
+ * and may withdraw. An acceptance names the lecturer on the lecture (nameOnLecture). The id is `<lecture>:<profile>`, so a retried invite stores one. A bound lecturer's binding
  * counts their pending invitations (`invitationsPending`), so 我的 shows "讲课邀请 (n)" from the binding that
  * member.me reads anyway: no extra call on 我的's load.
  */
