@@ -6,7 +6,7 @@
 import type { LecturerProfile, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
-import { addSums, averagesOf } from '../../src/shared/ratingRules'
+import { averagesOf, summarySums } from '../../src/shared/ratingRules'
 import { findActor } from '../_shared/actor'
 import { cloudApp } from '../_shared/cloud'
 import { inOrder } from '../_shared/lectures'
@@ -30,7 +30,7 @@ export async function profile(
     .limit(LECTURES)
     .get()
   const lectures = res.data as LectureDoc[]
-  const sums = addSums(lectures.map((l) => l.rating))
+  const sums = summarySums(lectures.map((l) => l.rating))
   const summary = summaryOf(doc, { given: lectures.length, sums }, actor)
   const photoUrl = doc.photoFileId ? await photoUrlOf(doc.photoFileId) : undefined
   return {
