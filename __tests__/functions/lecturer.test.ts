@@ -354,4 +354,29 @@ describe('lecture.save with a pool lecturer', () => {
     const removed = lectureForm('br-lixia-qfs-jg', { name: '石立梅', profileId: 'lp-demo-12' })
     await refusedWritingNothing(saved.call('save', { lecture: removed }, as(wu)), 'LECTURER_REMOVED')
   })
+
+  it('refuses a profile that is not the lecturer the form names, writing nothing', async () => {
+    const saved = caller(lecture)
+    const expert = seed.lecturers.find((p) => p._id === 'lp-demo-13')!
+    expect(expert.memberId).toBeUndefined()
+    const forms = [
+      { name: '吴思英', memberId: LU, profileId: `m:${WU}` }, // another member under WU's profile
+      { name: '吴思英', profileId: `m:${WU}` }, // a member's profile as an outsider
+      { name: expert.name, memberId: WU, profileId: expert._id }, // an outsider's profile for a member
+      { name: '别人', profileId: expert._id }, // another name
+    ]
+    for (const named of forms) {
+      const reply = saved.call('save', { lecture: lectureForm('br-lixia-qfs-jg', named) }, as(WU))
+      await refusedWritingNothing(reply, 'INVALID_INPUT')
+    }
+    const { id } = await saved.ok<{ id: string }>(
+      'save',
+      { lecture: lectureForm('br-lixia-qfs-jg', { name: expert.name, profileId: expert._id }) },
+      as(WU),
+    )
+    const kept = cloud.emulator.store.getById('lectures', id)?.doc as unknown as LectureDoc
+    expect(kept.lecturer).toEqual({ name: expert.name, profileId: expert._id })
+    const renamed = lectureForm('br-lixia-qfs-jg', { name: '别人', profileId: expert._id })
+    await refusedWritingNothing(saved.call('save', { id, lecture: renamed }, as(WU)), 'INVALID_INPUT')
+  })
 })
