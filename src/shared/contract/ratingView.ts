@@ -9,7 +9,7 @@ import type { LectureSummary } from './lecture'
 export interface RatingComment {
   overall: number
   comment: string
-  /** ISO 8601 */
+  /** ISO 8601 with names; without them only the China calendar day, 2025-11-28. */
   at: string
   memberName?: string
 }
