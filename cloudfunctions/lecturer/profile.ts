@@ -9,7 +9,7 @@ import type { LectureDoc } from '../../src/shared/model'
 import { averagesOf, summarySums } from '../../src/shared/ratingRules'
 import { findActor } from '../_shared/actor'
 import { cloudApp } from '../_shared/cloud'
-import { inOrder } from '../_shared/lectures'
+import { inOrder, WITHOUT_RATERS } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { loadProfile, summaryOf } from './profiles'
 import { heldCondition } from './stats'
@@ -28,6 +28,7 @@ export async function profile(
     .where(heldCondition(db, [doc._id], now))
     .orderBy('startAt', 'desc')
     .limit(LECTURES)
+    .field(WITHOUT_RATERS)
     .get()
   const lectures = res.data as LectureDoc[]
   const sums = summarySums(lectures.map((l) => l.rating))

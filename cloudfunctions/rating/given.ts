@@ -11,7 +11,7 @@ import { averagesOf, summarySums } from '../../src/shared/ratingRules'
 import { ratingCommentsShown } from '../../src/shared/rights'
 import { hoursYear } from '../../src/shared/studyHours'
 import { requireActor } from '../_shared/actor'
-import { toSummary } from '../_shared/lectures'
+import { toSummary, WITHOUT_RATERS } from '../_shared/lectures'
 import { newestFirst } from '../_shared/newest'
 import type { HandlerContext } from '../_shared/router'
 import { commentsOf, commentView } from './ofLecture'
@@ -33,6 +33,8 @@ export async function given(_input: ParsedInput<'rating', 'given'>, ctx: Handler
       { 'lecturer.memberId': me, status: _.neq('draft') },
       'startAt',
       MAX_LECTURES,
+      undefined,
+      WITHOUT_RATERS,
     ),
     newestFirst<LedgerEntryDoc>(db, 'ledger', { memberId: me, source: 'lecturing' }, 'at', MAX_ENTRIES),
   ])
