@@ -37,6 +37,14 @@ describe('queries', () => {
     ])
   })
 
+  it('field() and an aggregate $project leave out a field given false or 0 (an exclusion projection)', async () => {
+    await addLectures(2)
+    const read = await lectures().where({ n: 1 }).field({ tags: false }).get()
+    expect(read.data).toEqual([{ _id: 'L0001', title: '第1讲', n: 1, status: 'published', startAt: expect.any(Date) }])
+    const agg = await lectures().aggregate().match({ n: 0 }).project({ tags: 0, startAt: 0 }).end()
+    expect((agg as { data: unknown[] }).data).toEqual([{ _id: 'L0000', title: '第0讲', n: 0, status: 'draft' }])
+  })
+
   it('doc().get() answers an array of at most one', async () => {
     await addLectures(2)
     const hit = await lectures().doc('L0001').get()

@@ -9,6 +9,7 @@ import { main } from '../../cloudfunctions/lecturer/main'
 import { main as member } from '../../cloudfunctions/member/main'
 import type { InvitationView, LectureInput, LecturerProfile, LecturerSummary, Me } from '../../src/shared/contract'
 import type { LectureDoc, LecturerDoc, RatingSums } from '../../src/shared/model'
+import { averagesOf, summarySums } from '../../src/shared/ratingRules'
 import { caller } from '../support/caller'
 import { callsOf, seededCloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
@@ -81,19 +82,30 @@ describe('lecturer.search', () => {
     const wu = given.find((p) => p.id === `m:${WU}`)!
     expect(wu.given).toBe(heldOf(wu.id).length)
 
+    // The seed holds ratings (scripts/seed/ratings.ts): expected values come from it, with two lectures reset.
     const [first, second] = [heldOf('lp-demo-13')[0], heldOf(`m:${WU}`)[0]]
-    await setRating(first._id, sums(5, 4))
-    await setRating(second._id, sums(3, 2)) // under 3: no average shown
-    // the seed rates some held lectures: WU's others are left unrated, so that her count is these 2
-    const _ = cloud.db.command
-    for (const l of heldOf(`m:${WU}`).filter((l) => l._id !== second._id)) {
-      await cloud.db.collection('lectures').doc(l._id).update({ rating: _.remove() })
-    }
+    const reset = new Map([
+      [first._id, sums(5, 4)],
+      [second._id, sums(3, 2)], // under 3: never added into the lecturer's summary
+    ])
+    for (const [id, rating] of reset) await setRating(id, rating)
+    const expected = (id: string) => summarySums(heldOf(id).map((l) => reset.get(l._id) ?? l.rating))
     const rated = (await search({ sort: 'rating', pageSize: 50 })).items
-    expect(rated[0]).toMatchObject({ id: 'lp-demo-13', ratingCount: 4, rating: { average: { overall: 5 } } })
-    const wuRated = rated.find((p) => p.id === `m:${WU}`)!
-    expect(wuRated.ratingCount).toBe(2)
-    expect(wuRated.rating).toBeUndefined()
+    const overall = rated.map((p) => p.rating?.average.overall ?? -1)
+    expect(overall).toEqual([...overall].sort((a, b) => b - a))
+    for (const id of ['lp-demo-13', `m:${WU}`]) {
+      const p = rated.find((x) => x.id === id)!
+      expect(p.ratingCount).toBe(expected(id).count)
+      expect(p.rating).toEqual(averagesOf(expected(id)))
+    }
+    expect(expected('lp-demo-13').count).toBeGreaterThanOrEqual(4)
+    expect(rated.find((x) => x.id === `m:${WU}`)!.ratingCount).toBe(
+      summarySums(
+        heldOf(`m:${WU}`)
+          .slice(1)
+          .map((l) => l.rating),
+      ).count,
+    )
   })
 
   it('pages by offset and counts the whole result; 3 database calls', async () => {
@@ -372,5 +384,30 @@ describe('lecture.save with a pool lecturer', () => {
     expect(doc.lecturer).toEqual({ name: '吴思英', memberId: wu, profileId: `m:${wu}` })
     const removed = lectureForm('br-lixia-qfs-jg', { name: '石立梅', profileId: 'lp-demo-12' })
     await refusedWritingNothing(saved.call('save', { lecture: removed }, as(wu)), 'LECTURER_REMOVED')
+  })
+
+  it('refuses a profile that is not the lecturer the form names, writing nothing', async () => {
+    const saved = caller(lecture)
+    const expert = seed.lecturers.find((p) => p._id === 'lp-demo-13')!
+    expect(expert.memberId).toBeUndefined()
+    const forms = [
+      { name: '吴思英', memberId: LU, profileId: `m:${WU}` }, // another member under WU's profile
+      { name: '吴思英', profileId: `m:${WU}` }, // a member's profile as an outsider
+      { name: expert.name, memberId: WU, profileId: expert._id }, // an outsider's profile for a member
+      { name: '别人', profileId: expert._id }, // another name
+    ]
+    for (const named of forms) {
+      const reply = saved.call('save', { lecture: lectureForm('br-lixia-qfs-jg', named) }, as(WU))
+      await refusedWritingNothing(reply, 'INVALID_INPUT')
+    }
+    const { id } = await saved.ok<{ id: string }>(
+      'save',
+      { lecture: lectureForm('br-lixia-qfs-jg', { name: expert.name, profileId: expert._id }) },
+      as(WU),
+    )
+    const kept = cloud.emulator.store.getById('lectures', id)?.doc as unknown as LectureDoc
+    expect(kept.lecturer).toEqual({ name: expert.name, profileId: expert._id })
+    const renamed = lectureForm('br-lixia-qfs-jg', { name: '别人', profileId: expert._id })
+    await refusedWritingNothing(saved.call('save', { id, lecture: renamed }, as(WU)), 'INVALID_INPUT')
   })
 })

@@ -3,9 +3,9 @@
  * aggregate over the lectures' sums, through the real SDK. Lectures carry sums as rating.rate leaves them
  * (only the dist keys some rating moved).
  */
-import { sumsByLecturer, sumsBySubtree } from '../../cloudfunctions/_shared/ratingStats'
+import { statsByLecturer, sumsByLecturer, sumsBySubtree } from '../../cloudfunctions/_shared/ratingStats'
 import type { LectureDoc, RatingSums } from '../../src/shared/model'
-import { addSums, averagesOf, sumsIncrements, type RatingScores } from '../../src/shared/ratingRules'
+import { averagesOf, sumsIncrements, summarySums, type RatingScores } from '../../src/shared/ratingRules'
 import { callsOf, cloudForFile } from '../support/cloudForFile'
 import type { TestCloud } from '../support/emulator'
 import { lectureDoc, ORGS } from './checkin.fixtures'
@@ -31,11 +31,12 @@ const host = (id: string) => ORGS.find((o) => o._id === id)!
 const LECTURES: { id: string; host: string; memberId?: string; profileId?: string; ratings: RatingScores[] }[] = [
   { id: 'st-1', host: 'ck-b1', memberId: 'lect', profileId: 'p-1', ratings: [r(5), r(4), r(5)] },
   { id: 'st-2', host: 'ck-b2', memberId: 'lect', profileId: 'p-1', ratings: [r(3, 2)] },
-  { id: 'st-3', host: 'ck-s1', profileId: 'p-2', ratings: [r(1), r(2)] },
+  { id: 'st-3', host: 'ck-s1', profileId: 'p-2', ratings: [r(1), r(2), r(2)] },
   { id: 'st-4', host: 'ck-b3', memberId: 'other', ratings: [r(5, 5)] },
   { id: 'st-5', host: 'ck-b1', memberId: 'lect', ratings: [] }, // not rated: no sums at all
 ]
-const sumsOf = (ids: string[]) => addSums(LECTURES.filter((l) => ids.includes(l.id)).map((l) => stored(l.ratings)))
+/** What a combined summary holds: only lectures rated by 3 or more (st-2's and st-4's lone raters stay hidden). */
+const sumsOf = (ids: string[]) => summarySums(LECTURES.filter((l) => ids.includes(l.id)).map((l) => stored(l.ratings)))
 
 cloudForFile(
   (c) => (cloud = c),
@@ -64,10 +65,10 @@ describe('ratingStats', () => {
     )
     expect(calls).toBe(1)
     expect(got.get('lect')).toEqual(sumsOf(['st-1', 'st-2']))
-    expect(got.get('other')).toEqual(sumsOf(['st-4']))
+    expect(got.get('lect')?.count).toBe(3) // st-2's lone rating is not added in
+    expect(got.has('other')).toBe(false) // its only lecture has one rating
     expect(got.has('none')).toBe(false)
-    expect(averagesOf(got.get('lect'))?.average.overall).toBe(4.3) // (5+4+5+3)/4
-    expect(averagesOf(got.get('other'))).toBeUndefined() // one rating: 评价人数不足
+    expect(averagesOf(got.get('lect'))?.average.overall).toBe(4.7) // (5+4+5)/3
   })
 
   it('sums per pool profile', async () => {
@@ -84,8 +85,14 @@ describe('ratingStats', () => {
     expect(got.get('ck-d1')).toEqual(sumsOf(['st-1', 'st-2', 'st-3']))
     expect(got.get('ck-s1')).toEqual(sumsOf(['st-1', 'st-2', 'st-3']))
     expect(got.get('ck-b1')).toEqual(sumsOf(['st-1']))
-    expect(got.get('ck-b2')).toEqual(sumsOf(['st-2']))
-    expect(got.get('ck-d2')).toEqual(sumsOf(['st-4']))
+    expect(got.has('ck-b2')).toBe(false)
+    expect(got.has('ck-d2')).toBe(false)
+  })
+
+  it('counts every matching lecture, but sums only those rated by 3 (statsByLecturer)', async () => {
+    const got = await statsByLecturer(cloud.db, 'memberId', ['lect', 'other'])
+    expect(got.get('lect')).toEqual({ given: 3, sums: sumsOf(['st-1']) })
+    expect(got.get('other')).toEqual({ given: 1, sums: sumsOf([]) })
   })
 
   it('asks nothing for no ids', async () => {

@@ -5,6 +5,7 @@ import {
   attended,
   averagesOf,
   commentLength,
+  countsInSummary,
   emptySums,
   rateRefusal,
   ratingId,
@@ -13,6 +14,7 @@ import {
   sameRating,
   sumsIncrements,
   sumsOf,
+  summarySums,
 } from '../../src/shared/ratingRules'
 import { ratingInput } from '../../src/shared/contract'
 
@@ -105,6 +107,15 @@ describe('the sums', () => {
     }
     expect(after).toEqual(addSums([sumsOf(a), sumsOf(b)]))
     expect(after.count).toBe(2)
+  })
+  it('a combined summary adds only lectures rated by at least 3, so no lone rater can be subtracted out', () => {
+    const lone = sumsOf(b)
+    const shown = addSums([sumsOf(a), sumsOf(a), sumsOf(a)])
+    expect(countsInSummary(lone)).toBe(false)
+    expect(countsInSummary(undefined)).toBe(false)
+    expect(countsInSummary(shown)).toBe(true)
+    expect(summarySums([lone, shown, undefined])).toEqual(shown)
+    expect(summarySums([lone, lone])).toEqual(emptySums())
   })
   it('averages from 3 ratings, tolerating stored sums without untouched dist keys', () => {
     const sparse = { count: 3, sum: { overall: 13, content: 12, delivery: 9, gain: 10 }, dist: { '4': 2, '5': 1 } }

@@ -66,7 +66,9 @@ describe('附近的党课', () => {
     getCurrentPosition.mockImplementation((done: (p: unknown) => void) => done(here))
     serve({ 'lecture.nearby': () => ok({ items: [] }) })
     fireEvent.click(screen.getByText('重新定位'))
-    expect(await screen.findByText(/附近暂时没有您可以参加的党课/)).toBeInTheDocument()
+    expect(await screen.findByText(/附近暂时没有您可以参加的党课/)).toHaveTextContent(
+      '没有在地图上标出地点的党课，这里找不到。',
+    )
     expect(getCurrentPosition).toHaveBeenCalledTimes(2)
   })
 })

@@ -38,6 +38,10 @@ describe('评价党课 (member/rate)', () => {
     serve({ 'rating.myRating': () => page(), 'rating.rate': () => ok(stored) })
     render(<Rate />)
     await screen.findByText('总体评价')
+    expect(
+      screen.getByText(/讲课人和支部看不到您的姓名（区县以上组织部门能看到，只用于处理不当言论）/),
+    ).toBeInTheDocument()
+    for (const q of ['内容好不好', '讲得清楚不清楚', '您有没有收获']) expect(screen.getByText(q)).toBeInTheDocument()
     fireEvent.click(screen.getByText('下一步：确认评价'))
     expect(await screen.findAllByText(/请选1到5分|请为.*打分/)).toHaveLength(4)
     expect(callMock).not.toHaveBeenCalledWith('rating', 'rate', expect.anything())
@@ -107,6 +111,7 @@ describe('待评价 (member/torate)', () => {
     render(<ToRate />)
     expect(await screen.findByText('学习二十届四中全会精神')).toBeInTheDocument()
     expect(screen.getByText('12月5日 16:00 前可评价')).toBeInTheDocument()
+    expect(screen.getByText(/讲课人和支部看不到您的姓名/)).toBeInTheDocument()
     fireEvent.click(screen.getByText('去评价'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/member/rate/index?id=l1' })
   })

@@ -12,9 +12,11 @@ export async function newestFirst<T>(
   field: string,
   limit: number,
   tieBreak?: string,
+  projection?: Record<string, boolean>,
 ): Promise<T[]> {
   let query = db.collection(collection).where(where).orderBy(field, 'desc')
   if (tieBreak) query = query.orderBy(tieBreak, 'desc')
-  const res = await query.limit(limit).get()
+  query = query.limit(limit)
+  const res = await (projection ? query.field(projection) : query).get()
   return res.data as T[]
 }

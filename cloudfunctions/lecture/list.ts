@@ -10,7 +10,7 @@ import type { LectureDoc } from '../../src/shared/model'
 import type { Actor } from '../../src/shared/rights'
 import { findActor } from '../_shared/actor'
 import type { Database } from '../_shared/cloud'
-import { toSummary } from '../_shared/lectures'
+import { toSummary, WITHOUT_RATERS } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { visibleTo } from '../_shared/visibility'
 
@@ -38,6 +38,7 @@ export async function listLectures(input: Input, ctx: HandlerContext): Promise<L
     .orderBy('startAt', 'asc')
     .orderBy('_id', 'asc')
     .limit(input.pageSize + 1)
+    .field(WITHOUT_RATERS)
     .get()
   const docs = res.data as LectureDoc[]
   const page = docs.slice(0, input.pageSize).map(toSummary)

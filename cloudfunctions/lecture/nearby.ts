@@ -33,6 +33,7 @@ export async function nearbyLectures(input: Input, ctx: HandlerContext): Promise
     })
     // An aggregate without its own limit answers 20 rows in the cloud (cloudbase-notes.md).
     .limit(input.limit)
+    .project({ ratedBy: 0 }) // _shared/lectures WITHOUT_RATERS
     .end()
   const docs = res.data as (LectureDoc & { distanceM: number })[]
   return {

@@ -58,7 +58,7 @@ export async function saveLecture(input: Input, ctx: HandlerContext): Promise<{ 
   // A new cover must be a picture uploaded as one (the contract checked its path; these are its bytes).
   if (fields.coverFileId && fields.coverFileId !== existing?.coverFileId) await assertCoverPicture(fields.coverFileId)
 
-  await assertProfileActive(db, fields.lecturer.profileId, existing)
+  await assertProfileActive(db, fields.lecturer, existing)
   if (!existing) {
     await assertLecturerNamable(db, actor, fields.lecturer.memberId, existing)
     const id = newLectureId()

@@ -6,11 +6,11 @@
 import type { LecturerProfile, ParsedInput } from '../../src/shared/contract'
 import { AppError } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
-import { addSums, averagesOf } from '../../src/shared/ratingRules'
+import { averagesOf, summarySums } from '../../src/shared/ratingRules'
 import { isBranchOfficer } from '../../src/shared/rights'
 import { findActor } from '../_shared/actor'
 import { cloudApp } from '../_shared/cloud'
-import { inOrder } from '../_shared/lectures'
+import { inOrder, WITHOUT_RATERS } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { adminRoot } from '../_shared/visibility'
 import { loadProfile, summaryOf } from './profiles'
@@ -30,9 +30,10 @@ export async function profile(
     .where(heldCondition(db, [doc._id], now))
     .orderBy('startAt', 'desc')
     .limit(LECTURES)
+    .field(WITHOUT_RATERS)
     .get()
   const lectures = res.data as LectureDoc[]
-  const sums = addSums(lectures.map((l) => l.rating))
+  const sums = summarySums(lectures.map((l) => l.rating))
   const summary = summaryOf(doc, { given: lectures.length, sums }, actor)
   const photoUrl = doc.photoFileId ? await photoUrlOf(doc.photoFileId) : undefined
   return {

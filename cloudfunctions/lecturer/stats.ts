@@ -1,17 +1,13 @@
 /**
  * A lecturer's computed record: the lectures given (held: published or finished, ended) with their profile
- * named, and the rating sums those lectures keep (LectureDoc.rating, moved by the rating function). One
- * aggregate for any number of profiles, grouped by `lecturer.profileId`.
- * (h-rate writes `_shared/ratingStats.ts` for per-lecturer and per-node averages; the lead joins the two.)
+ * named, and the rating sums those lectures keep (LectureDoc.rating, moved by the rating function), added only
+ * from lectures rated by MIN_RATINGS_SHOWN (_shared/ratingStats). One aggregate for any number of profiles.
  */
-import type { LectureDoc, RatingSums } from '../../src/shared/model'
-import { emptySums } from '../../src/shared/ratingRules'
+import type { LectureDoc } from '../../src/shared/model'
 import type { Database } from '../_shared/cloud'
+import { statsByLecturer, type LecturerStats } from '../_shared/ratingStats'
 
-export interface LecturerStats {
-  given: number
-  sums: RatingSums
-}
+export type { LecturerStats }
 
 export const HELD_STATUSES: LectureDoc['status'][] = ['published', 'finished']
 
@@ -21,36 +17,6 @@ export function heldCondition(db: Database, profileIds: string[], now: Date): ob
   return { 'lecturer.profileId': _.in(profileIds), status: _.in(HELD_STATUSES), endAt: _.lt(now) }
 }
 
-const DIST = ['1', '2', '3', '4', '5'] as const
-
 /** Per profile id: lectures given and their summed ratings. One database call. */
-export async function statsOf(db: Database, profileIds: string[], now: Date): Promise<Map<string, LecturerStats>> {
-  const stats = new Map<string, LecturerStats>()
-  if (!profileIds.length) return stats
-  const $ = db.command.aggregate
-  const res = await db
-    .collection('lectures')
-    .aggregate()
-    .match(heldCondition(db, profileIds, now))
-    .group({
-      _id: '$lecturer.profileId',
-      given: $.sum(1),
-      count: $.sum('$rating.count'),
-      overall: $.sum('$rating.sum.overall'),
-      content: $.sum('$rating.sum.content'),
-      delivery: $.sum('$rating.sum.delivery'),
-      gain: $.sum('$rating.sum.gain'),
-      ...Object.fromEntries(DIST.map((d) => [`d${d}`, $.sum(`$rating.dist.${d}`)])),
-    })
-    .limit(profileIds.length) // an aggregate answers 20 rows without a limit (emulator/README.md)
-    .end()
-  type Row = { _id: string; given: number; count: number } & Record<string, number>
-  for (const g of ((res as { data?: Row[] }).data ?? []) as Row[]) {
-    const sums = emptySums()
-    sums.count = g.count
-    sums.sum = { overall: g.overall, content: g.content, delivery: g.delivery, gain: g.gain }
-    for (const d of DIST) sums.dist[d] = g[`d${d}`]
-    stats.set(g._id, { given: g.given, sums })
-  }
-  return stats
-}
+export const statsOf = (db: Database, profileIds: string[], now: Date): Promise<Map<string, LecturerStats>> =>
+  statsByLecturer(db, 'profileId', profileIds, heldCondition(db, profileIds, now))

@@ -7,11 +7,11 @@
  */
 import type { GivenLecture, GivenLectures, ParsedInput } from '../../src/shared/contract'
 import type { LectureDoc, LedgerEntryDoc } from '../../src/shared/model'
-import { addSums, averagesOf } from '../../src/shared/ratingRules'
+import { averagesOf, summarySums } from '../../src/shared/ratingRules'
 import { ratingCommentsShown } from '../../src/shared/rights'
 import { hoursYear } from '../../src/shared/studyHours'
 import { requireActor } from '../_shared/actor'
-import { toSummary } from '../_shared/lectures'
+import { toSummary, WITHOUT_RATERS } from '../_shared/lectures'
 import { newestFirst } from '../_shared/newest'
 import type { HandlerContext } from '../_shared/router'
 import { commentsOf, commentView } from './ofLecture'
@@ -33,6 +33,8 @@ export async function given(_input: ParsedInput<'rating', 'given'>, ctx: Handler
       { 'lecturer.memberId': me, status: _.neq('draft') },
       'startAt',
       MAX_LECTURES,
+      undefined,
+      WITHOUT_RATERS,
     ),
     newestFirst<LedgerEntryDoc>(db, 'ledger', { memberId: me, source: 'lecturing' }, 'at', MAX_ENTRIES),
   ])
@@ -51,7 +53,7 @@ export async function given(_input: ParsedInput<'rating', 'given'>, ctx: Handler
   const now = ctx.now.getTime()
   const isUpcoming = (l: LectureDoc) => l.status === 'published' && l.endAt.getTime() > now
   const year = hoursYear(ctx.now)
-  const sums = addSums(lectures.map((l) => l.rating))
+  const sums = summarySums(lectures.map((l) => l.rating))
   const summary: GivenLectures['summary'] = { count: sums.count }
   const averages = averagesOf(sums)
   if (averages) summary.averages = averages

@@ -8,6 +8,7 @@
  * for a viewer without names (a window closes after days, so the list stops moving).
  */
 import type { ActionOutput, ParsedInput, RatingComment } from '../../src/shared/contract'
+import { chinaDate } from '../../src/shared/chinaTime'
 import { AppError } from '../../src/shared/errors'
 import type { BindingDoc, LectureDoc, OrgKind, RatingDoc } from '../../src/shared/model'
 import { averagesOf } from '../../src/shared/ratingRules'
@@ -79,8 +80,10 @@ export async function commentsOf(db: Database, where: object, offset: number, li
   return res.data as RatingDoc[]
 }
 
+/** Without names only the China calendar day: a time of day could tell who wrote it (who left first). */
 export function commentView(d: RatingDoc, named: boolean): RatingComment {
-  const view: RatingComment = { overall: d.overall, comment: d.comment, at: d.createdAt.toISOString() }
+  const at = named ? d.createdAt.toISOString() : chinaDate(d.createdAt)
+  const view: RatingComment = { overall: d.overall, comment: d.comment, at }
   if (named) view.memberName = d.memberName
   return view
 }

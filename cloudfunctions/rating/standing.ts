@@ -7,8 +7,9 @@
  */
 import { AppError } from '../../src/shared/errors'
 import type { BindingDoc, CheckinDoc, LectureDoc, RatingSettingsDoc } from '../../src/shared/model'
-import { RATING_SETTINGS_ID, type RatingSettings, ratingId, ratingSettingsOf } from '../../src/shared/ratingRules'
+import { RATING_SETTINGS_ID, type RatingSettings, ratingSettingsOf } from '../../src/shared/ratingRules'
 import type { Actor } from '../../src/shared/rights'
+import { signupId } from '../../src/shared/signupRules'
 import { actorOf } from '../_shared/actor'
 import type { HandlerContext } from '../_shared/router'
 
@@ -36,9 +37,9 @@ export async function standingOf(ctx: HandlerContext, lectureId: string): Promis
     .lookup({
       from: 'checkins',
       let: { memberId: '$memberId' },
-      // The record's id is `${lectureId}:${memberId}` (checkin/record.ts), as the rating's is.
+      // The record's id is signupId(lectureId, memberId) (checkin/record.ts): its lecture part, then the member's.
       pipeline: $.pipeline()
-        .match(_.expr($.eq(['$_id', $.concat([ratingId(lectureId, ''), '$$memberId'])])))
+        .match(_.expr($.eq(['$_id', $.concat([signupId(lectureId, ''), '$$memberId'])])))
         .done(),
       as: 'record',
     })

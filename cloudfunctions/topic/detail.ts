@@ -8,7 +8,7 @@ import { AppError } from '../../src/shared/errors'
 import type { LectureDoc } from '../../src/shared/model'
 import { seesUnpublished } from '../../src/shared/topicRules'
 import { findActor } from '../_shared/actor'
-import { inOrder, toSummary } from '../_shared/lectures'
+import { inOrder, toSummary, WITHOUT_RATERS } from '../_shared/lectures'
 import type { HandlerContext } from '../_shared/router'
 import { loadTopic } from '../_shared/topics'
 import { visibleTo } from '../_shared/visibility'
@@ -35,12 +35,14 @@ export async function topicDetail(
       .where(_.and([...tied, { status: 'published' }, { endAt: _.gt(now) }]))
       .orderBy('startAt', 'asc')
       .limit(LECTURE_LIMIT)
+      .field(WITHOUT_RATERS)
       .get(),
     db
       .collection('lectures')
       .where(_.and([...tied, { status: _.in(['published', 'finished']) }, { endAt: _.lte(now) }]))
       .orderBy('startAt', 'desc')
       .limit(LECTURE_LIMIT)
+      .field(WITHOUT_RATERS)
       .get(),
   ])
   return {

@@ -32,6 +32,16 @@ export function addSums(list: readonly (RatingSums | undefined)[]): RatingSums {
   return total
 }
 
+/**
+ * Whether a lecture's sums may be added into a combined summary (a lecturer's, a node's): only from
+ * MIN_RATINGS_SHOWN ratings. Otherwise a lone rater's score is the combined sums minus the distributions of
+ * the lectures that are shown, whatever the combined count.
+ */
+export const countsInSummary = (s: RatingSums | undefined): s is RatingSums => (s?.count ?? 0) >= MIN_RATINGS_SHOWN
+
+/** The combined summary of several lectures' sums: only those that count (countsInSummary). */
+export const summarySums = (list: readonly (RatingSums | undefined)[]) => addSums(list.filter(countsInSummary))
+
 export interface RatingAverages {
   count: number
   /** Per criterion, to one decimal. */

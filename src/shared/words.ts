@@ -145,5 +145,12 @@ export const RATING_CRITERION: Record<'overall' | 'content' | 'delivery' | 'gain
   gain: '收获',
 }
 
+/** Under each criterion but the overall one, what it asks in plain words. */
+export const RATING_QUESTION: Record<'content' | 'delivery' | 'gain', string> = {
+  content: '内容好不好',
+  delivery: '讲得清楚不清楚',
+  gain: '您有没有收获',
+}
+
 /** A score in words, under its number (1–5). */
 export const SCORE_WORDS = ['', '很差', '较差', '一般', '较好', '很好'] as const

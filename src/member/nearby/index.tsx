@@ -89,8 +89,8 @@ export default function Nearby() {
         <>
           <Text className='nearby__help'>
             {state.items.length
-              ? '按离您的直线距离排列，近的在前。没有填写地点坐标的党课不在这里。'
-              : '附近暂时没有您可以参加的党课（没有填写地点坐标的党课不在这里）。'}
+              ? '按离您的直线距离排列，近的在前。没有在地图上标出地点的党课，这里找不到。'
+              : '附近暂时没有您可以参加的党课。没有在地图上标出地点的党课，这里找不到。'}
           </Text>
           {state.items.map((lecture) => (
             <LectureCard key={lecture.id} lecture={lecture} distance={distanceOf(lecture)} onClick={openLecture} />

@@ -8,7 +8,7 @@ import TextField from '../../components/TextField'
 import { formatDateTime, formatTimeRange } from '../../shared/chinaTime'
 import { ratingProcedures, type MyRating, type RatingInput } from '../../shared/contract/rating'
 import { commentLength, RATING_COMMENT_MAX, RATING_CRITERIA, type RatingCriterion } from '../../shared/ratingRules'
-import { RATING_CRITERION } from '../../shared/words'
+import { RATING_CRITERION, RATING_QUESTION } from '../../shared/words'
 import { useFormSubmit } from '../../utils/useFormSubmit'
 import { readParam } from '../../utils/routes'
 import RatingShown from './RatingShown'
@@ -106,11 +106,12 @@ export default function Rate() {
     <View className='rate'>
       {head}
       <View className='rate__card'>
-        <Text className='rate__note'>{`请在${formatDateTime(closesAt)}前评价。评价不显示您的姓名。`}</Text>
+        <Text className='rate__note'>{`请在${formatDateTime(closesAt)}前评价。讲课人和支部看不到您的姓名（区县以上组织部门能看到，只用于处理不当言论）。`}</Text>
         {RATING_CRITERIA.map((c) => (
           <ScoreRow
             key={c}
             label={RATING_CRITERION[c]}
+            question={c === 'overall' ? undefined : RATING_QUESTION[c]}
             value={scores[c]}
             error={errors[c]}
             onChange={(n) => setScores((s) => ({ ...s, [c]: n }))}

@@ -26,7 +26,9 @@ export default function ToRate() {
   }
   return (
     <View className='torate'>
-      <Text className='torate__help'>您参加过的这些党课可以评价了。评价不显示您的姓名，提交后不能修改。</Text>
+      <Text className='torate__help'>
+        您参加过的这些党课可以评价了。评价提交后不能修改。讲课人和支部看不到您的姓名（区县以上组织部门能看到，只用于处理不当言论）。
+      </Text>
       {page.data.map(({ lecture, closesAt }) => (
         <View key={lecture.id} className='torate__item'>
           <Text className='torate__title'>{lecture.title}</Text>

@@ -9,7 +9,7 @@ import type { LectureSummary } from './lecture'
 export interface RatingComment {
   overall: number
   comment: string
-  /** ISO 8601 */
+  /** ISO 8601 with names; without them only the China calendar day, 2025-11-28. */
   at: string
   memberName?: string
 }
@@ -42,7 +42,7 @@ export interface GivenLectures {
   past: GivenLecture[]
   /** Lecturing hours credited (ledger source 'lecturing'): this year and all years. */
   hours: { year: number; thisYear: number; total: number }
-  /** Over all the caller's lectures (addSums); absent under 3 ratings. */
+  /** Over the caller's lectures rated by at least 3 each (summarySums); absent under 3 ratings. */
   summary: { count: number; averages?: RatingAverages }
   /** The newest comments, without names, of lectures with at least 3 ratings. */
   comments: (RatingComment & { lectureTitle: string })[]
