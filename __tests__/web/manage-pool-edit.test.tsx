@@ -49,6 +49,7 @@ beforeEach(() => {
 
 const open = async (p: LecturerProfile, photo: () => Reply<{ fileId: string; url: string }>) => {
   serve({
+    'topic.list': () => ok({ items: [] }),
     'member.me': () => meReply({ roles: ['admin'], manages: [BRANCH] }),
     'lecturer.search': () => ok({ items: [summary({ memberId: p.memberId })], total: 1 }),
     'org.children': () => refusal('FORBIDDEN'), // no district filter here

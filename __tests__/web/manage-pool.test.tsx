@@ -42,6 +42,7 @@ beforeEach(() => {
 
 const openSent = async (items: InvitationView[]) => {
   serve({
+    'topic.list': () => ok({ items: [] }),
     'member.me': () => meReply({ manages: [BRANCH] }),
     'lecturer.search': () => ok({ items: [], total: 0 }),
     'lecturer.invitations': () => ok({ items }),
@@ -99,7 +100,11 @@ describe('manage/pool: 发出的邀请', () => {
   })
 
   it('offers no 发出的邀请 to a member who manages nothing', async () => {
-    serve({ 'member.me': () => meReply({ roles: [] }), 'lecturer.search': () => ok({ items: [], total: 0 }) })
+    serve({
+      'topic.list': () => ok({ items: [] }),
+      'member.me': () => meReply({ roles: [] }),
+      'lecturer.search': () => ok({ items: [], total: 0 }),
+    })
     render(<ManagePool />)
     expect(await screen.findByText('共 0 位主讲人')).toBeInTheDocument()
     expect(screen.queryByText('发出的邀请')).not.toBeInTheDocument()
@@ -125,6 +130,7 @@ describe('manage/pool: the district filter', () => {
 
   it('offers the city administrator the city’s open districts and searches by the one chosen', async () => {
     serve({
+      'topic.list': () => ok({ items: [] }),
       'member.me': () => admin,
       'org.children': () => ok({ node: city, ancestors: [], children: [lixia, shizhong, closed] }),
       'lecturer.search': () => ok({ items: [], total: 0 }),
@@ -155,10 +161,47 @@ describe('manage/pool: the district filter', () => {
   })
 
   it('asks no tree for a secretary, who gets no district filter', async () => {
-    serve({ 'member.me': () => meReply({ manages: [BRANCH] }), 'lecturer.search': () => ok({ items: [], total: 0 }) })
+    serve({
+      'topic.list': () => ok({ items: [] }),
+      'member.me': () => meReply({ manages: [BRANCH] }),
+      'lecturer.search': () => ok({ items: [], total: 0 }),
+    })
     render(<ManagePool />)
     expect(await screen.findByText('共 0 位主讲人')).toBeInTheDocument()
     expect(screen.queryByText('全部区县')).not.toBeInTheDocument()
     expect(callMock).not.toHaveBeenCalledWith('org', 'children', expect.anything())
+  })
+})
+
+describe('manage/pool: the key-topic filter', () => {
+  const topic = (id: string, title: string, status: 'published' | 'draft') => ({
+    id,
+    year: 2026,
+    title,
+    description: '',
+    department: '市委组织部',
+    orgId: 'org-jinan',
+    orgName: '济南市',
+    status,
+    canManage: false,
+  })
+
+  it('offers the year’s published topics and searches by the one chosen', async () => {
+    serve({
+      'member.me': () => meReply({ manages: [BRANCH] }),
+      'topic.list': () =>
+        ok({ items: [topic('t-1', '大党学习的力量', 'published'), topic('t-2', '草稿选题', 'draft')] }),
+      'lecturer.search': () => ok({ items: [], total: 0 }),
+    })
+    render(<ManagePool />)
+    fireEvent.click(await screen.findByText('大党学习的力量'))
+    await waitFor(() =>
+      expect(callMock).toHaveBeenLastCalledWith('lecturer', 'search', { topicId: 't-1', sort: 'rating', pageSize: 50 }),
+    )
+    expect(screen.queryByText('草稿选题')).not.toBeInTheDocument()
+    fireEvent.click(screen.getByText('全部选题'))
+    await waitFor(() =>
+      expect(callMock).toHaveBeenLastCalledWith('lecturer', 'search', { sort: 'rating', pageSize: 50 }),
+    )
   })
 })

@@ -21,6 +21,7 @@ import AddLecturer from './AddLecturer'
 import DistrictFilter from './DistrictFilter'
 import EditLecturer from './EditLecturer'
 import SentInvitations from './SentInvitations'
+import TopicFilter from './TopicFilter'
 import './index.scss'
 
 type Sort = 'rating' | 'given'
@@ -40,7 +41,7 @@ const SHOW: Option<Show>[] = [
 const removeProblem = (reason: string) => (reason.length < 2 ? '请填写移出的原因，至少2个字' : undefined)
 
 /**
- * 师资库: the pool searched by name, filtered by theme (and, for administrators, by district), sorted by average rating or lectures given; an
+ * 师资库: the pool searched by name, filtered by theme, key topic (and, for administrators, by district), sorted by average rating or lectures given; an
  * administrator adds (入库), edits (编辑: every field and the photo) and removes (移出, with a reason) the lecturers of their subtree. Those who manage
  * a node also see the invitations it sent (发出的邀请).
  */
@@ -50,6 +51,7 @@ export default function ManagePool() {
   const [theme, setTheme] = useState<ThemeCode | 'all'>('all')
   const [sort, setSort] = useState<Sort>('rating')
   const [district, setDistrict] = useState('all')
+  const [topic, setTopic] = useState('all')
   const [show, setShow] = useState<Show>('pool')
   const [removing, setRemoving] = useState<string>()
   const [editing, setEditing] = useState<string>()
@@ -60,10 +62,11 @@ export default function ManagePool() {
         q: q || undefined,
         theme: theme === 'all' ? undefined : theme,
         districtId: district === 'all' ? undefined : district,
+        topicId: topic === 'all' ? undefined : topic,
         sort,
         pageSize: 50,
       }),
-    [q, theme, district, sort],
+    [q, theme, district, topic, sort],
     'mount',
   )
   const admin = nodes.phase === 'ready' && nodes.roles.includes('admin')
@@ -89,6 +92,7 @@ export default function ManagePool() {
         <View className='manage-pool__filters'>
           <SearchField placeholder='输入主讲人姓名' maxLength={20} onSearch={setQ} />
           <ChoiceChips options={THEME_FILTER} value={theme} onChange={setTheme} />
+          <TopicFilter value={topic} onChange={setTopic} />
           {admin && <DistrictFilter value={district} onChange={setDistrict} />}
           <ChoiceChips options={SORTS} value={sort} onChange={setSort} />
         </View>
