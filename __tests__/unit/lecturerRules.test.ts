@@ -12,18 +12,9 @@ import {
   nextStatus,
   profileNode,
 } from '../../src/shared/lecturerRules'
-import type { Actor } from '../../src/shared/rights'
+import { actor, PATH_A } from '../support/actors'
 
 // 市 > 区A > 街道A1 > 支部a, 支部a2 ; 区B > 街道B1 > 支部b
-const PATH_A = ['city', 'dA', 'sA1']
-const actor = (over: Partial<Actor>): Actor => ({
-  memberId: 'm',
-  name: '张三',
-  branchId: 'bA',
-  path: [...PATH_A, 'bA'],
-  roles: ['member'],
-  ...over,
-})
 const plain = actor({})
 const secretaryA = actor({ memberId: 'sec', roles: ['secretary'] })
 const streetAdmin = actor({ memberId: 'sa', roles: ['member', 'admin'], adminOrgId: 'sA1' })

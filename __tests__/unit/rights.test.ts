@@ -1,5 +1,4 @@
 import {
-  type Actor,
   administers,
   type AppointNode,
   appointRefusal,
@@ -14,21 +13,13 @@ import {
   minAdminsLeft,
   seesTransfersOf,
 } from '../../src/shared/rights'
+import { actor, PATH_A } from '../support/actors'
 
 // 市 > 区A > 街道A1 > 支部a ; 区B > 街道B1 > 支部b
-const PATH_A = ['city', 'dA', 'sA1']
 const branchA = { id: 'bA', ancestors: PATH_A }
 const branchB = { id: 'bB', ancestors: ['city', 'dB', 'sB1'] }
 const streetA = { id: 'sA1', ancestors: ['city', 'dA'] }
 
-const actor = (over: Partial<Actor>): Actor => ({
-  memberId: 'm',
-  name: '张三',
-  branchId: 'bA',
-  path: [...PATH_A, 'bA'],
-  roles: ['member'],
-  ...over,
-})
 const member = actor({})
 const secretary = actor({ roles: ['member', 'secretary'] })
 const committee = actor({ roles: ['member', 'committee'] })

@@ -1,4 +1,3 @@
-import type { Actor } from '../../src/shared/rights'
 import {
   byListOrder,
   keepsTopic,
@@ -8,16 +7,9 @@ import {
   topicTieChanged,
 } from '../../src/shared/topicRules'
 import { topicInput } from '../../src/shared/contract'
+import { actor } from '../support/actors'
 
 // 市 > 区A > 街道A1 > 支部a ; 区B
-const actor = (over: Partial<Actor>): Actor => ({
-  memberId: 'm',
-  name: '张三',
-  branchId: 'bA',
-  path: ['city', 'dA', 'sA1', 'bA'],
-  roles: ['member'],
-  ...over,
-})
 const cityAdmin = actor({ roles: ['member', 'admin'], adminOrgId: 'city' })
 const districtAdmin = actor({ roles: ['member', 'admin'], adminOrgId: 'dA' })
 const streetAdmin = actor({ roles: ['member', 'admin'], adminOrgId: 'sA1' })
